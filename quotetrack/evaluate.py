@@ -1,0 +1,170 @@
+"""Score extraction against hand-annotated gold articles (``quotetrack eval``).
+
+Span matching follows the Gender Gap Tracker's evaluation so that figures compare with
+published ones: a gold span G and a predicted span P match with score |G ∩ P| / |G|;
+gold spans are matched greedily, each to its best still-unmatched predicted span with a
+score above the threshold. Every part of a predicted quote counts as a span.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import InputError
+from .extract import Quote
+from .extract.speakers import fold
+
+THRESHOLDS = (0.3, 0.8)
+HONORIFICS = re.compile(r"^(m\.|mme|mlle|mm\.|dr|pr|me|mgr)\s+", re.I)
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    alt_speakers: tuple = ()
+    mention: tuple[int, int] | None = None
+    doc: str = ""
+    text: str = ""
+
+
+@dataclass
+class Match:
+    gold: Span
+    pred: Span
+    score: float
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matches: dict = field(default_factory=dict)  # threshold -> list[Match]
+    misses: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    wrong_speakers: list = field(default_factory=list)
+
+    def figures(self) -> dict:
+        out = {"documents": self.documents, "gold": self.gold, "predicted": self.predicted}
+        for t in THRESHOLDS:
+            matched = len(self.matches.get(t, []))
+            p = matched / self.predicted if self.predicted else 0.0
+            r = matched / self.gold if self.gold else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            out[f"t{t}"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        pairs = self.matches.get(0.3, [])
+        scored = [m for m in pairs if m.gold.speaker is not None]
+        good = [m for m in scored if speaker_matches(m.pred.speaker, m.gold)]
+        out["speaker_accuracy"] = round(len(good) / len(scored), 4) if scored else 0.0
+        out["speaker_scored"] = len(scored)
+        mentioned = [m for m in pairs if m.gold.mention is not None]
+        hits = [m for m in mentioned if m.pred.mention and _overlap(m.pred.mention, m.gold.mention) > 0]
+        out["mention_accuracy"] = round(len(hits) / len(mentioned), 4) if mentioned else 0.0
+        out["mention_scored"] = len(mentioned)
+        return out
+
+
+def normalize_name(name: str) -> str:
+    name = HONORIFICS.sub("", fold(name.strip()))
+    return re.sub(r"[^\w' -]", "", name).strip()
+
+
+def speaker_matches(predicted: str | None, gold: Span) -> bool:
+    if not predicted:
+        return False
+    p = normalize_name(predicted).split()
+    for answer in (gold.speaker, *gold.alt_speakers):
+        g = normalize_name(answer).split()
+        if p == g or (p and g and (p[-len(g):] == g or g[-len(p):] == p)):
+            return True
+    return False
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_spans(gold: list[Span], pred: list[Span], threshold: float) -> list[Match]:
+    """Greedy matching, each gold span to its best still-unmatched predicted span."""
+    used: set[int] = set()
+    matches = []
+    for g in gold:
+        length = max(1, g.end - g.start)
+        best, best_score = None, threshold
+        for k, p in enumerate(pred):
+            if k in used:
+                continue
+            score = _overlap((g.start, g.end), (p.start, p.end)) / length
+            if score > best_score:
+                best, best_score = k, score
+        if best is not None:
+            used.add(best)
+            matches.append(Match(g, pred[best], best_score))
+    return matches
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError) as exc:
+        raise InputError(path, f"cannot read gold file ({exc.__class__.__name__})") from None
+    docs = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            doc["text"], doc["quotes"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(path, f"line {n} is not a gold document (JSON with text and quotes)") from None
+        docs.append(doc)
+    return docs
+
+
+def gold_spans(doc: dict, kinds: set[str]) -> list[Span]:
+    spans = []
+    for q in doc["quotes"]:
+        if q.get("kind") not in kinds:
+            continue
+        mention = (q["speaker_start"], q["speaker_end"]) if q.get("speaker_start") is not None else None
+        spans.append(Span(q["start"], q["end"], q["kind"], q.get("speaker"), tuple(q.get("alt_speakers") or ()), mention, doc.get("id", ""), doc["text"][q["start"]:q["end"]]))
+    return spans
+
+
+def predicted_spans(quotes: Iterable[Quote], kinds: set[str], doc_id: str, text: str) -> list[Span]:
+    spans = []
+    for q in quotes:
+        if q.kind not in kinds:
+            continue
+        mention = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        for a, b in q.parts:
+            spans.append(Span(a, b, q.kind, q.speaker, (), mention, doc_id, text[a:b]))
+    return spans
+
+
+def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quote]]], kinds: Iterable[str]) -> Report:
+    """Score ``extract`` (texts -> quotes per text) on gold documents."""
+    kinds = set(kinds)
+    report = Report(documents=len(docs), matches={t: [] for t in THRESHOLDS})
+    for doc, quotes in zip(docs, extract([d["text"] for d in docs])):
+        gold = gold_spans(doc, kinds)
+        pred = predicted_spans(quotes, kinds, doc.get("id", ""), doc["text"])
+        report.gold += len(gold)
+        report.predicted += len(pred)
+        for t in THRESHOLDS:
+            report.matches[t].extend(match_spans(gold, pred, t))
+        matched = {id(m.gold) for m in report.matches[0.3]}
+        used = {id(m.pred) for m in report.matches[0.3]}
+        report.misses.extend(g for g in gold if id(g) not in matched)
+        report.extra.extend(p for p in pred if id(p) not in used)
+    report.wrong_speakers = [
+        m for m in report.matches[0.3] if m.gold.speaker is not None and not speaker_matches(m.pred.speaker, m.gold)
+    ]
+    return report

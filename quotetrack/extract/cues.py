@@ -1,0 +1,358 @@
+"""Reporting cues and the speaker mentions they attach to.
+
+A cue is the expression that attributes words to someone: a reporting verb (« ... »,
+a-t-il précisé / X a déclaré : « ... » / X affirme que ...), a multiword verb (faire
+valoir), or a preposition (selon X, d'après X). Parsers disagree on the analysis of
+French incises (the inverted subject comes out as nsubj, obj or dep; "-t-il" as one, two
+or three tokens), so the matchers read the word order the press uses and consult the
+dependency relations (nsubj, nsubj:pass, obl:agent, xcomp, conj, acl:relcl) where they
+are reliable: subjects before the verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.document import Token
+from . import lexicon
+from .index import DocIndex, clitic
+
+AUX_FORMS = {
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "ont-ils",
+    "est", "sont", "était", "étaient", "sera", "serait", "fut", "a-t", "avait-t",
+}
+FILLER_ADVERBS = {
+    "encore", "également", "aussi", "ainsi", "alors", "ensuite", "enfin", "déjà", "notamment",
+    "simplement", "seulement", "plutôt", "immédiatement", "aussitôt", "volontiers", "franchement",
+    "sobrement", "fermement", "pourtant", "cependant", "toutefois", "récemment", "hier", "tard",
+    "plus", "publiquement", "lui-même", "elle-même", "clairement", "même",
+}
+TIME_WORDS = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin",
+    "soir", "midi", "aujourd'hui", "dernièrement", "récemment", "mercredi soir",
+}
+# Prepositions that start a phrase between the verb and an inverted subject (a déclaré à l'AFP X).
+PP_STARTS = {
+    "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
+    "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
+}
+EUPHONIC_T = {"-t", "-t-", "t"}
+NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
+DE_WORDS = {"de", "du", "des", "d'", "d’"}
+IRREGULAR = {
+    "dit": "dire", "dis": "dire", "disent": "dire", "dira": "dire", "disait": "dire",
+    "écrit": "écrire", "écrivent": "écrire", "écrivait": "écrire",
+    "conclu": "conclure", "conclut": "conclure", "reconnu": "reconnaître",
+    "reconnaît": "reconnaître", "reconnait": "reconnaître", "admis": "admettre",
+    "admet": "admettre", "promis": "promettre", "promet": "promettre",
+    "soutenu": "soutenir", "soutient": "soutenir", "prévenu": "prévenir",
+    "prévient": "prévenir", "répondu": "répondre", "répond": "répondre",
+    "poursuivi": "poursuivre", "poursuit": "poursuivre", "averti": "avertir",
+    "avertit": "avertir", "confié": "confier", "relevé": "relever", "fait": "faire",
+    "tenu": "tenir", "tient": "tenir", "voulu": "vouloir", "veut": "vouloir",
+    "réagi": "réagir", "réagit": "réagir", "interrogé": "interroger", "prédit": "prédire",
+    "concédé": "concéder", "renchéri": "renchérir", "renchérit": "renchérir",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written: its span and tokens (a pronoun, a name, a description)."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def pronoun(self) -> str | None:
+        if len(self.tokens) == 1:
+            word = clitic(self.tokens[0]) or self.tokens[0].text.lower()
+            if word in ("il", "elle", "ils", "elles", "on"):
+                return word
+        return None
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    mention: Mention | None
+    pattern: str  # a few words for the record's reason
+
+
+def _guesses(word: str):
+    word = word.lower().replace("’", "'")
+    if word in IRREGULAR:
+        yield IRREGULAR[word]
+    for suffix in ("ées", "és", "ée", "é"):
+        if word.endswith(suffix):
+            yield word[: -len(suffix)] + "er"
+    for suffix, repl in (("e", "er"), ("ent", "er"), ("ait", "er"), ("a", "er"), ("it", "ir"), ("i", "ir")):
+        if word.endswith(suffix):
+            yield word[: -len(suffix)] + repl
+
+
+def reporting_lemma(token: Token) -> str | None:
+    """The reporting verb lemma a token stands for, tolerant of tagger and lemmatiser slips."""
+    if token.upos in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON") or not token.text[:1].isalpha():
+        return None
+    verbs = lexicon.reporting_verbs()
+    lemma = token.lemma.lower()
+    if lemma in verbs and token.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X"):
+        return lemma
+    if token.text[:1].isupper() and token.i and token.upos == "PROPN":
+        return None
+    for guess in _guesses(token.text):
+        if guess in verbs:
+            return guess
+    return None
+
+
+class CueFinder:
+    """Cue and mention matchers over one document."""
+
+    def __init__(self, index: DocIndex):
+        self.ix = index
+        self.text = index.text
+
+    # ----- noun phrases -------------------------------------------------------------
+    def np_from(self, toks: list[Token], k: int) -> int:
+        """End (exclusive index into toks) of the noun phrase starting at toks[k]."""
+        n = len(toks)
+        j = k
+        seen_noun = False
+        while j < n:
+            t = toks[j]
+            low = t.text.lower()
+            if t.upos == "PUNCT" and t.text not in ("-", "'"):
+                break
+            if low in DE_WORDS and seen_noun and j + 1 < n and toks[j + 1].upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
+                j += 1
+                continue
+            if t.upos in ("DET", "NUM") and not seen_noun:
+                j += 1
+                continue
+            if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
+                seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS
+                j += 1
+                continue
+            if t.upos == "VERB" and seen_noun and t.feats.get("VerbForm") == "Part" and t.text[:1].isupper():
+                j += 1  # a capitalised word mis-tagged as a participle inside a name
+                continue
+            break
+        return j
+
+    def mention(self, toks: list[Token]) -> Mention | None:
+        toks = [t for t in toks if t.upos != "PUNCT" or t.text in ("-",)]
+        while toks and toks[-1].text.lower() in DE_WORDS | {"-"}:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        start, end = toks[0].start, toks[-1].end
+        if len(toks) == 1 and clitic(toks[0]):
+            start = end - len(clitic(toks[0]))  # "-t-il" is written, "il" is the mention
+        return Mention(start, end, self.text[start:end], tuple(toks))
+
+    def np_at(self, toks: list[Token], k: int) -> Mention | None:
+        end = self.np_from(toks, k)
+        if end <= k:
+            return None
+        return self.mention(toks[k:end])
+
+    def np_left_of(self, head: Token, floor: int) -> Mention | None:
+        """The noun phrase whose head is ``head``: walk left over its determiners and
+        modifiers, then right with the same rules as everywhere else."""
+        toks = self.ix.between(floor, len(self.text))
+        pos = next((k for k, t in enumerate(toks) if t.i == head.i), None)
+        if pos is None:
+            return None
+        k = pos
+        while k > 0:
+            prev = toks[k - 1]
+            low = prev.text.lower()
+            if prev.upos in ("DET", "ADJ", "NUM", "PROPN") or low in NP_OPEN_WORDS or (prev.upos == "NOUN" and prev.text[:1].isupper()):
+                k -= 1
+                continue
+            break
+        return self.np_at(toks, k)
+
+    # ----- cues after a quotation: « ... », a-t-il dit / », selon X -------------------
+    def incise(self, start: int, limit: int) -> Cue | None:
+        """An incise beginning at ``start`` (right after a closing mark or a comma)."""
+        toks = self.ix.between(start, limit)
+        k, n = 0, len(toks)
+        while k < n and toks[k].upos == "PUNCT" and toks[k].text in ",;!?…)":
+            k += 1
+        if k >= n or k > 2:
+            return None
+        first = k
+        low = toks[k].text.lower().replace("’", "'")
+        if low in lexicon.cue_prepositions() - {"pour"} or (low in ("d'", "d’") and k + 1 < n and toks[k + 1].text.lower() == "après"):
+            k += 2 if low in ("d'",) else 1
+            who = self.np_at(toks, k)
+            if who is None:
+                return None
+            return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "selon after quote")
+        pronoun = None
+        while k < n and (toks[k].text.lower() in AUX_FORMS or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
+            pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
+            k += 1
+        while k < n and toks[k].upos == "ADV" and toks[k].text.lower() in FILLER_ADVERBS | {"ne", "n'"}:
+            k += 1
+        if k >= n:
+            return None
+        verb = toks[k]
+        lemma = reporting_lemma(verb)
+        if lemma is None:
+            return None
+        k += 1
+        if lemma in lexicon.multiword_cues() and k < n and toks[k].text.lower() in lexicon.multiword_cues()[lemma]:
+            lemma = f"{lemma} {toks[k].text.lower()}"
+            k += 1
+        elif lemma in ("tenir", "vouloir") or lemma not in lexicon.reporting_verbs():
+            return None
+        while k < n and (clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
+            pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
+            k += 1
+        cue_end = toks[k - 1].end
+        if pronoun is not None:
+            who = self.mention([pronoun])
+        else:
+            who = self._inverted_subject(toks, k)
+            if who is None:
+                return None
+        return Cue(toks[first].start, cue_end, self.text[toks[first].start : cue_end], lemma, who, "incise")
+
+    def _inverted_subject(self, toks: list[Token], k: int) -> Mention | None:
+        n = len(toks)
+        while k < n:
+            t = toks[k]
+            low = t.text.lower()
+            if t.upos == "PUNCT" and t.text != "-":
+                if t.text == "," and k + 1 < n:  # a déclaré, mardi, le ministre
+                    k += 1
+                    continue
+                return None
+            if low in TIME_WORDS or (t.upos == "ADV" and low not in NP_OPEN_WORDS):
+                k += 1
+                continue
+            if low in PP_STARTS:
+                k = self.np_from(toks, k + 1)
+                continue
+            if t.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") or low in NP_OPEN_WORDS:
+                return self.np_at(toks, k)
+            return None
+        return None
+
+    # ----- cues before a quotation -----------------------------------------------------
+    def subject_of(self, verb: Token, floor: int) -> Mention | None:
+        """The speaker of a reporting verb placed before its words."""
+        seen = set()
+        current = verb
+        while current is not None and current.i not in seen:
+            seen.add(current.i)
+            for kid in self.ix.kids(current):
+                if kid.deprel in ("nsubj", "nsubj:pass") and kid.start >= floor:
+                    if kid.upos == "PRON" and kid.text.lower() in ("qui", "que", "lequel", "laquelle"):
+                        parent = self.ix.head(current)
+                        if parent is not None and current.deprel.startswith("acl"):
+                            return self.np_left_of(parent, floor)
+                        continue
+                    if kid.upos == "PRON" and kid.text.lower() not in ("il", "elle", "ils", "elles", "on"):
+                        continue
+                    return self.np_left_of(kid, floor) if kid.upos != "PRON" else self.mention([kid])
+                if kid.deprel == "obl:agent":
+                    found = self.np_left_of(kid, floor)
+                    if found is not None:
+                        return self._drop_preposition(found)
+            if current.deprel in ("xcomp", "conj", "ccomp") or current.deprel.startswith("advcl"):
+                parent = self.ix.head(current)
+                if current.deprel == "xcomp" and parent is not None:
+                    obj = next((k for k in self.ix.kids(parent) if k.deprel in ("obj", "iobj") and k.i < current.i and k.start >= floor), None)
+                    if obj is not None:  # entendre X insister: X speaks
+                        return self.np_left_of(obj, floor)
+                current = parent
+            else:
+                break
+        return self._nearest_np_before(verb, floor)
+
+    def _drop_preposition(self, mention: Mention) -> Mention | None:
+        toks = [t for t in mention.tokens if t.upos != "ADP" and t.text.lower() != "par"]
+        return self.mention(toks)
+
+    def _nearest_np_before(self, verb: Token, floor: int) -> Mention | None:
+        toks = self.ix.between(floor, verb.start)
+        k = len(toks) - 1
+        while k >= 0 and (toks[k].upos in ("AUX", "ADV") or toks[k].text.lower() in ("ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en")):
+            k -= 1
+        if k < 0:
+            return None
+        t = toks[k]
+        if t.upos == "PRON" and t.text.lower() in ("il", "elle", "ils", "elles", "on"):
+            return self.mention([t])
+        if t.upos in ("NOUN", "PROPN", "ADJ", "X"):
+            return self.np_left_of(t, floor)
+        return None
+
+    def before(self, open_at: int, floor: int) -> Cue | None:
+        """A cue between ``floor`` (the sentence start) and a quote opening at ``open_at``."""
+        toks = self.ix.between(floor, open_at)
+        while toks and toks[-1].text in ("«", "“", '"', "„"):
+            toks = toks[:-1]
+        if not toks:
+            return None
+        last = toks[-1]
+        # Selon X, « ... » / D'après X, « ... » / Pour X, « ... »
+        frame = self._frame(toks)
+        if frame is not None:
+            return frame
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            if t.text in (".", "!", "?") or (t.text in ("«", "»", "“", "”") and k < len(toks) - 1):
+                break
+            lemma = reporting_lemma(t)
+            if lemma is None or self.ix.is_negated(t):
+                continue
+            if lemma in lexicon.multiword_cues() and k + 1 < len(toks):
+                nxt = toks[k + 1].text.lower()
+                if nxt not in lexicon.multiword_cues()[lemma]:
+                    continue
+                lemma = f"{lemma} {nxt}"
+            elif lemma not in lexicon.reporting_verbs():
+                continue
+            who = self.subject_of(t, floor)
+            if who is None:
+                continue
+            aux = [a for a in self.ix.kids(t) if a.deprel.startswith("aux") and a.i < t.i and a.start >= floor]
+            cue_start = aux[0].start if aux else t.start
+            return Cue(cue_start, t.end, self.text[cue_start : t.end], lemma, who, "cue before quote")
+        if last.text == ":":
+            # Jean Dupont : « ... » - a speaker named before a colon, no verb
+            head = toks[:-1]
+            if head and len(head) <= 8 and not any(t.upos in ("VERB", "AUX") for t in head):
+                who = self.mention(head)
+                if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head):
+                    return Cue(last.start, last.end, ":", ":", who, "name and colon")
+        return None
+
+    def _frame(self, toks: list[Token]) -> Cue | None:
+        if len(toks) < 3:
+            return None
+        first = toks[0].text.lower().replace("’", "'")
+        skip = 1
+        if first in ("d'",) and toks[1].text.lower() == "après":
+            first, skip = "d'après", 2
+        if first not in lexicon.cue_prepositions():
+            return None
+        end = self.np_from(toks, skip)
+        if end >= len(toks) or end == skip or toks[end].text != ",":
+            return None
+        if first == "pour" and not any(t.upos in ("PROPN", "NOUN", "PRON") for t in toks[skip:end]):
+            return None
+        who = self.mention(toks[skip:end])
+        if who is None:
+            return None
+        return Cue(toks[0].start, toks[skip - 1].end, self.text[toks[0].start : toks[skip - 1].end], first, who, f"{first} frame")

@@ -1,0 +1,72 @@
+"""Word lists that drive extraction, read from the data files beside this module.
+
+Keeping them as data makes them reviewable by journalists and extendable without
+touching code, as textacy keeps its reporting verbs in a constants module.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+def _lines(name: str):
+    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> frozenset[str]:
+    """Single-word reporting verb lemmas (``s'insurger`` also listed as ``insurger``)."""
+    return frozenset(l for l in _lines("reporting_verbs.txt") if " " not in l)
+
+
+@lru_cache(maxsize=None)
+def multiword_cues() -> dict[str, frozenset[str]]:
+    """``faire valoir`` -> {"faire": {"valoir", ...}}: the verb, then the word that must follow."""
+    cues: dict[str, set[str]] = {}
+    for line in _lines("reporting_verbs.txt"):
+        first, _, second = line.partition(" ")
+        if second and first not in ("se", "s'"):
+            cues.setdefault(first, set()).add(second)
+    return {k: frozenset(v) for k, v in cues.items()}
+
+
+@lru_cache(maxsize=None)
+def cue_prepositions() -> frozenset[str]:
+    return frozenset(_lines("cue_prepositions.txt"))
+
+
+@lru_cache(maxsize=None)
+def naming_words() -> dict[str, frozenset[str]]:
+    return _sections("naming_words.txt")
+
+
+@lru_cache(maxsize=None)
+def speaker_nouns() -> dict[str, frozenset[str]]:
+    return _sections("speaker_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    """Common first names -> grammatical gender (Masc / Fem), to agree pronouns with names."""
+    genders = {}
+    for section, names in _sections("first_names.txt").items():
+        for name in names:
+            genders[name] = section
+    return genders

@@ -1,0 +1,437 @@
+"""From marks, cues and mentions to Quote records, in text order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..nlp.document import Document
+from . import lexicon
+from .cues import Cue, CueFinder, Mention, reporting_lemma, _guesses
+from .index import DocIndex
+from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
+from .records import Quote
+from .speakers import Speaker, SpeakerResolver, compatible
+
+JOIN = " […] "
+TERMINATORS = ".!?…"
+_PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
+
+
+@dataclass
+class Candidate:
+    parts: list
+    outer: tuple
+    paragraph: int
+    kind: str
+    cue: Cue | None = None
+    balanced: bool = True
+    speaker: Speaker | None = None
+    reason: list = field(default_factory=list)
+    joins: list = field(default_factory=list)  # separator after each part but the last
+
+    @property
+    def start(self):
+        return self.parts[0][0]
+
+    @property
+    def end(self):
+        return self.parts[-1][1]
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.ix = DocIndex(doc)
+        self.cues = CueFinder(self.ix)
+        self.resolver = SpeakerResolver(self.ix)
+        self.paras = paragraphs(self.text)
+        self.spans = find_marked_spans(self.text)
+        self.outers = [s.outer for s in self.spans]
+
+    # ----- helpers -------------------------------------------------------------------------
+    def inside_marks(self, offset: int) -> bool:
+        return any(a < offset < b for a, b in self.outers)
+
+    def para_of(self, offset: int) -> tuple[int, int]:
+        return self.paras[paragraph_index(self.paras, offset)]
+
+    def is_heading(self, p: int) -> bool:
+        a, b = self.paras[p]
+        body = self.text[a:b].strip()
+        return len(body) < 150 and body[-1:] not in TERMINATORS + "»\"”:)"
+
+    def sentence_floor(self, offset: int) -> int:
+        """Start of the writer's sentence holding ``offset``: after the last sentence end
+        outside quotation marks, or the paragraph start."""
+        p_start, _ = self.para_of(offset)
+        i = offset - 1
+        while i > p_start:
+            if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
+                return i + 1
+            i -= 1
+        return p_start
+
+    def sentence_stop(self, offset: int) -> int:
+        _, p_end = self.para_of(offset)
+        i = offset
+        while i < p_end - 1:
+            if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
+                return i + 1
+            i += 1
+        return p_end
+
+    def final_incise(self, after: int, stop: int) -> Cue | None:
+        """An incise after a comma later in the sentence: « ... » par ..., a expliqué X."""
+        for tok in self.ix.between(after, stop):
+            if tok.text == "," and not self.inside_marks(tok.start):
+                cue = self.cues.incise(tok.start, self.para_of(tok.start)[1])
+                if cue is not None:
+                    return cue
+        return None
+
+    # ----- quotations in marks ------------------------------------------------------------------
+    def marked(self) -> list[Candidate]:
+        found = []
+        spans = list(self.spans)
+        k = 0
+        while k < len(spans):
+            span = spans[k]
+            cand = Candidate(list(span.parts), span.outer, span.paragraph, "direct", balanced=span.balanced)
+            cand.joins = ["\n\n"] * (len(span.parts) - 1)
+            if len(span.parts) > 1:
+                cand.reason.append("quote over several paragraphs")
+            # « A », a-t-il dit, « B »: one quote in two parts
+            if k + 1 < len(spans) and span.balanced and spans[k + 1].paragraph == span.paragraph and not span.dialogue:
+                nxt = spans[k + 1]
+                cue = self.cues.incise(span.outer[1], nxt.outer[0])
+                if cue is not None and cue.mention is not None:
+                    rest = self.text[cue.mention.end : nxt.outer[0]]
+                    if len(rest) < 40 and rest.strip().endswith(",") and not any(c in rest for c in TERMINATORS):
+                        cand.parts += list(nxt.parts)
+                        cand.joins.append(JOIN)
+                        cand.outer = (span.outer[0], nxt.outer[1])
+                        cand.cue = cue
+                        cand.balanced = span.balanced and nxt.balanced
+                        cand.reason.append("incise between two parts")
+                        k += 1
+            k += 1
+            if self.is_name_or_title(span):
+                continue
+            found.append(self.attribute(cand, span))
+        return [c for c in found if c is not None]
+
+    def is_name_or_title(self, span: MarkedSpan) -> bool:
+        """le mot « résilience », le film « La Haine », surnommé « le Professeur »."""
+        before = self.ix.between(self.para_of(span.outer[0])[0], span.outer[0])
+        if not before:
+            return False
+        prev = before[-1]
+        word = prev.text.lower()
+        lemma = prev.lemma.lower()
+        words = lexicon.naming_words()
+        content = self.text[span.parts[0][0] : span.parts[0][1]]
+        if word in words["word"] or lemma in words["word"]:
+            return True
+        if (word in words["title"] or lemma in words["title"]) and content[:1].isupper() | content[:1].isdigit():
+            return True
+        return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
+
+    def attribute(self, cand: Candidate, span: MarkedSpan) -> Candidate | None:
+        open_at, close_at = cand.outer
+        floor = self.sentence_floor(open_at)
+        pre = self.text[floor:open_at].strip()
+        p_start, p_end = self.para_of(open_at)
+        after = self.text[close_at:p_end].lstrip()
+        if span.dialogue or len(cand.parts) > 1 and cand.joins[0] == "\n\n":
+            cand.kind = "direct"
+        elif pre == "" or pre.endswith((":", "—", "–")) or (pre[-1:] in TERMINATORS):
+            cand.kind = "direct" if (not after or after[0] in ",;:.!?…)—–" or after[0].isupper()) else "partial"
+        else:
+            cand.kind = "partial"
+        if cand.kind == "direct":
+            self.split_inner_incise(cand)
+        before = self.cues.before(open_at, floor) if cand.cue is None else None
+        if cand.kind == "partial" and before is not None and self.adjacent(before, open_at):
+            cand.cue = before  # X insiste sur « ... »: the verb governing the words wins
+            cand.reason.append(before.pattern)
+        if cand.cue is None:
+            cand.cue = self.cues.incise(close_at, p_end)
+            if cand.cue is not None:
+                cand.reason.append("incise after quote")
+        if cand.cue is None:
+            cand.cue = before
+            if cand.cue is None and cand.kind == "direct" and floor == p_start and span.paragraph > 0:
+                q_start, q_end = self.paras[span.paragraph - 1]
+                if self.text[q_start:q_end].rstrip().endswith(":"):
+                    cand.cue = self.cues.before(q_end, self.sentence_floor(q_end - 1))
+            if cand.cue is not None:
+                cand.reason.append(cand.cue.pattern)
+                if cand.kind == "partial" and pre.rstrip().endswith(",") and cand.cue.pattern.endswith("frame"):
+                    cand.kind = "direct"
+        if cand.cue is None and cand.kind == "partial":
+            cand.cue = self.final_incise(close_at, self.sentence_stop(close_at))
+            if cand.cue is not None:
+                cand.reason.append("incise at the end of the sentence")
+        if cand.cue is not None and cand.cue.mention is not None:
+            m = cand.cue.mention
+            if open_at <= m.start < close_at or (m.start <= open_at and close_at <= m.end):
+                cand.cue = None  # the quoted words are part of the speaker's name
+        if cand.cue is None and cand.kind == "partial":
+            return None  # scare quotes, titles, names: no one is said to speak them
+        if not cand.balanced:
+            cand.reason.append("unbalanced quotation marks")
+        return cand
+
+    def adjacent(self, cue: Cue, open_at: int) -> bool:
+        """A cue right before the quote: at most three words (sur, que, un projet) between."""
+        between = self.ix.between(cue.end, open_at)
+        return len(between) <= 3 and not any(t.upos in ("PUNCT", "VERB") for t in between)
+
+    def split_inner_incise(self, cand: Candidate):
+        """« Nous irons, a-t-il dit, jusqu'au bout » and — On gagnera, lance X.: the incise
+        sits inside the quoted words."""
+        if cand.cue is not None or len(cand.parts) != 1:
+            return
+        a, b = cand.parts[0]
+        for tok in self.ix.between(a, b):
+            if tok.text != ",":
+                continue
+            cue = self.cues.incise(tok.start, b)
+            if cue is None or cue.mention is None or cue.mention.end > b:
+                continue
+            rest_start = cue.mention.end
+            rest = self.text[rest_start:b]
+            stripped = rest.lstrip(" ,\u00a0\u202f")
+            if stripped.strip(" .!?…") == "":
+                cand.parts = [(a, tok.start)]
+            elif rest.lstrip(" \u00a0\u202f").startswith(","):
+                cand.parts = [(a, tok.start), (b - len(stripped), b)]
+                cand.joins = [JOIN]
+            else:
+                continue
+            cand.cue = cue
+            cand.reason.append("incise inside the quotation marks")
+            return
+
+    # ----- reported speech without marks ---------------------------------------------------------
+    def indirect(self, marked: list[Candidate]) -> list[Candidate]:
+        found = []
+        for sentence in self.doc.sentences:
+            if self.inside_marks(sentence.start) or self.inside_marks(sentence.end - 1):
+                continue
+            p = paragraph_index(self.paras, sentence.start)
+            if self.is_heading(p):
+                continue
+            floor = max(sentence.start, self.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(self.text) else sentence.start)
+            stop = sentence.end
+            cand = self._incise_clause(floor, stop, p, marked) or self._que_clause(sentence, floor, p, marked) or self._frame_clause(floor, stop, p, marked)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def _mine(self, span: tuple[int, int], cue: Cue, marked: list[Candidate]) -> bool:
+        """True when marked quotes inside ``span`` already carry this cue: the quoted words
+        are then the record, and the writer's paraphrase around them is not."""
+        inside = [c for c in marked if span[0] <= c.start and c.end <= span[1] + 2]
+        return any(c.cue is not None and c.cue.start == cue.start for c in inside) or any(
+            c.kind == "direct" for c in inside
+        )
+
+    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:!?…"):
+            end -= 1
+        if end - start < 12:
+            return None
+        return start, end
+
+    def _incise_clause(self, floor, stop, p, marked):
+        for tok in self.ix.between(floor, stop):
+            if tok.text != "," or self.inside_marks(tok.start):
+                continue
+            cue = self.cues.incise(tok.start, self.paras[p][1])
+            if cue is None:
+                continue
+            span = self._clause(floor, tok.start)
+            if span is None or self._mine(span, cue, marked):
+                return None
+            toks = self.ix.between(*span)
+            if not any(t.upos in ("VERB", "AUX") and not self.inside_marks(t.start) for t in toks):
+                return None
+            return Candidate([span], span, p, "indirect", cue=cue, reason=["statement followed by an incise"])
+        return None
+
+    def _que_clause(self, sentence, floor, p, marked):
+        toks = [t for t in sentence.tokens if t.start >= floor]
+        for k, verb in enumerate(toks):
+            lemma = reporting_lemma(verb)
+            if lemma is None or lemma not in lexicon.reporting_verbs() or self.inside_marks(verb.start) or self.ix.is_negated(verb):
+                continue
+            for j in range(k + 1, min(k + 7, len(toks))):
+                word = toks[j].text.lower().replace("’", "'")
+                if word in ("que", "qu'"):
+                    break
+                if toks[j].upos in ("VERB",) or toks[j].text in (".", ":", "«", '"'):
+                    j = None
+                    break
+            else:
+                j = None
+            if j is None:
+                continue
+            who = self.cues.subject_of(verb, floor)
+            if who is None:
+                continue
+            aux = [a for a in self.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
+            c_start = aux[0].start if aux else verb.start
+            cue = Cue(c_start, verb.end, self.text[c_start : verb.end], lemma, who, "que-clause")
+            span = self._clause(toks[j].end, self.sentence_stop(toks[j].end))
+            if span is None or self._mine(span, cue, marked):
+                continue
+            return Candidate([span], span, p, "indirect", cue=cue, reason=["que-clause of a reporting verb"])
+        return None
+
+    def _frame_clause(self, floor, stop, p, marked):
+        toks = self.ix.between(floor, stop)
+        cue = self.cues._frame(toks) if toks else None
+        if cue is None or cue.lemma == "pour":
+            return None
+        comma = next((t for t in toks if t.text == "," and t.start >= cue.mention.end), None)
+        if comma is None:
+            return None
+        span = self._clause(comma.end, stop)
+        if span is None or any(span[0] <= c.start < span[1] for c in marked):
+            return None
+        return Candidate([span], span, p, "indirect", cue=cue, reason=[f"{cue.lemma} X, statement"])
+
+    # ----- speakers ----------------------------------------------------------------------------
+    def antecedents(self) -> list[tuple[int, Speaker]]:
+        """People and groups mentioned as subjects or by name outside quotation marks."""
+        found = []
+        for start, words in self.resolver.names:
+            p = paragraph_index(self.paras, start)
+            if not self.inside_marks(start) and not self.is_heading(p):
+                found.append((start, self.resolver.describe(self._name_mention(start))))
+        for tok in self.ix.tokens:
+            if tok.deprel in ("nsubj", "nsubj:pass") and tok.upos in ("NOUN",) and not self.inside_marks(tok.start):
+                p = paragraph_index(self.paras, tok.start)
+                if self.is_heading(p):
+                    continue
+                m = self.cues.np_left_of(tok, self.paras[p][0])
+                if m is not None:
+                    found.append((m.start, self.resolver.describe(m)))
+        return sorted(found, key=lambda x: x[0])
+
+    def _name_mention(self, start: int) -> Mention:
+        toks = self.ix.between(start, len(self.text))
+        floor = self.para_of(start)[0]
+        head = toks[0]
+        m = self.cues.np_left_of(head, floor)
+        return m if m is not None else self.cues.mention([head])
+
+    def resolve(self, cands: list[Candidate]):
+        antecedents = None
+        prev: Candidate | None = None
+        for cand in cands:
+            mention = cand.cue.mention if cand.cue else None
+            if mention is not None and mention.pronoun in _PRONOUN_SUBJECTS:
+                if antecedents is None:
+                    antecedents = self.antecedents()
+                cand.speaker = self._pronoun(mention, cand, prev, antecedents)
+                name = cand.speaker.name if cand.speaker else None
+                cand.reason.append(f"{mention.pronoun} -> {name or 'unknown'}")
+            elif mention is not None and mention.pronoun is None:
+                cand.speaker = self.resolver.describe(mention)
+            elif cand.cue is None and prev is not None and prev.speaker and prev.speaker.name and self._continues(prev, cand):
+                cand.speaker = prev.speaker
+                cand.reason.append(f"no cue; continues {prev.speaker.name}")
+            elif cand.cue is None:
+                cand.reason.append("no cue; speaker unknown")
+            if cand.speaker is not None and cand.speaker.name:
+                prev = cand
+            elif cand.kind != "indirect":
+                prev = cand
+
+    def _continues(self, prev: Candidate, cand: Candidate) -> bool:
+        if prev.paragraph == cand.paragraph:
+            return True
+        if prev.paragraph != cand.paragraph - 1:
+            return False
+        a, b = self.paras[cand.paragraph]
+        body = self.text[a:b].strip()
+        quoted = sum(e - s for s, e in cand.parts)
+        return body[:1] in "«“\"„" and quoted >= 0.8 * len(body) - 6
+
+    def _pronoun(self, mention, cand, prev, antecedents) -> Speaker | None:
+        pronoun = mention.pronoun
+        if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
+            if cand.paragraph - prev.paragraph <= 3:
+                rivals = [s for at, s in antecedents if prev.end < at < mention.start and compatible(s, pronoun) and s.name != prev.speaker.name]
+                if not rivals:
+                    return prev.speaker
+        best = None
+        for at, speaker in antecedents:
+            if at >= mention.start:
+                break
+            if compatible(speaker, pronoun) and (speaker.kind in ("person", "anonymous") or pronoun in ("ils", "elles")):
+                best = speaker
+        if best is None and prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
+            best = prev.speaker
+        return best
+
+    # ----- records ----------------------------------------------------------------------------
+    def record(self, cand: Candidate) -> Quote:
+        pieces = [self.quote_text(a, b) for a, b in cand.parts]
+        text = pieces[0]
+        for sep, piece in zip(cand.joins, pieces[1:]):
+            text += sep + piece
+        cue, sp = cand.cue, cand.speaker
+        mention = cue.mention if cue else None
+        c_start = self.sentence_floor(cand.start)
+        c_end = self.sentence_stop(max(cand.end, cue.end if cue else 0, mention.end if mention else 0))
+        return Quote(
+            text=text,
+            parts=tuple(tuple(p) for p in cand.parts),
+            kind=cand.kind,
+            speaker=sp.name if sp else None,
+            speaker_kind=sp.kind if sp and sp.name else "unknown",
+            role=sp.role if sp else None,
+            speaker_mention=mention.text if mention else None,
+            speaker_start=mention.start if mention else None,
+            speaker_end=mention.end if mention else None,
+            cue=cue.text if cue else None,
+            cue_lemma=cue.lemma if cue else None,
+            context=self.text[c_start:c_end].strip(),
+            paragraph=cand.paragraph,
+            confidence=self.confidence(cand),
+            reason="; ".join(dict.fromkeys(cand.reason)),
+            aliases=tuple(sorted(a for a in (sp.aliases if sp else ()) if a and a.lower() not in _PRONOUN_SUBJECTS)),
+        )
+
+    def quote_text(self, a: int, b: int) -> str:
+        """The quoted words, with the reopening marks of a multi-paragraph quote removed."""
+        return self.text[a:b]
+
+    def confidence(self, cand: Candidate) -> float:
+        score = {"direct": 0.9, "partial": 0.85, "indirect": 0.7}[cand.kind]
+        if cand.cue is None:
+            score -= 0.3 if cand.speaker else 0.45
+        elif cand.cue.mention is not None and cand.cue.mention.pronoun:
+            score -= 0.1
+        if cand.speaker is None or not cand.speaker.name:
+            score -= 0.15
+        if not cand.balanced:
+            score *= 0.7
+        return round(max(0.05, min(1.0, score)), 2)
+
+
+def extract_quotes(document: Document) -> list[Quote]:
+    """Direct, partial and indirect quotations of an article with their speakers, in text order."""
+    if not document.text.strip():
+        return []
+    ex = _Extractor(document)
+    marked = ex.marked()
+    cands = sorted(marked + ex.indirect(marked), key=lambda c: c.start)
+    ex.resolve(cands)
+    return [ex.record(c) for c in cands]

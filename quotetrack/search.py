@@ -1,0 +1,302 @@
+"""Read queries over the store: full-text search with filters, one quote, the speakers.
+
+Writes (schema, migrations, saving articles, merging speakers) live in ``store.py``; this
+module only reads, so a journalist can point it at a database another process is filling.
+
+Speaker and outlet names are compared *folded* (accents stripped, case ignored, hyphens
+and curly apostrophes unified), because the same person is written « Élisabeth Borne »
+in one outlet and « Elisabeth Borne » in another, and users type without accents.
+SQLite cannot strip accents, so the few thousand names are folded in Python and cached
+per connection until the database changes (see ``_Directory``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import sqlite3
+import unicodedata
+import weakref
+from dataclasses import dataclass
+
+from .errors import QuotetrackError
+from .extract.records import KINDS
+
+
+class QuoteNotFound(QuotetrackError):
+    """No quote has this id (or this prefix matches no quote, or several)."""
+
+
+class SpeakerNotFound(QuotetrackError):
+    """No speaker has this name or alias (or it names several speakers)."""
+
+
+class SearchSyntaxError(QuotetrackError):
+    """A search cannot run as given: a filter value of the wrong shape (kind, date)."""
+
+
+# Columns every search row carries: what a quote card, a CSV export or Datasette needs.
+SEARCH_COLUMNS = """
+    q.id, q.text, q.kind, s.name AS speaker, s.kind AS speaker_kind, s.role,
+    q.said_on, a.source, a.title, a.url, q.article_id, q.status, q.confidence,
+    q.cue, q.context, q.paragraph, a.published
+"""
+MIN_PREFIX = 6
+
+
+def fold(value: str | None) -> str | None:
+    """Accent- and case-insensitive form of a name: « L’Élysée » -> "l'elysee"."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("-", " ").casefold().split())
+
+
+def search(
+    db,
+    query: str | None = None,
+    *,
+    speaker: str | None = None,
+    since: str | datetime.date | None = None,
+    until: str | datetime.date | None = None,
+    source: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    limit: int | None = 50,
+) -> list[dict]:
+    """Quotes matching every filter given, newest ``said_on`` first, then by position.
+
+    ``query`` is FTS5 over the quote text and the speaker's name, accent- and
+    case-insensitive. A query that is not valid FTS5 (``l'otan "``, ``AND``) is re-run
+    with each term quoted, so users never see an SQLite error; a trailing ``*`` keeps
+    prefix search. ``speaker`` accepts a canonical name, an alias or a last name.
+    ``since``/``until`` are inclusive dates (``2024``, ``2024-03`` or ``2024-03-15``).
+    """
+    if kind is not None and kind not in KINDS:
+        raise SearchSyntaxError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    where, params, join_articles = [], {}, False
+    if speaker is not None:
+        ids = _directory(db).speaker_ids(speaker, loose=True)
+        if not ids:
+            return []
+        where.append(f"q.speaker_id IN ({', '.join(str(i) for i in sorted(ids))})")
+    if source is not None:
+        names = _directory(db).sources.get(fold(source), [])
+        if not names:
+            return []
+        where.append(f"a.source IN ({', '.join(f':source{i}' for i in range(len(names)))})")
+        params.update({f"source{i}": name for i, name in enumerate(names)})
+        join_articles = True
+    if since is not None:
+        where.append("q.said_on >= :since")
+        params["since"] = _date_bound(since, "since")
+    if until is not None:
+        where.append("q.said_on <= :until")
+        params["until"] = _date_bound(until, "until")
+    for column, value in (("kind", kind), ("status", status)):
+        if value is not None:
+            where.append(f"q.{column} = :{column}")
+            params[column] = value
+    if query is not None and query.strip():
+        where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts)")
+    # Pick the rowids first, then fetch columns for those rows only: the sort then
+    # handles a few small keys per candidate instead of whole joined rows.
+    hits = (
+        "SELECT q.rowid FROM quotes q"
+        + (" JOIN articles a ON a.id = q.article_id" if join_articles else "")
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY q.said_on DESC, q.article_id, q.start"
+        + (" LIMIT :limit" if limit is not None else "")
+    )
+    params["limit"] = limit
+    sql = f"""
+        SELECT {SEARCH_COLUMNS} FROM ({hits}) AS hits
+        JOIN quotes q ON q.rowid = hits.rowid
+        JOIN articles a ON a.id = q.article_id
+        LEFT JOIN speakers s ON s.id = q.speaker_id
+        ORDER BY q.said_on DESC, q.article_id, q.start
+    """
+    if query is None or not query.strip():
+        return _rows(db, sql, params)
+    try:
+        return _rows(db, sql, dict(params, fts=query.strip()))
+    except sqlite3.OperationalError as error:
+        if not _is_fts_syntax_error(error):
+            raise
+    return _rows(db, sql, dict(params, fts=quote_terms(query)))
+
+
+def quote_terms(query: str) -> str:
+    """``l'otan "négoci*`` -> ``"l'otan" AND "négoci"*``: every term taken literally.
+
+    Terms without a letter or digit (``"``, ``(``) are dropped: the tokenizer would
+    find no word in them, and an empty phrase matches nothing.
+    """
+    terms = []
+    for term in query.split():
+        star = term.endswith("*")
+        term = term.rstrip("*")
+        if any(c.isalnum() for c in term):
+            terms.append('"' + term.replace('"', '""') + '"' + ("*" if star else ""))
+    return " AND ".join(terms) or '""'
+
+
+def get_quote(db, quote_id: str) -> dict:
+    """One quote with its speaker and article, by id or by a unique prefix of 6+ chars."""
+    prefix = quote_id.strip().lower()
+    if len(prefix) < MIN_PREFIX:
+        raise QuoteNotFound(f"{quote_id}: give at least {MIN_PREFIX} characters of a quote id")
+    rows = _rows(
+        db,
+        """
+        SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role,
+               a.title, a.url, a.source, a.published, a.path
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN speakers s ON s.id = q.speaker_id
+        WHERE q.id >= :prefix AND q.id < :prefix || '~' ORDER BY q.id LIMIT 2
+        """,
+        {"prefix": prefix},
+    )
+    exact = [row for row in rows if row["id"] == prefix]
+    if exact:
+        rows = exact
+    if not rows:
+        raise QuoteNotFound(f"{quote_id}: no such quote")
+    if len(rows) > 1:
+        raise QuoteNotFound(f"{quote_id}: matches several quotes, give more characters")
+    row = rows[0]
+    row["parts"] = json.loads(row["parts"])
+    return row
+
+
+def list_speakers(db) -> list[dict]:
+    """Every speaker with quote count, first and last ``said_on`` and aliases, busiest first."""
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in db.execute(
+        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY alias"
+    ):
+        aliases.setdefault(speaker_id, []).append(alias)
+    rows = _rows(
+        db,
+        """
+        SELECT s.id, s.name, s.kind, s.role, s.wikidata_id, count(q.id) AS quotes,
+               min(q.said_on) AS first, max(q.said_on) AS last
+        FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id
+        """,
+    )
+    for row in rows:
+        row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
+    return sorted(rows, key=lambda row: (-row["quotes"], fold(row["name"]), row["name"]))
+
+
+def resolve_speaker(db, name: str) -> dict:
+    """The one speaker called ``name`` (canonical name or alias, folded; no last-name match).
+
+    Exact spellings win over folded ones, canonical names over aliases, so that
+    « Le Pen » can still name one speaker when two share it as a folded alias.
+    """
+    directory = _directory(db)
+    ids = directory.speaker_ids(name, loose=False)
+    if not ids:
+        raise SpeakerNotFound(f"{name}: no speaker has this name or alias")
+    if len(ids) > 1:
+        names = ", ".join(sorted(directory.names[i] for i in ids))
+        raise SpeakerNotFound(f"{name}: names several speakers ({names}); use a full name")
+    (speaker_id,) = ids
+    return _rows(db, "SELECT * FROM speakers WHERE id = ?", [speaker_id])[0]
+
+
+def _rows(db, sql: str, params=None) -> list[dict]:
+    cursor = db.conn.execute(sql, params if params is not None else ())
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor.fetchall()]
+
+
+# How FTS5 reports a query it cannot parse (fts5_expr.c); anything else is re-raised.
+_FTS_SYNTAX_ERRORS = (
+    "fts5: syntax error",
+    "fts5: parser stack overflow",
+    "unterminated string",
+    "no such column",
+    "unknown special query",
+    "expected integer",
+)
+
+
+def _is_fts_syntax_error(error: sqlite3.OperationalError) -> bool:
+    return str(error).startswith(_FTS_SYNTAX_ERRORS)
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _date_bound(value, which: str) -> str:
+    """An inclusive bound as a full ISO date: ``until="2024-03"`` means up to 2024-03-31."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10]
+    match = _PARTIAL_DATE.match(str(value).strip())
+    if not match:
+        raise SearchSyntaxError(f"{which}: expected a date like 2024-03-15, not {value!r}")
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise SearchSyntaxError(f"{which}: {value!r} is not a date") from None
+    # Bounds are compared as strings, so "-31" is above every day of any month.
+    if which == "since":
+        return f"{year}-{month or '01'}-{day or '01'}"
+    return f"{year}-{month or '12'}-{day or '31'}"
+
+
+@dataclass
+class _Directory:
+    """Folded speaker names, aliases and outlet names, read once per database state."""
+
+    names: dict[int, str]  # speaker id -> canonical name
+    entries: list[tuple[int, str, str, bool]]  # (id, spelling, folded, is canonical)
+    sources: dict[str, list[str]]  # folded outlet -> spellings in articles.source
+
+    def speaker_ids(self, name: str, *, loose: bool) -> set[int]:
+        """Ids named by ``name``; ``loose`` also accepts a last name (« Stoltenberg »)."""
+        wanted = fold(name)
+        if not wanted:
+            return set()
+        if loose:
+            suffix = " " + wanted
+            return {i for i, _, f, _ in self.entries if f == wanted or f.endswith(suffix)}
+        levels = (
+            lambda spelling, folded, canonical: canonical and spelling == name,
+            lambda spelling, folded, canonical: spelling == name,
+            lambda spelling, folded, canonical: canonical and folded == wanted,
+            lambda spelling, folded, canonical: folded == wanted,
+        )
+        for level in levels:
+            ids = {i for i, spelling, f, canonical in self.entries if level(spelling, f, canonical)}
+            if ids:
+                return ids
+        return set()
+
+
+_directories: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _directory(db) -> _Directory:
+    """The cached directory, rebuilt when this or another connection changed the data."""
+    version = (db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    cached = _directories.get(db)
+    if cached and cached[0] == version:
+        return cached[1]
+    names = dict(db.conn.execute("SELECT id, name FROM speakers"))
+    entries = [(i, n, fold(n), True) for i, n in names.items()]
+    entries += [
+        (i, alias, fold(alias), False)
+        for i, alias in db.conn.execute("SELECT speaker_id, alias FROM speaker_aliases")
+    ]
+    sources: dict[str, list[str]] = {}
+    for (name,) in db.conn.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"):
+        sources.setdefault(fold(name), []).append(name)
+    directory = _Directory(names, entries, sources)
+    _directories[db] = (version, directory)
+    return directory

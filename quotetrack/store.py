@@ -1,0 +1,413 @@
+"""The SQLite store: schema, migrations, and writing articles, quotes and speakers.
+
+One database file holds everything a newsroom needs to open in Datasette: ``articles``,
+``speakers`` with their ``speaker_aliases``, ``quotes``, a full-text index
+``quotes_fts`` and a ``quote_view`` joining them. Every schema change is a migration in
+``MIGRATIONS``, applied by ``open_db()``, so an old file is upgraded in place, never
+recreated: quotes reviewed by hand (``status``, ``wikidata_id``) must survive upgrades.
+
+Read queries live in ``search.py`` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import QuotetrackError
+from .search import (  # noqa: F401  re-exported: the store's public API
+    QuoteNotFound,
+    SearchSyntaxError,
+    SpeakerNotFound,
+    fold,
+    get_quote,
+    list_speakers,
+    resolve_speaker,
+    search,
+)
+
+# Several `quotetrack index` processes may write to one file; each waits its turn.
+BUSY_TIMEOUT_MS = 60_000
+TABLES = ("articles", "speakers", "speaker_aliases", "quotes")
+
+
+class DatabaseUnavailable(QuotetrackError):
+    """The database file cannot be created, opened or written; the message names it."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What ``save_article`` did: ``status`` is 'indexed', 'replaced' or 'skipped'."""
+
+    status: str
+    article_id: str
+    quotes: int = 0
+    new_speakers: int = 0
+
+
+MIGRATIONS = sqlite_utils.Migrations("quotetrack")
+
+
+@MIGRATIONS()
+def m001_initial(db):
+    """The first schema: articles, speakers and their aliases, quotes, lookup indexes."""
+    for statement in (
+        """CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    url TEXT,
+    title TEXT,
+    source TEXT,
+    author TEXT,
+    published TEXT,
+    lang TEXT,
+    path TEXT,
+    text TEXT NOT NULL,
+    engine TEXT,
+    engine_version TEXT,
+    indexed_at TEXT NOT NULL
+)""",
+        """CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    role TEXT,
+    wikidata_id TEXT
+)""",
+        """CREATE TABLE speaker_aliases (
+    alias TEXT PRIMARY KEY,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE
+)""",
+        """CREATE TABLE quotes (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id INTEGER REFERENCES speakers(id),
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parts TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    cue TEXT,
+    cue_lemma TEXT,
+    speaker_mention TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    context TEXT,
+    paragraph INTEGER,
+    confidence REAL,
+    reason TEXT,
+    said_on TEXT,
+    status TEXT NOT NULL DEFAULT 'unreviewed'
+)""",
+    ):
+        db.execute(statement)
+    for table, column in (
+        ("articles", "url"),
+        ("articles", "path"),
+        ("articles", "published"),
+        ("articles", "source"),
+        ("speaker_aliases", "speaker_id"),
+        ("quotes", "article_id"),
+        ("quotes", "speaker_id"),
+        ("quotes", "said_on"),
+        ("quotes", "kind"),
+        ("quotes", "status"),
+    ):
+        db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+
+
+@MIGRATIONS()
+def m002_search(db):
+    """Full-text search over quote text and speaker name, kept exact by triggers.
+
+    ``quotes_fts`` is an external-content FTS5 table reading from the view
+    ``quotes_fts_source``, so text is not stored twice and ``rebuild_search()`` can
+    always regenerate it. External content needs the old values to un-index a row:
+    the triggers pass them, including a speaker's old name when it is renamed.
+    The said_on index becomes the search order (newest first, then position) so
+    date-range and speaker searches stop after ``limit`` rows instead of sorting.
+    """
+    for statement in (
+        "DROP INDEX idx_quotes_said_on",
+        "CREATE INDEX idx_quotes_said_on ON quotes(said_on DESC, article_id, start)",
+        """CREATE VIEW quotes_fts_source AS
+SELECT quotes.rowid AS quote_rowid, quotes.text AS text, speakers.name AS speaker
+FROM quotes LEFT JOIN speakers ON speakers.id = quotes.speaker_id""",
+        """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, speaker,
+    content='quotes_fts_source', content_rowid='quote_rowid',
+    tokenize='unicode61 remove_diacritics 2'
+)""",
+        """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (
+        new.rowid, new.text, (SELECT name FROM speakers WHERE id = new.speaker_id));
+END""",
+        """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES (
+        'delete', old.rowid, old.text, (SELECT name FROM speakers WHERE id = old.speaker_id));
+END""",
+        """CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker_id ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES (
+        'delete', old.rowid, old.text, (SELECT name FROM speakers WHERE id = old.speaker_id));
+    INSERT INTO quotes_fts (rowid, text, speaker) VALUES (
+        new.rowid, new.text, (SELECT name FROM speakers WHERE id = new.speaker_id));
+END""",
+        """CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        SELECT 'delete', rowid, text, old.name FROM quotes WHERE speaker_id = old.id;
+    INSERT INTO quotes_fts (rowid, text, speaker)
+        SELECT rowid, text, new.name FROM quotes WHERE speaker_id = new.id;
+END""",
+        """CREATE VIEW quote_view AS
+SELECT quotes.id, quotes.text, quotes.kind, speakers.name AS speaker,
+    speakers.kind AS speaker_kind, speakers.role, quotes.said_on, articles.source,
+    articles.title, articles.url, quotes.article_id, quotes.status, quotes.confidence,
+    quotes.cue, quotes.context
+FROM quotes
+JOIN articles ON articles.id = quotes.article_id
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id""",
+    ):
+        db.execute(statement)
+    rebuild_search(db)
+
+
+def open_db(path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path``, upgraded to the latest schema."""
+    path = Path(path)
+    conn = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        if MIGRATIONS.pending(db):
+            # Under the write lock, so two processes opening a new file at once do not
+            # both run m001; apply() re-reads what is pending once the lock is held.
+            with write_transaction(db):
+                MIGRATIONS.apply(db)
+    except (OSError, sqlite3.Error) as error:
+        if conn is not None:
+            conn.close()
+        raise DatabaseUnavailable(f"cannot use database {path}: {error}") from None
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db):
+    """One all-or-nothing transaction that holds the write lock from its start.
+
+    ``BEGIN IMMEDIATE`` rather than ``with db.conn:``: sqlite-utils 4 commits each
+    ``execute()`` that is not inside an explicit transaction, and a deferred
+    transaction that reads then writes fails at once with SQLITE_BUSY (busy_timeout
+    cannot help) when another process wrote in between. Nested calls use a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.conn.execute("COMMIT")
+
+
+def article_id_for(text: str) -> str:
+    """An article is its text: the same text found at two paths is indexed once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def quote_id_for(article_id: str, parts, text: str) -> str:
+    """Stable across re-indexing, so links and review statuses keep pointing at it."""
+    key = json.dumps([article_id, [list(p) for p in parts], text], ensure_ascii=False)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def save_article(
+    db, article, quotes, *, engine: str, engine_version: str, indexed_at: str | None = None
+) -> SaveResult:
+    """Store an article and its quotes in one transaction: all of it, or nothing.
+
+    ``article`` is anything with the attributes of ``ingest.Article``. The same text
+    already stored is skipped; a new text at the path or URL of a stored article
+    replaces it (the old article and its quotes go, speakers and aliases stay).
+    """
+    article_id = article_id_for(article.text)
+    quotes = list(quotes)
+    if _article_exists(db, article_id):  # cheap check before waiting for the lock
+        return SaveResult("skipped", article_id)
+    with write_transaction(db):
+        if _article_exists(db, article_id):
+            return SaveResult("skipped", article_id)
+        replaced = _delete_articles_at(db, _real_path(article.path), article.url or None)
+        _insert_article(db, article, article_id, engine, engine_version, indexed_at)
+        speakers = _Speakers(db)
+        said_on = (article.published or None) and article.published[:10]
+        rows = {}
+        for quote in quotes:
+            speaker_id = speakers.id_for(quote) if quote.speaker else None
+            row = _quote_row(article_id, said_on, quote, speaker_id)
+            rows.setdefault(row["id"], row)  # the same span twice is one quote
+        if rows:
+            columns = list(next(iter(rows.values())))
+            db.conn.executemany(
+                f"INSERT INTO quotes ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join(f':{c}' for c in columns)})",
+                list(rows.values()),
+            )
+    status = "replaced" if replaced else "indexed"
+    return SaveResult(status, article_id, len(rows), speakers.created)
+
+
+def merge_speakers(db, keep: str, merge: str) -> dict:
+    """Merge speaker ``merge`` into ``keep``: its quotes and aliases move, its name
+    becomes an alias of ``keep``, and it is deleted. Both are named exactly (canonical
+    name or alias, accents and case ignored), never by a last name alone.
+    """
+    with write_transaction(db):
+        kept, merged = resolve_speaker(db, keep), resolve_speaker(db, merge)
+        if kept["id"] == merged["id"]:
+            raise SpeakerNotFound(f"{merge}: is {kept['name']} already, nothing to merge")
+        moved = db.conn.execute(
+            "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]]
+        ).rowcount
+        aliases = db.conn.execute(
+            "UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?",
+            [kept["id"], merged["id"]],
+        ).rowcount
+        db.conn.execute(
+            "INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?, ?) "
+            "ON CONFLICT (alias) DO UPDATE SET speaker_id = excluded.speaker_id",
+            [merged["name"], kept["id"]],
+        )
+        db.conn.execute(
+            "UPDATE speakers SET role = coalesce(role, ?), wikidata_id = coalesce(wikidata_id, ?)"
+            " WHERE id = ?",
+            [merged["role"], merged["wikidata_id"], kept["id"]],
+        )
+        db.conn.execute("DELETE FROM speakers WHERE id = ?", [merged["id"]])
+    return {"kept": kept["name"], "merged": merged["name"], "quotes": moved, "aliases": aliases}
+
+
+def counts(db) -> dict[str, int]:
+    """Row counts of the main tables, for `quotetrack stats` and tests."""
+    return {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def rebuild_search(db) -> None:
+    """Regenerate ``quotes_fts`` from quotes and speakers: the repair after edits made
+    with triggers bypassed (foreign keys off in another tool, a VACUUM renumbering rows).
+    """
+    db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+
+
+def _article_exists(db, article_id: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
+def _real_path(path: str | None) -> str | None:
+    """"-" is standard input: two articles piped in one after the other are not versions."""
+    return None if path in (None, "", "-") else path
+
+
+def _delete_articles_at(db, path: str | None, url: str | None) -> int:
+    """Delete earlier versions of an article (same path or URL); quotes first, so this
+    holds even on a connection where foreign keys (and their cascade) are off."""
+    ids = [
+        row[0]
+        for row in db.conn.execute("SELECT id FROM articles WHERE path = ? OR url = ?", [path, url])
+    ]
+    for old_id in ids:
+        db.conn.execute("DELETE FROM quotes WHERE article_id = ?", [old_id])
+        db.conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
+    return len(ids)
+
+
+def _insert_article(db, article, article_id, engine, engine_version, indexed_at) -> None:
+    row = {
+        "id": article_id,
+        **{k: getattr(article, k, None) for k in ("url", "title", "source", "author")},
+        **{k: getattr(article, k, None) for k in ("published", "lang", "path")},
+        "text": article.text,
+        "engine": engine,
+        "engine_version": engine_version,
+        "indexed_at": indexed_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    db.conn.execute(
+        f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
+    )
+
+
+def _quote_row(article_id: str, said_on: str | None, quote, speaker_id: int | None) -> dict:
+    return {
+        "id": quote_id_for(article_id, quote.parts, quote.text),
+        "article_id": article_id,
+        "speaker_id": speaker_id,
+        "text": quote.text,
+        "kind": quote.kind,
+        "parts": json.dumps([list(p) for p in quote.parts]),
+        "start": quote.start,
+        "end": quote.end,
+        **{
+            k: getattr(quote, k)
+            for k in (
+                "cue", "cue_lemma", "speaker_mention", "speaker_start", "speaker_end",
+                "context", "paragraph", "confidence", "reason",
+            )
+        },
+        "said_on": said_on,
+    }
+
+
+class _Speakers:
+    """Finds or creates the speaker of each quote within one save_article transaction.
+
+    The same canonical name is the same speaker across articles; a name that is
+    another speaker's alias (« Macron ») is that speaker. Aliases already owned by
+    another speaker are left to it: the first article to use a name keeps it.
+    """
+
+    def __init__(self, db):
+        self.db = db
+        self.created = 0
+
+    def id_for(self, quote) -> int:
+        conn = self.db.conn
+        found = conn.execute(
+            "SELECT id, kind, role FROM speakers WHERE name = ?", [quote.speaker]
+        ).fetchone() or conn.execute(
+            "SELECT s.id, s.kind, s.role FROM speaker_aliases a"
+            " JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?",
+            [quote.speaker],
+        ).fetchone()
+        if found is None:
+            speaker_id = conn.execute(
+                "INSERT INTO speakers (name, kind, role) VALUES (?, ?, ?)",
+                [quote.speaker, quote.speaker_kind or "unknown", quote.role],
+            ).lastrowid
+            self.created += 1
+        else:
+            speaker_id, kind, role = found
+            if (role is None and quote.role) or (
+                kind == "unknown" and quote.speaker_kind not in (None, "unknown")
+            ):
+                conn.execute(
+                    "UPDATE speakers SET role = coalesce(role, ?), kind = CASE kind"
+                    " WHEN 'unknown' THEN coalesce(?, kind) ELSE kind END WHERE id = ?",
+                    [quote.role, quote.speaker_kind, speaker_id],
+                )
+        conn.executemany(
+            "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
+            [(alias, speaker_id) for alias in (quote.speaker, *quote.aliases) if alias],
+        )
+        return speaker_id
