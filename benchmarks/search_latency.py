@@ -51,6 +51,14 @@ très trop assez beaucoup peu moins plus mieux pire bien mal vite lentement ense
 grave inacceptable inquiétant préoccupant historique décisif nécessaire urgent légitime
 c'est ce n'est pas il faut nous avons été sera serait était avons déjà encore
 """.split()
+# Short words most quotes contain; people rarely search for them, but some do.
+STOP_WORDS = """
+de la le les des du un une et à en que qui nous vous il elle on est sont a ont pas ne
+plus pour dans sur avec ce cette ces se sa son ses leur au aux par mais ou donc
+""".split()
+# Endings that turn each stem above into a family of rarer forms (« négociations »).
+ENDINGS = ["", "s", "e", "es", "ment", "ité", "isme", "iste", "aire", "ique", "ées", "ions",
+           "era", "ront", "ait", "aient", "ée", "eur", "euse", "ance"]
 FIRST_NAMES = """
 Élisabeth Émile Hélène Jérôme Françoise François Gérald Bérénice Clémence Cécile Agnès
 Anaïs Noël Raphaël Joël Zoé Loïc Maëlle Benoît Jean-Luc Marie-José Jean-Noël Stéphane
@@ -74,6 +82,17 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def vocabulary() -> list[str]:
+    """About 6,000 content words, most frequent first (the order their weights follow).
+
+    The same list on every run, so a kept ``--db`` is searched with its own words.
+    """
+    words = list(dict.fromkeys(stem + ending for ending in ENDINGS for stem in WORDS))
+    head, tail = words[: len(WORDS)], words[len(WORDS):]
+    random.Random(0).shuffle(tail)
+    return head + tail
+
+
 def build(db, n_quotes: int, rng: random.Random) -> dict:
     """Speakers, articles and quotes with Zipf-like word frequencies, as news has."""
     n_speakers = max(20, n_quotes // 500)
@@ -85,7 +104,8 @@ def build(db, n_quotes: int, rng: random.Random) -> dict:
     names = rng.sample(simple, min(n_speakers, len(simple)))
     names += rng.sample(compound, n_speakers - len(names))
     rng.shuffle(names)
-    weights = [1 / (rank + 1) for rank in range(len(WORDS))]
+    words = vocabulary()
+    weights = [1 / (rank + 1) for rank in range(len(words))]
     speaker_weights = [1 / (rank + 1) ** 0.8 for rank in range(len(names))]
 
     with db.conn:  # explicit BEGIN below; `with` commits or rolls back
@@ -113,7 +133,11 @@ def build(db, n_quotes: int, rng: random.Random) -> dict:
         count = per_article + (1 if a < n_quotes - per_article * n_articles else 0)
         speakers = rng.choices(range(1, len(names) + 1), weights=speaker_weights, k=3)
         for position in range(count):
-            quote_text = " ".join(rng.choices(WORDS, weights=weights, k=rng.randint(6, 24)))
+            length = rng.randint(6, 24)
+            quote_text = " ".join(
+                rng.choice(STOP_WORDS) if rng.random() < 0.4 else word
+                for word in rng.choices(words, weights=weights, k=length)
+            )
             parts = [[position * 200, position * 200 + len(quote_text)]]
             batch_quotes.append((
                 quote_id_for(article_id, parts, quote_text), article_id,
@@ -127,7 +151,7 @@ def build(db, n_quotes: int, rng: random.Random) -> dict:
             batch_articles, batch_quotes = [], []
             print(f"  {quote_number:,} quotes", end="\r", file=sys.stderr)
     print(file=sys.stderr)
-    return {"speakers": names}
+    return {"speakers": names, "words": words}
 
 
 def insert_batch(db, articles, quotes) -> None:
@@ -146,11 +170,24 @@ def insert_batch(db, articles, quotes) -> None:
         )
 
 
-def searches(speakers: list[str], n: int, rng: random.Random) -> list[tuple[str, dict]]:
-    """``n`` searches, a quarter of each type, terms unaccented half the time."""
+def searches(speakers: list[str], words: list[str], n: int, rng: random.Random):
+    """``n`` (type, filters) pairs, a quarter of each type.
+
+    Terms are drawn by frequency, as people search what is talked about, unaccented
+    half the time; one in ten is a word most quotes contain (« nous »), a prefix or a
+    phrase, the costly cases.
+    """
+    weights = [1 / (rank + 1) ** 0.5 for rank in range(len(words))]
+
     def term():
-        word = rng.choice(WORDS[: len(WORDS) // 2] if rng.random() < 0.5 else WORDS)
-        word = word.split("'")[-1].split("-")[0]
+        roll = rng.random()
+        if roll < 0.04:
+            return rng.choice(["nous", "pas", "il faut", "c'est"])
+        word = rng.choices(words, weights=weights)[0].split("'")[-1].split("-")[0]
+        if roll < 0.07:
+            return word[:4] + "*"
+        if roll < 0.10:
+            return f'"{word} {rng.choice(words)}"'
         return strip_accents(word) if rng.random() < 0.5 else word
 
     def speaker():
@@ -193,10 +230,12 @@ def main(argv=None) -> None:
         if counts(db)["quotes"]:
             print(f"Using the {counts(db)['quotes']:,} quotes already in {path}")
             speakers = [row[0] for row in db.conn.execute("SELECT name FROM speakers ORDER BY id")]
+            words = vocabulary()
         else:
             started = time.perf_counter()
-            speakers = build(db, args.quotes, rng)["speakers"]
-            db.execute("PRAGMA optimize")
+            built = build(db, args.quotes, rng)
+            speakers, words = built["speakers"], built["words"]
+            # No ANALYZE: a newsroom's file has no statistics either, unless someone runs it.
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             print(f"Built {counts(db)} in {time.perf_counter() - started:.1f} s, "
                   f"{path.stat().st_size / 2**20:,.0f} MiB")
@@ -204,7 +243,7 @@ def main(argv=None) -> None:
         timings: dict[str, list[float]] = {}
         found = 0
         search(db, "gouvernement")  # first query pays for reading the speaker directory
-        for kind, filters in searches(speakers, args.searches, rng):
+        for kind, filters in searches(speakers, words, args.searches, rng):
             started = time.perf_counter()
             found += len(search(db, **filters))
             timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)

@@ -25,12 +25,12 @@ SEQUOIA_DIR = Path(__file__).resolve().parent / "data" / "ud-french-sequoia"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 MODEL_NAME = "tiny.pt"
 
-# Enough data for every label set (UPOS, deprels, MWTs, NER types) to show
-# up, small enough that dictionary building and dev scoring stay cheap.
+# Enough data for every label set (UPOS, features, deprels, contractions,
+# entity types) to show up; small enough that vocabulary building and dev
+# scoring stay cheap.
 TRAIN_SENTENCES = 600
 DEV_SENTENCES = 60
 PRETRAIN_DIM = 32
-STEPS = 200
 
 # Prepositions that, right before a proper noun, make it a place (silver NER).
 LOCATIVE_WORDS = {"à", "au", "aux", "en", "dans", "vers"}
@@ -48,8 +48,8 @@ def pipeline_kwargs(model_dir):
         "processors": ",".join(PROCESSORS),
         "download_method": None,
         # Without its own pretrain path each processor falls back to the
-        # default French package's vectors, which are not there; NER in
-        # particular then runs on garbage instead of failing.
+        # default French package's vectors, which are not there; NER then
+        # silently tags garbage instead of failing.
         "pos_pretrain_path": pretrain,
         "depparse_pretrain_path": pretrain,
         "ner_pretrain_path": pretrain,
@@ -78,15 +78,18 @@ def ensure_tiny_models(cache_root):
         # Another process may have finished training while we waited.
         if model_dir.is_dir():
             return model_dir
-        # Holding the lock means any staging folder left behind belongs to
-        # an interrupted run, never to a live one.
+        # Holding the lock means a staging folder left behind belongs to an
+        # interrupted run, never to a live one.
         staging = cache_root / f"{model_dir.name}.partial"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         log_path = staging / "train.log"
         with open(log_path, "w") as log:
+            # cwd: trainers fall back on relative default paths for anything
+            # not given explicitly; keep such strays inside the staging folder.
             result = subprocess.run(
-                [sys.executable, __file__, str(staging)],
+                [sys.executable, str(Path(__file__).resolve()), str(staging)],
+                cwd=staging,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -101,24 +104,21 @@ def ensure_tiny_models(cache_root):
     return model_dir
 
 
-# --- everything below runs in the training child process --------------------
+# --- everything below runs in the training child process ---------------------
 
 
-def _read_sentences(path, limit):
-    blocks = path.read_text(encoding="utf-8").strip().split("\n\n")
-    return blocks[:limit]
-
-
-def _write_conllu(path, blocks):
-    path.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+def _write_slice(source, limit, target):
+    blocks = source.read_text(encoding="utf-8").strip().split("\n\n")
+    target.write_text("\n\n".join(blocks[:limit]) + "\n\n", encoding="utf-8")
 
 
 def _build_pretrain(out_path, conllu_paths, work):
     """Random word vectors over the treebank vocabulary.
 
-    The taggers only need *a* pretrain file to load; random vectors keep the
-    repository free of real embeddings.  Written as text and converted by
-    Stanza itself so the .pt format always matches the installed version.
+    pos, depparse and ner need *some* pretrain to load; random vectors keep
+    real embeddings out of the repository.  They are written as text and
+    converted by Stanza itself so the .pt format matches the installed
+    version.
     """
     from stanza.models.common.pretrain import Pretrain
     from stanza.utils.conll import CoNLL
@@ -137,16 +137,16 @@ def _build_pretrain(out_path, conllu_paths, work):
             vector = " ".join(f"{rng.gauss(0, 0.3):.4f}" for _ in range(PRETRAIN_DIM))
             out.write(f"{word} {vector}\n")
     Pretrain(str(out_path), str(text_path)).load()
-    # Pretrain.save logs and swallows write errors.
-    if not out_path.exists():
+    # Pretrain.save logs write errors and carries on.
+    if not out_path.is_file():
         raise RuntimeError(f"Stanza did not write the pretrain file {out_path}")
 
 
 def _tokenizer_data(conllu, prefix):
-    """Raw text and per-character labels, made by Stanza's own converters."""
+    """Raw text, per-character labels and MWT list, by Stanza's own converters."""
     from stanza.utils.datasets import conllu_to_text, prepare_tokenizer_data
 
-    txt, labels, mwt = (f"{prefix}.txt", f"{prefix}.toklabels", f"{prefix}-mwt.json")
+    txt, labels, mwt = f"{prefix}.txt", f"{prefix}.toklabels", f"{prefix}-mwt.json"
     conllu_to_text.convert_text(str(conllu), txt)
     prepare_tokenizer_data.main([txt, str(conllu), "-o", labels, "-m", mwt])
     return txt, labels, mwt
@@ -156,7 +156,7 @@ def _silver_ner(conllu, out_path):
     """NER training data from the treebank's proper nouns.
 
     Sequoia has no entity annotation; a run of PROPN tokens becomes an
-    entity, typed by a crude rule so that all three common types occur.
+    entity, typed by a crude rule so that several types occur.
     """
     from stanza.utils.conll import CoNLL
 
@@ -164,10 +164,9 @@ def _silver_ner(conllu, out_path):
     for sentence in CoNLL.conll2doc(input_file=str(conllu)).sentences:
         rows = []
         previous, entity = "", None
+        # NER runs on tokens, so a contraction such as "du" stays whole.
         for token in sentence.tokens:
-            # NER runs on tokens, so a contraction such as "du" stays whole.
-            is_propn = len(token.words) == 1 and token.words[0].upos == "PROPN"
-            if not is_propn:
+            if len(token.words) != 1 or token.words[0].upos != "PROPN":
                 tag, entity = "O", None
             elif entity is not None:
                 tag = f"I-{entity}"
@@ -186,6 +185,13 @@ def _silver_ner(conllu, out_path):
 
 
 def _train(staging):
+    """Train every model into ``staging/models``.
+
+    Sizes and step counts are the smallest that still give the tests what
+    they check (in particular the tokenizer must learn to mark "du" as a
+    multi-word token, and NER to tag some capitalised names); the whole run
+    should stay around a minute on two CPU cores.
+    """
     from stanza.models import lemmatizer, mwt_expander, ner_tagger, parser, tagger, tokenizer
 
     work = staging / "work"
@@ -193,74 +199,78 @@ def _train(staging):
     models = staging / "models"
     for processor in PROCESSORS + ("pretrain",):
         model_path(models, processor).parent.mkdir(parents=True)
-    # The pipeline insists on a resources file even when every model path
-    # is given explicitly; an empty one stops it from looking further.
+    # The pipeline insists on a resources file even when every model path is
+    # given; an empty one also stops it from looking for default packages.
     (models / "resources.json").write_text("{}\n")
 
-    train = work / "train.conllu"
-    dev = work / "dev.conllu"
-    _write_conllu(train, _read_sentences(SEQUOIA_DIR / "fr_sequoia-ud-train.conllu", TRAIN_SENTENCES))
-    _write_conllu(dev, _read_sentences(SEQUOIA_DIR / "fr_sequoia-ud-dev.conllu", DEV_SENTENCES))
-
+    train, dev = work / "train.conllu", work / "dev.conllu"
+    _write_slice(SEQUOIA_DIR / "fr_sequoia-ud-train.conllu", TRAIN_SENTENCES, train)
+    _write_slice(SEQUOIA_DIR / "fr_sequoia-ud-dev.conllu", DEV_SENTENCES, dev)
     pretrain = model_path(models, "pretrain")
     _build_pretrain(pretrain, [train, dev], work)
 
-    def common(processor):
-        return ["--shorthand", "fr_tiny", "--cpu",
-                "--save_dir", str(model_path(models, processor).parent), "--save_name", MODEL_NAME]
+    def args(processor, *extra):
+        return [
+            "--shorthand", "fr_tiny", "--cpu",
+            "--save_dir", str(model_path(models, processor).parent), "--save_name", MODEL_NAME,
+            *extra,
+        ]
+
+    conllu_data = ["--train_file", str(train), "--eval_file", str(dev)]
+    # The three taggers save only when they evaluate, so evaluate once, at the end.
+    tagger_sizes = [
+        "--lang", "fr", "--wordvec_pretrain_file", str(pretrain),
+        "--word_emb_dim", "16", "--char_emb_dim", "16", "--tag_emb_dim", "8",
+        "--hidden_dim", "32", "--char_hidden_dim", "32", "--transformed_dim", "16",
+        "--deep_biaff_hidden_dim", "32", "--num_layers", "1",
+    ]
 
     train_txt, train_labels, train_mwt = _tokenizer_data(train, work / "tok-train")
     dev_txt, dev_labels, _ = _tokenizer_data(dev, work / "tok-dev")
-    tokenizer.main(common("tokenize") + [
-        "--lang", "fr",
+    tokenizer.main(args(
+        "tokenize", "--lang", "fr",
         "--txt_file", train_txt, "--label_file", train_labels, "--mwt_json_file", train_mwt,
         "--dev_txt_file", dev_txt, "--dev_label_file", dev_labels,
-        "--emb_dim", "16", "--hidden_dim", "32", "--max_seqlen", "100", "--batch_size", "32",
-        # One evaluation, at the end, which is when the model gets saved.
-        "--steps", str(STEPS), "--eval_steps", str(STEPS),
-    ])
+        "--emb_dim", "16", "--hidden_dim", "32", "--max_seqlen", "100",
+        # At the default rate, 250 steps are not enough to learn contractions.
+        "--lr0", "0.02", "--steps", "250", "--eval_steps", "250",
+    ))
 
-    mwt_expander.main(common("mwt") + [
-        "--lang", "fr",
-        "--train_file", str(train), "--eval_file", str(dev), "--gold_file", str(dev),
+    mwt_expander.main(args(
+        "mwt", "--lang", "fr", *conllu_data, "--gold_file", str(dev),
         "--emb_dim", "16", "--hidden_dim", "32", "--num_epoch", "2",
-    ])
+    ))
 
-    tagger.main(common("pos") + [
-        "--lang", "fr", "--wordvec_pretrain_file", str(pretrain),
-        "--train_file", str(train), "--eval_file", str(dev),
-        "--word_emb_dim", "16", "--char_emb_dim", "16", "--tag_emb_dim", "8",
-        "--hidden_dim", "32", "--char_hidden_dim", "32", "--transformed_dim", "16",
-        "--deep_biaff_hidden_dim", "32", "--composite_deep_biaff_hidden_dim", "16",
-        "--num_layers", "1", "--batch_size", "32",
-        "--max_steps", str(STEPS), "--eval_interval", str(STEPS), "--fix_eval_interval",
-    ])
+    tagger.main(args(
+        "pos", *conllu_data, *tagger_sizes,
+        "--composite_deep_biaff_hidden_dim", "16", "--batch_size", "16",
+        "--max_steps", "100", "--eval_interval", "100", "--fix_eval_interval",
+    ))
 
-    lemmatizer.main(common("lemma") + [
-        "--train_file", str(train), "--eval_file", str(dev),
-        # The edit classifier and POS embedding are sized from emb_dim.
-        "--emb_dim", "16", "--pos_dim", "16", "--hidden_dim", "32", "--num_epoch", "1",
-    ])
+    lemmatizer.main(args(
+        "lemma", *conllu_data,
+        # The lemmatizer fails at load time unless pos_dim equals emb_dim.
+        "--emb_dim", "16", "--pos_dim", "16", "--hidden_dim", "32",
+        "--batch_size", "200", "--num_epoch", "1",
+    ))
 
-    parser.main(common("depparse") + [
-        "--lang", "fr", "--wordvec_pretrain_file", str(pretrain),
-        "--train_file", str(train), "--eval_file", str(dev),
-        "--word_emb_dim", "16", "--char_emb_dim", "16", "--tag_emb_dim", "8",
-        "--hidden_dim", "32", "--char_hidden_dim", "32", "--transformed_dim", "16",
-        "--deep_biaff_hidden_dim", "32", "--deep_biaff_output_dim", "16",
-        "--num_layers", "1", "--batch_size", "1000", "--no_checkpoint",
-        "--max_steps", str(STEPS), "--eval_interval", str(STEPS),
-    ])
+    parser.main(args(
+        "depparse", *conllu_data, *tagger_sizes,
+        "--deep_biaff_output_dim", "16", "--batch_size", "500", "--no_checkpoint",
+        "--max_steps", "100", "--eval_interval", "100",
+    ))
 
     ner_train, ner_dev = work / "ner-train.json", work / "ner-dev.json"
     _silver_ner(train, ner_train)
     _silver_ner(dev, ner_dev)
-    ner_tagger.main(common("ner") + [
-        "--wordvec_pretrain_file", str(pretrain),
+    ner_tagger.main(args(
+        "ner", "--wordvec_pretrain_file", str(pretrain),
         "--train_file", str(ner_train), "--eval_file", str(ner_dev),
         "--char_emb_dim", "16", "--char_hidden_dim", "16", "--hidden_dim", "32",
-        "--max_steps", str(STEPS), "--eval_interval", str(STEPS),
-    ])
+        # The default SGD still tags everything O after a few hundred steps.
+        "--optim", "adam", "--lr", "0.02",
+        "--max_steps", "120", "--eval_interval", "120",
+    ))
 
     missing = [p for p in PROCESSORS + ("pretrain",) if not model_path(models, p).is_file()]
     if missing:

@@ -37,6 +37,10 @@ PP_STARTS = {
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
 EUPHONIC_T = {"-t", "-t-", "t"}
+REFLEXIVE = {"s'", "s’", "se"}
+# Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
+LEAD_VERBS = {"tenir", "vouloir"}
+STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
 DE_WORDS = {"de", "du", "des", "d'", "d’"}
 IRREGULAR = {
@@ -68,6 +72,7 @@ class Mention:
     def pronoun(self) -> str | None:
         if len(self.tokens) == 1:
             word = clitic(self.tokens[0]) or self.tokens[0].text.lower()
+            word = STRESSED.get(word, word)
             if word in ("il", "elle", "ils", "elles", "on"):
                 return word
         return None
@@ -99,7 +104,7 @@ def reporting_lemma(token: Token) -> str | None:
     """The reporting verb lemma a token stands for, tolerant of tagger and lemmatiser slips."""
     if token.upos in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON") or not token.text[:1].isalpha():
         return None
-    verbs = lexicon.reporting_verbs()
+    verbs = lexicon.reporting_verbs() | set(lexicon.multiword_cues()) | LEAD_VERBS
     lemma = token.lemma.lower()
     if lemma in verbs and token.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X"):
         return lemma
@@ -114,9 +119,10 @@ def reporting_lemma(token: Token) -> str | None:
 class CueFinder:
     """Cue and mention matchers over one document."""
 
-    def __init__(self, index: DocIndex):
+    def __init__(self, index: DocIndex, quoted=lambda offset: False):
         self.ix = index
         self.text = index.text
+        self.quoted = quoted  # is an offset inside quotation marks?
 
     # ----- noun phrases -------------------------------------------------------------
     def np_from(self, toks: list[Token], k: int) -> int:
@@ -132,9 +138,17 @@ class CueFinder:
             if low in DE_WORDS and seen_noun and j + 1 < n and toks[j + 1].upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
                 j += 1
                 continue
-            if t.upos in ("DET", "NUM") and not seen_noun:
+            if (t.upos in ("DET", "NUM") or low in ("des", "du")) and not seen_noun:
                 j += 1
                 continue
+            if seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper():
+                j += 1  # a particle inside a name: Catherine Le Bihan
+                continue
+            if t.text == "-" and seen_noun and j + 1 < n and toks[j + 1].start == t.end and toks[j - 1].end == t.start:
+                j += 1  # Marc-Antoine split in three tokens
+                continue
+            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos == "PROPN" and toks[j - 1].text[:1].isupper():
+                break  # Yannick Le Bras pêche ...: a name takes no lowercase noun after it
             if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
                 seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS
                 j += 1
@@ -179,6 +193,30 @@ class CueFinder:
             break
         return self.np_at(toks, k)
 
+    def with_apposition(self, mention: Mention | None, limit: int) -> Mention | None:
+        """Extend a mention over an apposition between commas: "le maire de Vannes, Loïc
+        Le Gall," or "Thomas Girard, le capitaine du XV de France,"."""
+        if mention is None:
+            return None
+        toks = self.ix.between(mention.end, limit)
+        lead = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if lead and lead <= 6 and toks[0].upos == "ADP" and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[:lead]):
+            # le ministre des Relations avec le Parlement, Julien Morel
+            mention = Mention(mention.start, toks[lead - 1].end, self.text[mention.start : toks[lead - 1].end], mention.tokens + tuple(toks[:lead]))
+            toks = toks[lead:]
+        if len(toks) < 2 or toks[0].text != ",":
+            return mention
+        end = self.np_from(toks, 1)
+        if end <= 1:
+            return mention
+        if end < len(toks) and toks[end].text not in (",", ".", ";", "!", "?", ")") and toks[end].upos not in ("ADP",):
+            return mention
+        appos = toks[1:end]
+        if not any(t.upos in ("NOUN", "PROPN") for t in appos):
+            return mention
+        extended = list(mention.tokens) + toks[:end]
+        return Mention(mention.start, appos[-1].end, self.text[mention.start : appos[-1].end], tuple(extended))
+
     # ----- cues after a quotation: « ... », a-t-il dit / », selon X -------------------
     def incise(self, start: int, limit: int) -> Cue | None:
         """An incise beginning at ``start`` (right after a closing mark or a comma)."""
@@ -192,30 +230,29 @@ class CueFinder:
         low = toks[k].text.lower().replace("’", "'")
         if low in lexicon.cue_prepositions() - {"pour"} or (low in ("d'", "d’") and k + 1 < n and toks[k + 1].text.lower() == "après"):
             k += 2 if low in ("d'",) else 1
-            who = self.np_at(toks, k)
+            who = self.np_at(toks, k) if k < n else None
+            if who is None and k < n and toks[k].text.lower() in STRESSED:
+                who = self.mention([toks[k]])
             if who is None:
                 return None
             return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "selon after quote")
         pronoun = None
-        while k < n and (toks[k].text.lower() in AUX_FORMS or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
+        while k < n and (toks[k].text.lower() in AUX_FORMS | REFLEXIVE or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
             pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
             k += 1
         while k < n and toks[k].upos == "ADV" and toks[k].text.lower() in FILLER_ADVERBS | {"ne", "n'"}:
             k += 1
         if k >= n:
             return None
-        verb = toks[k]
-        lemma = reporting_lemma(verb)
+        lemma, k = self.cue_verb(toks, k)
         if lemma is None:
             return None
-        k += 1
-        if lemma in lexicon.multiword_cues() and k < n and toks[k].text.lower() in lexicon.multiword_cues()[lemma]:
-            lemma = f"{lemma} {toks[k].text.lower()}"
-            k += 1
-        elif lemma in ("tenir", "vouloir") or lemma not in lexicon.reporting_verbs():
-            return None
-        while k < n and (clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
-            pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
+        while k < n and (clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T or self._split_clitic(toks, k)):
+            if clitic(toks[k]):
+                pronoun = pronoun or toks[k]
+            elif self._split_clitic(toks, k):
+                pronoun = pronoun or toks[k + 1]
+                k += 1
             k += 1
         cue_end = toks[k - 1].end
         if pronoun is not None:
@@ -225,6 +262,37 @@ class CueFinder:
             if who is None:
                 return None
         return Cue(toks[first].start, cue_end, self.text[toks[first].start : cue_end], lemma, who, "incise")
+
+    def cue_verb(self, toks: list[Token], k: int) -> tuple[str | None, int]:
+        """The reporting lemma of the verb at toks[k] (a multiword one: faire valoir, tenir
+        à souligner) and the index after it; (None, k) when toks[k] is no cue."""
+        n = len(toks)
+        lemma = reporting_lemma(toks[k])
+        if lemma is None:
+            return None, k
+        k += 1
+        if lemma in lexicon.multiword_cues():
+            if k < n and toks[k].text.lower() in lexicon.multiword_cues()[lemma]:
+                return f"{lemma} {toks[k].text.lower()}", k + 1
+            return None, k
+        if lemma in LEAD_VERBS:
+            if k < n and toks[k].text.lower() in ("à", "a"):
+                k += 1
+            if k < n:
+                inner = reporting_lemma(toks[k])
+                if inner in lexicon.reporting_verbs():
+                    return inner, k + 1
+            return None, k
+        return (lemma, k) if lemma in lexicon.reporting_verbs() else (None, k)
+
+    def _split_clitic(self, toks: list[Token], k: int) -> bool:
+        """expliquent-elles written as three tokens: "expliquent", "-", "elles"."""
+        return (
+            toks[k].text == "-"
+            and k + 1 < len(toks)
+            and toks[k + 1].start == toks[k].end
+            and toks[k + 1].text.lower() in ("il", "elle", "ils", "elles", "on")
+        )
 
     def _inverted_subject(self, toks: list[Token], k: int) -> Mention | None:
         n = len(toks)
@@ -239,11 +307,15 @@ class CueFinder:
             if low in TIME_WORDS or (t.upos == "ADV" and low not in NP_OPEN_WORDS):
                 k += 1
                 continue
-            if low in PP_STARTS:
-                k = self.np_from(toks, k + 1)
+            if low in PP_STARTS or (t.upos == "ADP" and low not in ("des", "du")):
+                k += 1
+                while k < n and toks[k].text.lower() in DE_WORDS | {"l'", "l’", "la", "le", "les"}:
+                    k += 1
+                k = max(k, self.np_from(toks, k))
                 continue
-            if t.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") or low in NP_OPEN_WORDS:
-                return self.np_at(toks, k)
+            if t.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") or low in NP_OPEN_WORDS or low in ("des", "du"):
+                found = self.np_at(toks, k)
+                return self.with_apposition(found, toks[-1].end) if found else None
             return None
         return None
 
@@ -263,7 +335,9 @@ class CueFinder:
                         continue
                     if kid.upos == "PRON" and kid.text.lower() not in ("il", "elle", "ils", "elles", "on"):
                         continue
-                    return self.np_left_of(kid, floor) if kid.upos != "PRON" else self.mention([kid])
+                    if kid.upos == "PRON":
+                        return self.mention([kid])
+                    return self.with_apposition(self.np_left_of(kid, floor), verb.start)
                 if kid.deprel == "obl:agent":
                     found = self.np_left_of(kid, floor)
                     if found is not None:
@@ -291,11 +365,33 @@ class CueFinder:
         if k < 0:
             return None
         t = toks[k]
+        if t.text == ",":
+            return self._subject_before_comma(toks[: k + 1], verb)
         if t.upos == "PRON" and t.text.lower() in ("il", "elle", "ils", "elles", "on"):
             return self.mention([t])
         if t.upos in ("NOUN", "PROPN", "ADJ", "X"):
             return self.np_left_of(t, floor)
         return None
+
+    def _subject_before_comma(self, toks: list[Token], verb: Token) -> Mention | None:
+        """ROLE, NAME, VERB or NAME, ROLE, VERB: the subject is the comma-separated noun
+        phrases right before the verb (Devant les militants, le secrétaire du parti,
+        Yanis Haddad, a lancé)."""
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        bounds = [-1] + commas
+        segments = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+        phrases = []
+        for a, b in reversed(segments):
+            end = self.np_from(toks, a) if a < b else a
+            if end == a or toks[a].upos not in ("DET", "PROPN", "NOUN", "X"):
+                break
+            phrases.insert(0, (a, b))
+            if len(phrases) == 2:
+                break
+        if not phrases:
+            return None
+        first = self.np_at(toks, phrases[0][0])
+        return self.with_apposition(first, verb.start) if first else None
 
     def before(self, open_at: int, floor: int) -> Cue | None:
         """A cue between ``floor`` (the sentence start) and a quote opening at ``open_at``."""
@@ -311,17 +407,12 @@ class CueFinder:
             return frame
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
-            if t.text in (".", "!", "?") or (t.text in ("«", "»", "“", "”") and k < len(toks) - 1):
+            if t.text in (".", "!", "?"):
                 break
-            lemma = reporting_lemma(t)
-            if lemma is None or self.ix.is_negated(t):
+            if self.quoted(t.start) or self.ix.is_negated(t):
                 continue
-            if lemma in lexicon.multiword_cues() and k + 1 < len(toks):
-                nxt = toks[k + 1].text.lower()
-                if nxt not in lexicon.multiword_cues()[lemma]:
-                    continue
-                lemma = f"{lemma} {nxt}"
-            elif lemma not in lexicon.reporting_verbs():
+            lemma, _ = self.cue_verb(toks, k)
+            if lemma is None:
                 continue
             who = self.subject_of(t, floor)
             if who is None:
@@ -338,6 +429,15 @@ class CueFinder:
                     return Cue(last.start, last.end, ":", ":", who, "name and colon")
         return None
 
+    def _speaker_like(self, toks: list[Token]) -> bool:
+        nouns = lexicon.speaker_nouns()
+        return any(
+            t.upos == "PROPN"
+            or t.text.lower() in STRESSED
+            or (t.upos == "NOUN" and t.lemma.lower() in nouns["anonymous"] | nouns["organization"])
+            for t in toks
+        )
+
     def _frame(self, toks: list[Token]) -> Cue | None:
         if len(toks) < 3:
             return None
@@ -347,12 +447,15 @@ class CueFinder:
             first, skip = "d'après", 2
         if first not in lexicon.cue_prepositions():
             return None
-        end = self.np_from(toks, skip)
+        if toks[skip].text.lower() in STRESSED and len(toks) > skip + 1 and toks[skip + 1].text == ",":
+            end = skip + 1  # Selon elle, ...
+        else:
+            end = self.np_from(toks, skip)
         if end >= len(toks) or end == skip or toks[end].text != ",":
             return None
-        if first == "pour" and not any(t.upos in ("PROPN", "NOUN", "PRON") for t in toks[skip:end]):
-            return None
-        who = self.mention(toks[skip:end])
+        if first == "pour" and not self._speaker_like(toks[skip:end]):
+            return None  # Pour la première fois, ... / Pour cette raison, ...
+        who = self.with_apposition(self.mention(toks[skip:end]), toks[-1].end)
         if who is None:
             return None
         return Cue(toks[0].start, toks[skip - 1].end, self.text[toks[0].start : toks[skip - 1].end], first, who, f"{first} frame")

@@ -32,8 +32,17 @@ def _sections(name: str) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def reporting_verbs() -> frozenset[str]:
-    """Single-word reporting verb lemmas (``s'insurger`` also listed as ``insurger``)."""
-    return frozenset(l for l in _lines("reporting_verbs.txt") if " " not in l)
+    """Single-word reporting verb lemmas; reflexive ones (s'insurger, se féliciter) also
+    under their bare lemma, which is what lemmatisers give."""
+    verbs = set()
+    for line in _lines("reporting_verbs.txt"):
+        for prefix in ("s'", "se "):
+            if line.startswith(prefix):
+                verbs.add(line)
+                line = line[len(prefix):]
+        if " " not in line:
+            verbs.add(line)
+    return frozenset(verbs)
 
 
 @lru_cache(maxsize=None)

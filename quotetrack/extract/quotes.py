@@ -43,11 +43,11 @@ class _Extractor:
         self.doc = doc
         self.text = doc.text
         self.ix = DocIndex(doc)
-        self.cues = CueFinder(self.ix)
-        self.resolver = SpeakerResolver(self.ix)
         self.paras = paragraphs(self.text)
         self.spans = find_marked_spans(self.text)
         self.outers = [s.outer for s in self.spans]
+        self.cues = CueFinder(self.ix, quoted=self.inside_marks)
+        self.resolver = SpeakerResolver(self.ix)
 
     # ----- helpers -------------------------------------------------------------------------
     def inside_marks(self, offset: int) -> bool:
@@ -133,6 +133,8 @@ class _Extractor:
         content = self.text[span.parts[0][0] : span.parts[0][1]]
         if word in words["word"] or lemma in words["word"]:
             return True
+        if word in ("dit", "dite", "dits", "dites") and len(before) > 1 and before[-2].upos == "NOUN":
+            return True  # la loi dite « Climat et résilience »
         if (word in words["title"] or lemma in words["title"]) and content[:1].isupper() | content[:1].isdigit():
             return True
         return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
@@ -141,7 +143,8 @@ class _Extractor:
         open_at, close_at = cand.outer
         floor = self.sentence_floor(open_at)
         pre = self.text[floor:open_at].strip()
-        p_start, p_end = self.para_of(open_at)
+        p_start, _ = self.para_of(open_at)
+        p_end = self.para_of(close_at - 1)[1]
         after = self.text[close_at:p_end].lstrip()
         if span.dialogue or len(cand.parts) > 1 and cand.joins[0] == "\n\n":
             cand.kind = "direct"
@@ -175,7 +178,7 @@ class _Extractor:
                 cand.reason.append("incise at the end of the sentence")
         if cand.cue is not None and cand.cue.mention is not None:
             m = cand.cue.mention
-            if open_at <= m.start < close_at or (m.start <= open_at and close_at <= m.end):
+            if any(a <= m.start < b or (m.start <= a and b <= m.end) for a, b in cand.parts):
                 cand.cue = None  # the quoted words are part of the speaker's name
         if cand.cue is None and cand.kind == "partial":
             return None  # scare quotes, titles, names: no one is said to speak them
@@ -195,18 +198,18 @@ class _Extractor:
             return
         a, b = cand.parts[0]
         for tok in self.ix.between(a, b):
-            if tok.text != ",":
+            if tok.text not in (",", "?", "!", "…"):
                 continue
-            cue = self.cues.incise(tok.start, b)
+            cue = self.cues.incise(tok.start if tok.text == "," else tok.end, b)
             if cue is None or cue.mention is None or cue.mention.end > b:
                 continue
-            rest_start = cue.mention.end
-            rest = self.text[rest_start:b]
-            stripped = rest.lstrip(" ,\u00a0\u202f")
+            first_end = tok.start if tok.text == "," else tok.end
+            rest = self.text[cue.mention.end : b]
+            stripped = rest.lstrip(" ,.\u00a0\u202f")
             if stripped.strip(" .!?…") == "":
-                cand.parts = [(a, tok.start)]
-            elif rest.lstrip(" \u00a0\u202f").startswith(","):
-                cand.parts = [(a, tok.start), (b - len(stripped), b)]
+                cand.parts = [(a, first_end)]
+            elif rest.lstrip(" \u00a0\u202f")[:1] in (",", "."):
+                cand.parts = [(a, first_end), (b - len(stripped), b)]
                 cand.joins = [JOIN]
             else:
                 continue
@@ -266,10 +269,12 @@ class _Extractor:
     def _que_clause(self, sentence, floor, p, marked):
         toks = [t for t in sentence.tokens if t.start >= floor]
         for k, verb in enumerate(toks):
-            lemma = reporting_lemma(verb)
-            if lemma is None or lemma not in lexicon.reporting_verbs() or self.inside_marks(verb.start) or self.ix.is_negated(verb):
+            if self.inside_marks(verb.start) or self.ix.is_negated(verb):
                 continue
-            for j in range(k + 1, min(k + 7, len(toks))):
+            lemma, after = self.cues.cue_verb(toks, k)
+            if lemma is None:
+                continue
+            for j in range(after, min(after + 6, len(toks))):
                 word = toks[j].text.lower().replace("’", "'")
                 if word in ("que", "qu'"):
                     break
@@ -295,7 +300,7 @@ class _Extractor:
     def _frame_clause(self, floor, stop, p, marked):
         toks = self.ix.between(floor, stop)
         cue = self.cues._frame(toks) if toks else None
-        if cue is None or cue.lemma == "pour":
+        if cue is None:
             return None
         comma = next((t for t in toks if t.text == "," and t.start >= cue.mention.end), None)
         if comma is None:
@@ -311,8 +316,9 @@ class _Extractor:
         found = []
         for start, words in self.resolver.names:
             p = paragraph_index(self.paras, start)
-            if not self.inside_marks(start) and not self.is_heading(p):
-                found.append((start, self.resolver.describe(self._name_mention(start))))
+            mention = self._name_mention(start)
+            if mention is not None and not self.inside_marks(start) and not self.is_heading(p):
+                found.append((start, self.resolver.describe(mention)))
         for tok in self.ix.tokens:
             if tok.deprel in ("nsubj", "nsubj:pass") and tok.upos in ("NOUN",) and not self.inside_marks(tok.start):
                 p = paragraph_index(self.paras, tok.start)
@@ -326,9 +332,10 @@ class _Extractor:
     def _name_mention(self, start: int) -> Mention:
         toks = self.ix.between(start, len(self.text))
         floor = self.para_of(start)[0]
-        head = toks[0]
-        m = self.cues.np_left_of(head, floor)
-        return m if m is not None else self.cues.mention([head])
+        if not toks:
+            return None
+        m = self.cues.np_left_of(toks[0], floor)
+        return m if m is not None else self.cues.mention([toks[0]])
 
     def resolve(self, cands: list[Candidate]):
         antecedents = None
@@ -343,6 +350,15 @@ class _Extractor:
                 cand.reason.append(f"{mention.pronoun} -> {name or 'unknown'}")
             elif mention is not None and mention.pronoun is None:
                 cand.speaker = self.resolver.describe(mention)
+                if cand.speaker.definite and cand.speaker.gender:
+                    # « ... », a insisté la magistrate: a description pointing back to a person
+                    if antecedents is None:
+                        antecedents = self.antecedents()
+                    pronoun = "elle" if cand.speaker.gender == "Fem" else "il"
+                    person = self._pronoun(mention, cand, prev, antecedents, persons_only=True, pronoun=pronoun)
+                    if person is not None and person.name:
+                        cand.reason.append(f"{mention.text} -> {person.name}")
+                        cand.speaker = Speaker(person.name, person.kind, cand.speaker.role, person.gender, "Sing", set(person.aliases))
             elif cand.cue is None and prev is not None and prev.speaker and prev.speaker.name and self._continues(prev, cand):
                 cand.speaker = prev.speaker
                 cand.reason.append(f"no cue; continues {prev.speaker.name}")
@@ -363,9 +379,11 @@ class _Extractor:
         quoted = sum(e - s for s, e in cand.parts)
         return body[:1] in "«“\"„" and quoted >= 0.8 * len(body) - 6
 
-    def _pronoun(self, mention, cand, prev, antecedents) -> Speaker | None:
-        pronoun = mention.pronoun
-        if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
+    def _pronoun(self, mention, cand, prev, antecedents, persons_only=False, pronoun=None) -> Speaker | None:
+        pronoun = pronoun or mention.pronoun
+        if persons_only:
+            antecedents = [(at, s) for at, s in antecedents if s.kind == "person" and not s.definite and s.role != s.name]
+        if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite):
             if cand.paragraph - prev.paragraph <= 3:
                 rivals = [s for at, s in antecedents if prev.end < at < mention.start and compatible(s, pronoun) and s.name != prev.speaker.name]
                 if not rivals:

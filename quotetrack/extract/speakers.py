@@ -20,6 +20,7 @@ from .index import DocIndex
 
 HONORIFICS = {"m.": "Masc", "mm.": "Masc", "mme": "Fem", "mmes": "Fem", "mlle": "Fem", "dr": None, "pr": None, "me": None, "mgr": "Masc", "sir": "Masc"}
 PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"), "elles": ("Fem", "Plur")}
+DEFINITE = {"le", "la", "l'", "l’"}
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques", "d'autres", "nombre"}
 
 
@@ -31,6 +32,7 @@ class Speaker:
     gender: str | None = None
     number: str = "Sing"
     aliases: set = field(default_factory=set)
+    definite: bool = False  # "la magistrate": a description that may point back to a person
 
 
 def fold(text: str) -> str:
@@ -39,52 +41,65 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
-def _is_name_token(t: Token) -> bool:
-    return t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X", "ADJ", "VERB") and t.text.lower() not in HONORIFICS
+PARTICLES = {"le", "la", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "ben", "bin", "el", "al", "da", "di", "dos", "-"}
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text.lower() not in HONORIFICS and t.upos not in ("PUNCT", "NUM")
+
+
+def name_end_run(toks: list[Token]) -> int:
+    """Index where the final run of name words of ``toks`` starts (len(toks) if none):
+    capitalised words, with particles (Le, de, van) and hyphens inside the run."""
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1]
+        inner = k < len(toks) and k - 1 > 0 and _capitalised(toks[k - 2])
+        if _capitalised(t) and t.upos != "DET" or (_capitalised(t) and inner):
+            k -= 1
+        elif t.text.lower() in PARTICLES and inner and (t.text != "-" or (toks[k - 2].end == t.start and toks[k].start == t.end)):
+            k -= 1
+        else:
+            break
+    while k < len(toks) and toks[k].text.lower() in PARTICLES:
+        k += 1
+    return k
 
 
 def split_name(tokens: tuple[Token, ...]) -> tuple[list[Token], list[Token], str | None]:
     """(name tokens, description tokens, gender from an honorific) of a mention.
 
-    The name is the final run of capitalised words; a capitalised word right after a
-    determiner is a noun (le Norvégien, le Premier ministre), not part of the name.
+    The name is the final run of capitalised words. It is no name when it is a
+    complement (le maire de Vannes, la préfecture du Nord), and its first word is a
+    description when it follows an article (le Norvégien Jens Stoltenberg).
     """
     toks = list(tokens)
+    k = name_end_run(toks)
+    name, desc = toks[k:], toks[:k]
     gender = None
-    end = len(toks)
-    k = end
-    while k > 0 and (_is_name_token(toks[k - 1]) or (toks[k - 1].text.lower() in DE_WORDS | {"le", "la", "von", "van", "ben", "el", "al", "-"} and k - 1 > 0 and k < end and _is_name_token(toks[k - 2]))):
-        k -= 1
-    # a name cannot start with a particle
-    while k < end and toks[k].text.lower() in DE_WORDS | {"le", "la", "-"}:
-        k += 1
-    name = toks[k:end]
-    desc = toks[:k]
-    while name and desc == [] and False:
-        break
     if desc and desc[-1].text.lower() in HONORIFICS:
         gender = HONORIFICS[desc[-1].text.lower()]
         desc = desc[:-1]
-    if name and desc and desc[-1].upos == "DET" and len(name) > 1:
-        # le Norvégien Jens Stoltenberg: the word after the article is a description
-        desc, name = desc + name[:1], name[1:]
-    elif name and desc and desc[-1].upos == "DET" and len(name) == 1 and name[0].upos != "PROPN":
-        desc, name = desc + name, []
+        return name, desc, gender
+    if name and desc:
+        prev = desc[-1]
+        before = desc[-2].text.lower() if len(desc) > 1 else ""
+        if prev.text.lower() in DE_WORDS or prev.upos == "ADP" or (prev.upos == "DET" and (before in DE_WORDS or before in ("à", "dans", "en", "sur", "pour"))):
+            return [], toks, None
+        if prev.upos == "DET" and len(name) > 1:
+            desc, name = desc + name[:1], name[1:]
+        elif prev.upos == "DET" and len(name) == 1 and name[0].upos != "PROPN":
+            desc, name = desc + name, []
     return name, desc, gender
 
 
 def _gender_number(tokens) -> tuple[str | None, str]:
-    gender, number = None, "Sing"
-    for t in tokens:
-        if t.upos in ("DET", "NOUN", "ADJ") and not t.text[:1].isupper() or t.upos == "DET":
-            gender = gender or t.feats.get("Gender")
-            if t.feats.get("Number") == "Plur" and t.upos in ("DET", "NOUN"):
-                number = "Plur"
-    return gender, number
-
-
-def _words(tokens) -> str:
-    return " ".join(t.text for t in tokens).replace("' ", "'").replace("’ ", "’").replace(" - ", "-")
+    """Gender and number of a noun phrase, from its determiner and its head noun."""
+    det = next((t for t in tokens if t.upos == "DET" or t.text.lower() in ("des", "du")), None)
+    noun = next((t for t in tokens if t.upos == "NOUN"), None)
+    gender = (noun.feats.get("Gender") if noun else None) or (det.feats.get("Gender") if det else None)
+    plural = any(t is not None and t.feats.get("Number") == "Plur" for t in (det, noun))
+    return gender, "Plur" if plural else "Sing"
 
 
 class SpeakerResolver:
@@ -97,38 +112,50 @@ class SpeakerResolver:
 
     # ----- the article's names and roles ------------------------------------------------
     def _collect_names(self):
+        """Every person's name in the text with its offset, and the roles tied to them."""
         toks = self.ix.tokens
         ents = [e for e in self.ix.doc.entities if e.label == "PER"]
-        runs = []
+        spans = set()
         k = 0
         while k < len(toks):
-            if toks[k].upos == "PROPN" and toks[k].text[:1].isupper():
+            if toks[k].upos == "PROPN" and _capitalised(toks[k]):
                 j = k
-                while j + 1 < len(toks) and toks[j + 1].upos == "PROPN" and toks[j + 1].text[:1].isupper() and toks[j + 1].start - toks[j].end <= 1:
+                while j + 1 < len(toks) and toks[j + 1].start - toks[j].end <= 1 and (
+                    (_capitalised(toks[j + 1]) and toks[j + 1].upos in ("PROPN", "DET", "NOUN", "X"))
+                    or (toks[j + 1].text.lower() in PARTICLES and j + 2 < len(toks) and _capitalised(toks[j + 2]))
+                ):
                     j += 1
-                runs.append((k, j))
+                spans.add((k, j))
                 k = j + 1
             else:
                 k += 1
         for e in ents:
-            inside = [t for t in self.ix.between(e.start, e.end)]
+            inside = self.ix.between(e.start, e.end)
+            cut = next((n for n, t in enumerate(inside) if not _capitalised(t) and t.text.lower() not in PARTICLES), len(inside))
+            inside = inside[:cut]  # NER spans sometimes swallow the next words
             if inside:
-                runs.append((inside[0].i, inside[-1].i))
-        seen = set()
-        for a, b in sorted(runs):
-            words = [t.text for t in toks[a : b + 1] if t.text.lower() not in HONORIFICS]
-            is_person = b > a or any(e.start <= toks[a].start < e.end for e in ents) or (a > 0 and toks[a - 1].text.lower() in HONORIFICS)
-            if not words or not is_person or (a, b) in seen:
+                spans.add((inside[0].i, inside[-1].i))
+        for a, b in sorted(spans):
+            while a <= b and toks[a].text.lower() in set(HONORIFICS) | PARTICLES:
+                a += 1
+            if a > b:
                 continue
-            seen.add((a, b))
-            self.names.append((toks[a].start, words))
-            self._collect_role(a, b, words)
+            in_per = any(e.start <= toks[a].start < e.end for e in ents)
+            honorific = toks[a - 1].text.lower() in HONORIFICS if a else False
+            first_name = fold(toks[a].text) in lexicon.first_names()
+            if not (in_per or honorific or first_name or b > a):
+                continue
+            if any(e.label in ("ORG", "LOC") and e.start <= toks[a].start < e.end for e in self.ix.doc.entities) and not (in_per or honorific or first_name):
+                continue
+            name = self.text[toks[a].start : toks[b].end]
+            self.names.append((toks[a].start, name.split()))
+            self._collect_role(a, b, name)
 
-    def _collect_role(self, a: int, b: int, words: list[str]):
+    def _collect_role(self, a: int, b: int, name: str):
         """Roles the article ties to a name: "le président ukrainien X", "X, ministre de Y,"."""
         toks = self.ix.tokens
         k = a
-        while k > 0 and toks[k - 1].upos in ("ADJ", "NOUN", "PROPN", "DET", "ADP") and toks[k - 1].text not in (",", ".") and not toks[k - 1].text.lower() in HONORIFICS:
+        while k > 0 and toks[k - 1].upos in ("ADJ", "NOUN", "PROPN", "DET", "ADP") and toks[k - 1].text not in (",", ".") and toks[k - 1].text.lower() not in HONORIFICS:
             k -= 1
             if toks[k].upos == "DET" and (k == 0 or toks[k - 1].text.lower() not in DE_WORDS):
                 break
@@ -147,7 +174,10 @@ class SpeakerResolver:
             if after and j < len(toks) and toks[j].text in (",", ".") and any(t.upos == "NOUN" for t in after):
                 desc = desc or [t for t in after if not (t.upos == "DET" and t is after[0])]
         if desc and any(t.upos == "NOUN" for t in desc):
-            self.roles.setdefault(fold(_words(desc)), " ".join(words))
+            self.roles.setdefault(fold(self._span(desc)), name)
+
+    def _span(self, toks) -> str:
+        return self.text[toks[0].start : toks[-1].end] if toks else ""
 
     def canonical(self, words: list[str], offset: int) -> str:
         """The longest form of a name in the article that ends with the same surname."""
@@ -171,49 +201,80 @@ class SpeakerResolver:
 
     # ----- one mention -------------------------------------------------------------------
     def describe(self, mention: Mention) -> Speaker:
-        """The speaker of a non-pronoun mention."""
-        name_toks, desc, gender = split_name(mention.tokens)
-        desc_gender, number = _gender_number(desc or mention.tokens)
-        gender = gender or desc_gender
-        role = _role(desc)
-        ents = {e.label for e in self.ix.doc.entities if e.start < mention.end and mention.start < e.end}
-        head_noun = next((t for t in desc if t.upos == "NOUN"), None)
-        head = fold(head_noun.lemma if head_noun else "")
-        nouns = lexicon.speaker_nouns()
+        """The speaker of a non-pronoun mention. A mention with an apposition ("le maire
+        de Vannes, Loïc Le Gall") is read segment by segment: the name, then the role."""
+        segments, current = [], []
+        for t in mention.tokens:
+            if t.text == ",":
+                if current:
+                    segments.append(current)
+                current = []
+            else:
+                current.append(t)
+        if current:
+            segments.append(current)
+        named = [(seg, split_name(tuple(seg))) for seg in segments]
+        with_name = [(seg, parts) for seg, parts in named if parts[0]]
+        # a bare name beats a name inside a description (le PDG du groupe Bertin Textile)
+        with_name.sort(key=lambda item: (bool(item[1][1]) and not item[1][2], ))
+        if with_name and len(segments) > 1:
+            seg, (name_toks, desc, gender) = with_name[0]
+            others = [sg for sg in segments if sg is not seg]
+            role_toks = desc if any(t.upos == "NOUN" for t in desc) else others[0]
+            return self._person_or_org(mention, name_toks, role_toks, gender)
+        name_toks, desc, gender = named[0][1] if named else ([], [], None)
         if name_toks:
-            words = [t.text for t in name_toks]
-            first = fold(words[0])
-            gender = gender or lexicon.first_names().get(first)
-            if "PER" not in ents and ("ORG" in ents or head in nouns["organization"]) and len(words) <= 2 and not lexicon.first_names().get(first):
-                name = " ".join(words)
-                return Speaker(name, "organization", None, None, number, {mention.text, name})
-            if len(words) == 1 and "PER" not in ents and desc and desc[-1].upos == "DET" and not gender:
-                name = " ".join(words)
-                return Speaker(name, "organization", None, None, number, {mention.text, name})
-            canonical = self.canonical(words, mention.start)
-            return Speaker(canonical, "person", role, gender, "Sing", {mention.text, " ".join(words), canonical})
-        det = desc[0].text.lower() if desc and desc[0].upos == "DET" else ""
-        phrase = _words(mention.tokens)
+            return self._person_or_org(mention, name_toks, desc, gender)
+        return self._description(mention, segments[0] if segments else list(mention.tokens))
+
+    def _person_or_org(self, mention: Mention, name_toks, desc, gender) -> Speaker:
+        ents = {e.label for e in self.ix.doc.entities if e.start < name_toks[-1].end and name_toks[0].start < e.end}
+        name = self._span(name_toks)
+        words = name.split()
+        first_gender = lexicon.first_names().get(fold(words[0]))
+        desc_gender, number = _gender_number(desc)
+        gender = gender or first_gender or desc_gender
+        head_noun = next((t for t in desc if t.upos == "NOUN"), None)
+        head = fold(head_noun.lemma) if head_noun else ""
+        org_nouns = lexicon.speaker_nouns()["organization"]
+        if "PER" not in ents and not first_gender and (("ORG" in ents and len(words) <= 3) or head in org_nouns or (len(words) == 1 and desc and desc[-1].upos == "DET" and not gender)):
+            return Speaker(name, "organization", None, None, number, {mention.text, name})
+        canonical = self.canonical(words, mention.start)
+        return Speaker(canonical, "person", _role(desc, self.text), gender, "Sing", {mention.text, name, canonical})
+
+    def _description(self, mention: Mention, toks: list[Token]) -> Speaker:
+        """A speaker given by a noun phrase: an anonymous source, a body, a group, a role."""
+        gender, number = _gender_number(toks)
+        det = toks[0].text.lower() if toks and (toks[0].upos == "DET" or toks[0].text.lower() in ("des", "du")) else ""
+        head_noun = next((t for t in toks if t.upos == "NOUN"), None)
+        head = fold(head_noun.lemma) if head_noun else ""
+        phrase = self._span(toks)
+        bare = self._span(toks[1:]) if det else phrase
+        as_written = phrase[:1].lower() + phrase[1:] if det else phrase
+        nouns = lexicon.speaker_nouns()
+        ents = {e.label for e in self.ix.doc.entities if e.start < mention.end and mention.start < e.end}
         if head in nouns["anonymous"] and (det in INDEFINITE or not det):
-            return Speaker(phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and det else phrase, "anonymous", None, gender, number, {mention.text})
-        bare = _words(desc[1:] if det else desc) or phrase
+            return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
+        if number == "Plur":
+            kind = "anonymous" if det in INDEFINITE else "person"
+            return Speaker(as_written, kind, None, gender, number, {mention.text})
         if head in nouns["organization"] or "ORG" in ents:
-            return Speaker(bare, "organization", None, None, number, {mention.text})
-        person = self.role_person(bare) if role else None
+            return Speaker(bare or phrase, "organization", None, None, number, {mention.text})
+        person = self.role_person(bare) if bare else None
         if person:
             return Speaker(person, "person", bare, gender, "Sing", {mention.text, person})
-        kind = "anonymous" if det in INDEFINITE else "person"
-        name = phrase[0].lower() + phrase[1:] if kind == "anonymous" and phrase[:1].isupper() else bare
-        return Speaker(name, kind, bare if kind == "person" else None, gender, number, {mention.text})
+        if det in INDEFINITE:
+            return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
+        return Speaker(bare or phrase, "person", bare or None, gender, number, {mention.text}, definite=det in DEFINITE)
 
 
-def _role(desc: list[Token]) -> str | None:
+def _role(desc: list[Token], text: str) -> str | None:
     words = [t for t in desc if not (t.upos == "DET" and t is desc[0])]
     while words and (words[-1].text.lower() in DE_WORDS or words[-1].upos == "DET"):
         words = words[:-1]
     if not any(t.upos == "NOUN" or (t.upos in ("ADJ", "PROPN") and t.text[:1].isupper()) for t in words):
         return None
-    return _words(words) or None
+    return text[words[0].start : words[-1].end] or None
 
 
 def compatible(speaker: Speaker, pronoun: str) -> bool:
