@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 import sqlite_utils
 
+from quotetrack import search as quotetrack_search
 from quotetrack import store
 from quotetrack.errors import QuotetrackError
 from quotetrack.extract.records import Quote
@@ -118,10 +119,10 @@ CREATE INDEX idx_articles_published ON articles(published);
 CREATE INDEX idx_articles_source ON articles(source);
 CREATE INDEX idx_speaker_aliases_speaker_id ON speaker_aliases(speaker_id);
 CREATE INDEX idx_quotes_article_id ON quotes(article_id);
-CREATE INDEX idx_quotes_speaker_id ON quotes(speaker_id);
 CREATE INDEX idx_quotes_kind ON quotes(kind);
 CREATE INDEX idx_quotes_status ON quotes(status);
 CREATE INDEX idx_quotes_said_on ON quotes(said_on DESC, article_id, start);
+CREATE INDEX idx_quotes_speaker_id ON quotes(speaker_id, said_on DESC, article_id, start);
 CREATE VIEW quotes_fts_source AS
 SELECT quotes.rowid AS quote_rowid, quotes.text AS text, speakers.name AS speaker
 FROM quotes LEFT JOIN speakers ON speakers.id = quotes.speaker_id;
@@ -567,6 +568,20 @@ def test_renaming_a_speaker_by_hand_updates_search(corpus):
 )
 def test_full_text_ignores_accents_and_case(corpus, query, expected):
     assert sorted(texts(search(corpus, query))) == expected
+
+
+@pytest.mark.parametrize("plan", ["read every match", "walk dates, test a set", "walk dates, match each"])
+@pytest.mark.parametrize("query", ["otan", "nous", "guerre OR vu", "l'otan \"", "rien"])
+@pytest.mark.parametrize("filters", [{}, {"speaker": "Stoltenberg"}, {"since": "2022-03-02"}])
+def test_every_full_text_plan_gives_the_same_rows(corpus, monkeypatch, plan, query, filters):
+    """Which plan runs depends on the match count; force each on the same searches."""
+    expected = search(corpus, query, **filters)
+    few, many = {"read every match": (10**9, 1), "walk dates, test a set": (1, 10**9),
+                 "walk dates, match each": (1, 0)}[plan]
+    monkeypatch.setattr(quotetrack_search, "FEW_MATCHES", few)
+    monkeypatch.setattr(quotetrack_search, "MANY_MATCHES", many)
+    assert search(corpus, query, **filters) == expected
+    assert search(corpus, query, limit=1, **filters) == expected[:1]
 
 
 @pytest.mark.parametrize(

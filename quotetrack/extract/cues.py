@@ -147,7 +147,7 @@ class CueFinder:
             if t.text == "-" and seen_noun and j + 1 < n and toks[j + 1].start == t.end and toks[j - 1].end == t.start:
                 j += 1  # Marc-Antoine split in three tokens
                 continue
-            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos == "PROPN" and toks[j - 1].text[:1].isupper():
+            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos in ("PROPN", "NOUN", "X") and toks[j - 1].text[:1].isupper():
                 break  # Yannick Le Bras pêche ...: a name takes no lowercase noun after it
             if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
                 seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS
