@@ -19,7 +19,7 @@ from .extract import Quote
 from .extract.speakers import fold
 
 THRESHOLDS = (0.3, 0.8)
-HONORIFICS = re.compile(r"^(m\.|mme|mlle|mm\.|dr|pr|me|mgr)\s+", re.I)
+HONORIFICS = re.compile(r"^(m|mm|mme|mlle|dr|pr|me|mgr)\.?\s+", re.I)  # "Dr" and "Dr." alike
 
 
 @dataclass
@@ -153,7 +153,7 @@ def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quot
     """Score ``extract`` (texts -> quotes per text) on gold documents."""
     kinds = set(kinds)
     report = Report(documents=len(docs), matches={t: [] for t in THRESHOLDS})
-    for doc, quotes in zip(docs, extract([d["text"] for d in docs])):
+    for doc, quotes in zip(docs, extract([d["text"] for d in docs]), strict=True):
         gold = gold_spans(doc, kinds)
         pred = predicted_spans(quotes, kinds, doc.get("id", ""), doc["text"])
         report.gold += len(gold)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -99,14 +100,17 @@ def search(
         if value is not None:
             where.append(f"q.{column} = :{column}")
             params[column] = value
+    table = "quotes q" + (" JOIN articles a ON a.id = q.article_id" if join_articles else "")
     if query is not None and query.strip():
         params["fts"] = _valid_fts(db, query.strip())
-        where.append(_fts_condition(db, params["fts"]))
+        plan = _fts_plan(db, params["fts"], filtered=bool(where), limit=limit)
+        if plan == "matches":  # rowid lookups only: no index may take over the driving
+            table = table.replace("quotes q", "quotes q NOT INDEXED", 1)
+        where.append(_FTS_CONDITIONS[plan])
     # Pick the rowids first, then fetch columns for those rows only: the sort then
     # handles a few small keys per candidate instead of whole joined rows.
     hits = (
-        "SELECT q.rowid FROM quotes q"
-        + (" JOIN articles a ON a.id = q.article_id" if join_articles else "")
+        f"SELECT q.rowid FROM {table}"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.said_on DESC, q.article_id, q.start"
         + (" LIMIT :limit" if limit is not None else "")
@@ -122,10 +126,17 @@ def search(
     return _rows(db, sql, params)
 
 
-# Plans for a full-text condition, by how many quotes match (see _fts_condition).
-FEW_MATCHES = 2_000
-MANY_MATCHES = 0.2  # of all quotes
 _MATCHING = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts"
+_FTS_CONDITIONS = {
+    "matches": f"q.rowid IN ({_MATCHING})",
+    "set": f"+q.rowid IN ({_MATCHING})",  # `+`: a filter on rows read in date order
+    "each": "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :fts"
+    " AND quotes_fts.rowid = q.rowid)",
+}
+# Measured on 1M quotes: reading a match and sorting it costs ~3 µs, so a rare word is
+# read in full; putting a match in a rowid set ~0.4 µs; one MATCH on one row ~18 µs.
+FEW_MATCHES = 2_000
+SET_MATCH_US, MATCH_EACH_US = 0.4, 18.0
 
 
 def _valid_fts(db, query: str) -> str:
@@ -139,30 +150,29 @@ def _valid_fts(db, query: str) -> str:
     return quote_terms(query)
 
 
-def _fts_condition(db, fts: str) -> str:
-    """The WHERE condition for ``fts``, written for the plan that suits its match count.
+def _fts_plan(db, fts: str, *, filtered: bool, limit: int | None) -> str:
+    """How to run a full-text search ordered by date, from how many quotes match.
 
-    SQLite cannot estimate how many quotes a MATCH returns, and results are ordered by
-    date, not relevance. Measured on 1M quotes: reading every match then sorting costs
-    about 3 µs per match (fine for a rare word); for a common word it is faster to walk
-    the date-ordered index and test each row against the set of matching rowids
-    (``+`` keeps SQLite from driving the query by rowid), and for a word in most
-    quotes, to test each row with its own MATCH until ``limit`` rows are found.
+    SQLite cannot estimate how many quotes a MATCH returns, and its default plan reads
+    every match then sorts them by date: fine for a rare word ("matches"). For a
+    common word it is cheaper to walk the date-ordered index and test each row
+    against the set of matching rowids ("set"); for a word in a large share of all
+    quotes, to test each row with its own MATCH until ``limit`` rows are found
+    ("each"): about limit * total / matches tests. "each" is never used with other
+    filters, which could match none of those rows and make it test every one.
     """
     def matches_up_to(cap: int) -> int:
         sql = f"SELECT count(*) FROM ({_MATCHING} LIMIT :cap)"
         return db.conn.execute(sql, {"fts": fts, "cap": cap}).fetchone()[0]
 
     if matches_up_to(FEW_MATCHES) < FEW_MATCHES:
-        return f"q.rowid IN ({_MATCHING})"
+        return "matches"
+    if filtered or limit is None:
+        return "set"
     total = db.conn.execute("SELECT max(rowid) FROM quotes").fetchone()[0] or 0
-    many = max(FEW_MATCHES, int(total * MANY_MATCHES))
-    if matches_up_to(many) < many:
-        return f"+q.rowid IN ({_MATCHING})"
-    return (
-        "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :fts"
-        " AND quotes_fts.rowid = q.rowid)"
-    )
+    # Where "set" (SET_MATCH_US * matches) and "each" cost the same:
+    many = math.isqrt(int(MATCH_EACH_US / SET_MATCH_US * limit * total))
+    return "set" if matches_up_to(many) < many else "each"
 
 
 def quote_terms(query: str) -> str:

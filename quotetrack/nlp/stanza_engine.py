@@ -199,7 +199,9 @@ def from_stanza(text: str, bases: list[int], docs: list, version: str = "") -> D
             sentences.append(
                 Sentence(start=converted[0].start, end=converted[-1].end, tokens=tuple(converted))
             )
-        for ent in getattr(doc, "ents", ()):
+        if not doc.ents and any(getattr(t, "ner", None) not in (None, "O") for s in doc.sentences for t in s.tokens):
+            doc.build_ents()  # documents read from CoNLL-U carry NER tags, not entity spans
+        for ent in doc.ents:
             label = ent.type if ent.type in ("PER", "ORG", "LOC", "MISC") else "MISC"
             start, end = base + ent.start_char, base + ent.end_char
             entities.append(Entity(start, end, label, text[start:end]))
