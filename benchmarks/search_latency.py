@@ -247,7 +247,8 @@ def main(argv=None) -> None:
         timings: dict[str, list[float]] = {}
         found = 0
         search(db, "gouvernement")  # first query pays for reading the speaker directory
-        for kind, filters in searches(speakers, words, args.searches, rng):
+        plan = searches(speakers, words, args.searches, random.Random(args.seed))
+        for kind, filters in plan:
             started = time.perf_counter()
             found += len(search(db, **filters))
             timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)

@@ -217,3 +217,212 @@ def models_download(stanza_dir):
         message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         raise click.ClickException(f"cannot download Stanza models to {target}: {message[:200]}") from None
     click.echo(f"stanza: French models downloaded to {target}")
+
+
+# ----- the database ------------------------------------------------------------------------------
+DEFAULT_DB = "db/quotetrack.db"
+
+
+def db_option(func):
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        envvar="QUOTETRACK_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        help="SQLite database (also $QUOTETRACK_DB).",
+    )(func)
+
+
+def open_database(db_path):
+    from .store import open_db
+
+    return open_db(db_path)
+
+
+def format_option(choices, default):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True)
+
+
+def filter_options(func):
+    """The filters shared by search, export and reports."""
+    for option in reversed(
+        [
+            click.option("--speaker", help="Canonical name, alias or last name."),
+            click.option("--since", help="Said on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            click.option("--until", help="Said on or before this date."),
+            click.option("--source", help="Outlet, as stored with the article."),
+            click.option("--kind", type=click.Choice(["direct", "partial", "indirect"])),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+class _Progress:
+    """Articles per second on a terminal; silent otherwise (or with --silent)."""
+
+    def __init__(self, enabled: bool):
+        import time
+
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.count = 0
+        self.clock = time.monotonic
+
+    def step(self):
+        self.count += 1
+        if self.enabled:
+            rate = self.count / max(1e-6, self.clock() - self.started)
+            click.echo(f"\r{self.count} articles, {rate:.1f} articles/s", nl=False, err=True)
+
+    def done(self):
+        if self.enabled and self.count:
+            click.echo(err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@engine_options
+@click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
+@click.option("--source", help="Outlet for every article.")
+@click.option("--url", help="URL (for a single article).")
+@click.option("--title", help="Title (for a single article).")
+@click.option("--author", help="Author for every article.")
+@click.option("--silent", is_flag=True, help="No progress display.")
+@friendly
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent):
+    """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
+
+    The same content indexed again is skipped; new content at the same path or URL
+    replaces the article's quotes. A bad file is reported and the rest goes on.
+
+    \b
+    Example:
+        quotetrack index seeds/ --source AFP
+    """
+    from .indexing import index_paths
+    from .store import counts
+
+    db = open_database(db_path)
+    nlp = load_engine(engine, stanza_dir)
+    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
+    tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
+    quotes = speakers = 0
+    progress = _Progress(not silent and sys.stderr.isatty())
+    for outcome in index_paths(db, paths, nlp, overrides):
+        progress.step()
+        tally[outcome.status] += 1
+        quotes += outcome.quotes
+        speakers += outcome.new_speakers
+        if outcome.status == "failed":
+            click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.status == "skipped":
+            click.echo(f"skipped: {outcome.path} (already indexed)", err=True)
+    progress.done()
+    totals = counts(db)
+    click.echo(
+        f"indexed {tally['indexed']}, replaced {tally['replaced']}, skipped {tally['skipped']}, "
+        f"failed {tally['failed']}; {quotes} quotes, {speakers} new speakers "
+        f"(database: {totals['articles']} articles, {totals['quotes']} quotes, {totals['speakers']} speakers)"
+    )
+    if tally["failed"]:
+        sys.exit(1)
+
+
+SEARCH_COLUMNS = ("speaker", "said_on", "source", "text", "title")
+SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "source": 16}
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@format_option(FORMATS, "table")
+@db_option
+@friendly
+def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
+    """Search quotes, accent- and case-insensitively: who said what, when, where.
+
+    \b
+    Example:
+        quotetrack search otan --speaker Stoltenberg
+        quotetrack search "négocierons" --since 2024-01 --format json
+    """
+    from .store import search as run_search
+
+    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
+    if fmt == "table" and not rows:
+        click.echo("no quotes found", err=True)
+        return
+    click.echo(render(rows, fmt, SEARCH_COLUMNS, SEARCH_LIMITS))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@format_option(("csv", "json", "ndjson"), "csv")
+@db_option
+@friendly
+def export(query, speaker, since, until, source, kind, fmt, db_path):
+    """Export every matching quote (no limit) as CSV, JSON or NDJSON."""
+    from .store import search as run_search
+
+    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=None)
+    click.echo(render(rows, fmt, SEARCH_COLUMNS))
+
+
+@cli.command()
+@click.argument("quote_id")
+@format_option(("text", "json"), "text")
+@db_option
+@friendly
+def show(quote_id, fmt, db_path):
+    """Show one quote (by id or a unique prefix) with its context and article."""
+    from .store import get_quote
+
+    row = get_quote(open_database(db_path), quote_id)
+    if fmt == "json":
+        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"« {row['text']} »")
+    who = row.get("speaker") or "unknown speaker"
+    role = f" ({row['role']})" if row.get("role") else ""
+    click.echo(f"  — {who}{role}, {row.get('kind')} quote, cue: {row.get('cue') or 'none'}")
+    click.echo(f"  said on {row.get('said_on') or 'unknown date'} in {row.get('title') or row.get('path') or 'untitled article'}" + (f" ({row['source']})" if row.get("source") else ""))
+    if row.get("url"):
+        click.echo(f"  {row['url']}")
+    click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
+    click.echo(f"  status: {row.get('status')}   id: {row.get('id')}")
+    click.echo("")
+    click.echo(row.get("context") or "")
+
+
+@cli.group(invoke_without_command=True)
+@format_option(FORMATS, "table")
+@db_option
+@click.pass_context
+@friendly
+def speakers(ctx, fmt, db_path):
+    """List speakers with their kind, role, number of quotes, first and last date."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .store import list_speakers
+
+    rows = list_speakers(open_database(db_path))
+    click.echo(render(rows, fmt, ("name", "kind", "role", "quotes", "first", "last"), {"role": 40}))
+
+
+@speakers.command(name="merge")
+@click.argument("keep")
+@click.argument("merge")
+@db_option
+@friendly
+def speakers_merge(keep, merge, db_path):
+    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias."""
+    from .store import merge_speakers
+
+    result = merge_speakers(open_database(db_path), keep, merge)
+    click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")

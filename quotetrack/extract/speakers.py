@@ -272,8 +272,8 @@ def _role(desc: list[Token], text: str) -> str | None:
     words = [t for t in desc if not (t.upos == "DET" and t is desc[0])]
     while words and (words[-1].text.lower() in DE_WORDS or words[-1].upos == "DET"):
         words = words[:-1]
-    if not any(t.upos == "NOUN" or (t.upos in ("ADJ", "PROPN") and t.text[:1].isupper()) for t in words):
-        return None
+    if not any(t.upos == "NOUN" and t.text[:1].islower() for t in words):
+        return None  # le Norvégien: a demonym describes, it is no role
     return text[words[0].start : words[-1].end] or None
 
 
