@@ -3,7 +3,7 @@
 Fills a database through the real schema (migrations, triggers, full-text index) with
 synthetic French quotes, then times representative searches and prints p50/p95 per
 query type and overall. Rows are inserted with plain SQL in large transactions, not
-``save_article``, so building 1M quotes takes minutes rather than an hour; the FTS
+``save_article`` (one transaction per article), to keep the build to minutes; the FTS
 triggers and indexes do the same work either way.
 
     python benchmarks/search_latency.py --quotes 100000

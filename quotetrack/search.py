@@ -70,8 +70,8 @@ def search(
     """Quotes matching every filter given, newest ``said_on`` first, then by position.
 
     ``query`` is FTS5 over the quote text and the speaker's name, accent- and
-    case-insensitive. A query that is not valid FTS5 (``l'otan "``, ``AND``) is re-run
-    with each term quoted, so users never see an SQLite error; a trailing ``*`` keeps
+    case-insensitive. A query that is not valid FTS5 (``l'otan "``, ``AND``) is run
+    with each term quoted instead, so users never see an SQLite error; a trailing ``*`` keeps
     prefix search. ``speaker`` accepts a canonical name, an alias or a last name.
     ``since``/``until`` are inclusive dates (``2024``, ``2024-03`` or ``2024-03-15``).
     """
@@ -103,7 +103,8 @@ def search(
     table = "quotes q" + (" JOIN articles a ON a.id = q.article_id" if join_articles else "")
     if query is not None and query.strip():
         params["fts"] = _valid_fts(db, query.strip())
-        plan = _fts_plan(db, params["fts"], filtered=bool(where), limit=limit)
+        filtered = f"SELECT 1 FROM {table} WHERE {' AND '.join(where)}" if where else None
+        plan = _fts_plan(db, params, filtered, limit)
         if plan == "matches":  # rowid lookups only: no index may take over the driving
             table = table.replace("quotes q", "quotes q NOT INDEXED", 1)
         where.append(_FTS_CONDITIONS[plan])
@@ -133,10 +134,15 @@ _FTS_CONDITIONS = {
     "each": "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH :fts"
     " AND quotes_fts.rowid = q.rowid)",
 }
-# Measured on 1M quotes: reading a match and sorting it costs ~3 µs, so a rare word is
-# read in full; putting a match in a rowid set ~0.4 µs; one MATCH on one row ~18 µs.
+# Measured on 1M quotes (benchmarks/search_latency.py): reading and sorting every match
+# costs ~3 µs a match, so only rare words are read in full; putting matches in a rowid
+# set ~0.25 µs a match; one MATCH against one row 20-70 µs for a plain word, but
+# milliseconds for a prefix (it is expanded again for every row).
 FEW_MATCHES = 2_000
-SET_MATCH_US, MATCH_EACH_US = 0.4, 18.0
+COMMON_SCALE = 1.0  # tests set it to 0 or 10**9 to force "each" or "set"
+FILTERED_ROWS_TESTED = 4_000
+EACH_OVER_SET_COST = 200  # ~50 µs a row tested / ~0.25 µs a match put in the set
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
 def _valid_fts(db, query: str) -> str:
@@ -150,29 +156,38 @@ def _valid_fts(db, query: str) -> str:
     return quote_terms(query)
 
 
-def _fts_plan(db, fts: str, *, filtered: bool, limit: int | None) -> str:
+def _fts_plan(db, params: dict, filtered: str | None, limit: int | None) -> str:
     """How to run a full-text search ordered by date, from how many quotes match.
 
     SQLite cannot estimate how many quotes a MATCH returns, and its default plan reads
-    every match then sorts them by date: fine for a rare word ("matches"). For a
-    common word it is cheaper to walk the date-ordered index and test each row
-    against the set of matching rowids ("set"); for a word in a large share of all
-    quotes, to test each row with its own MATCH until ``limit`` rows are found
-    ("each"): about limit * total / matches tests. "each" is never used with other
-    filters, which could match none of those rows and make it test every one.
+    every match then sorts them by date: right for a rare word ("matches"). For a
+    common word it is cheaper to walk the date-ordered index (or the speaker's) and
+    test each row against the set of matching rowids ("set"). For a plain word found
+    in a large share of quotes (« nous »), testing each row with its own MATCH stops
+    after about limit / share rows ("each"); but other filters may keep only rows
+    where the word never occurs, so then only when they keep few rows to test, or so
+    few that testing them all costs less than the set. ``filtered`` is the search
+    without its MATCH, to count those rows.
     """
-    def matches_up_to(cap: int) -> int:
-        sql = f"SELECT count(*) FROM ({_MATCHING} LIMIT :cap)"
-        return db.conn.execute(sql, {"fts": fts, "cap": cap}).fetchone()[0]
+    def up_to(sql: str, cap: int) -> int:
+        return db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap})", params).fetchone()[0]
 
-    if matches_up_to(FEW_MATCHES) < FEW_MATCHES:
+    if up_to(_MATCHING, FEW_MATCHES) < FEW_MATCHES:
         return "matches"
-    if filtered or limit is None:
+    if limit is None or not _PLAIN_WORD.fullmatch(params["fts"]):
         return "set"
     total = db.conn.execute("SELECT max(rowid) FROM quotes").fetchone()[0] or 0
-    # Where "set" (SET_MATCH_US * matches) and "each" cost the same:
-    many = math.isqrt(int(MATCH_EACH_US / SET_MATCH_US * limit * total))
-    return "set" if matches_up_to(many) < many else "each"
+    # "each" tests about limit * total / matches rows, "set" stores every match: both
+    # cost the same at this many matches (a tenth of all quotes at 1M, a third at 100k).
+    balance = EACH_OVER_SET_COST * COMMON_SCALE * limit * total
+    common = max(FEW_MATCHES, math.isqrt(int(balance)))
+    if filtered is not None:
+        rows = up_to(filtered, FILTERED_ROWS_TESTED)
+        if rows == FILTERED_ROWS_TESTED:
+            return "set"
+        # Testing every filtered row costs less than building the set of matches:
+        common = min(common, rows * EACH_OVER_SET_COST)
+    return "each" if up_to(_MATCHING, common) == common else "set"
 
 
 def quote_terms(query: str) -> str:

@@ -42,6 +42,10 @@ class DatabaseUnavailable(QuotetrackError):
     """The database file cannot be created, opened or written; the message names it."""
 
 
+class SameSpeaker(QuotetrackError):
+    """A merge named one speaker twice (say, by name and by alias): nothing to merge."""
+
+
 @dataclass(frozen=True)
 class SaveResult:
     """What ``save_article`` did: ``status`` is 'indexed', 'replaced' or 'skipped'."""
@@ -279,7 +283,7 @@ def merge_speakers(db, keep: str, merge: str) -> dict:
     with write_transaction(db):
         kept, merged = resolve_speaker(db, keep), resolve_speaker(db, merge)
         if kept["id"] == merged["id"]:
-            raise SpeakerNotFound(f"{merge}: is {kept['name']} already, nothing to merge")
+            raise SameSpeaker(f"{merge}: is {kept['name']} already, nothing to merge")
         moved = db.conn.execute(
             "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]]
         ).rowcount

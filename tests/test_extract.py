@@ -53,3 +53,64 @@ def test_construction(case, spacy_engine):
         assert _same_text(expected, quote, case.id), got
         assert quote.kind == expected.kind, got
         assert _speaker(quote.speaker) == _speaker(expected.speaker), got
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize("case", [c for c in CASES if c.parse_free], ids=lambda c: c.id)
+def test_parse_free_construction_on_stanza(case, stanza_engine):
+    """Spans found from the punctuation alone come out the same with the tiny Stanza models."""
+    found = extract_quotes(stanza_engine.parse(case.text))
+    assert [_norm(q.text) for q in found] == [_norm(q.text) for q in case.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "Le conseil municipal se réunira mardi soir à la mairie.",
+        "Le maire a dit « " * 2_000,
+        'Il a dit "oui et " non ' * 1_000,
+        "fin » « début " * 1_000,
+    ],
+    ids=["empty", "blank", "no-quotes", "unclosed", "straight", "inverted"],
+)
+def test_bad_input_never_raises(text, spacy_engine):
+    found = extract_quotes(spacy_engine.parse(text))
+    for q in found:
+        assert 0 <= q.start <= q.end <= len(text) and 0 < q.confidence <= 1
+
+
+def test_unbalanced_quote_has_lower_confidence(spacy_engine):
+    closed = extract_quotes(spacy_engine.parse("« Nous irons jusqu'au bout », a déclaré Jean Dupont."))
+    unclosed = extract_quotes(spacy_engine.parse("Jean Dupont a déclaré : « Nous irons jusqu'au bout."))
+    assert closed[0].speaker == unclosed[0].speaker == "Jean Dupont"
+    assert unclosed[0].confidence < closed[0].confidence
+    assert "unbalanced" in unclosed[0].reason
+
+
+def test_record_fields(spacy_engine):
+    text = "Le Premier ministre, Jean Dupont, a reçu les syndicats.\n\n« Nous ne céderons pas », a-t-il prévenu."
+    (q,) = extract_quotes(spacy_engine.parse(text))
+    assert q.text == "Nous ne céderons pas" and text[q.start : q.end] == q.text
+    assert (q.speaker, q.speaker_kind, q.speaker_mention) == ("Jean Dupont", "person", "il")
+    assert text[q.speaker_start : q.speaker_end] == "il"
+    assert (q.cue, q.cue_lemma, q.paragraph) == ("a-t-il prévenu", "prévenir", 1)
+    assert q.context == "« Nous ne céderons pas », a-t-il prévenu."
+    assert "il -> Jean Dupont" in q.reason
+    assert "Jean Dupont" in q.aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon un sondage Ifop publié mardi, 62 % des Français soutiennent la réforme.",
+        "D'après les chiffres de l'Insee, le chômage a reculé au troisième trimestre.",
+        "Il faut dire que la situation financière de la commune est grave.",
+        "Pour la première fois depuis dix ans, le club a perdu à domicile.",
+        "Le maire n'a pas indiqué que le projet serait abandonné.",
+    ],
+    ids=["selon-sondage", "dapres-chiffres", "il-faut-dire", "pour-la-premiere-fois", "negated-cue"],
+)
+def test_no_speech_without_a_speaker(text, spacy_engine):
+    assert extract_quotes(spacy_engine.parse(text)) == []

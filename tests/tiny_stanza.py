@@ -17,6 +17,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import stanza
@@ -78,11 +79,12 @@ def ensure_tiny_models(cache_root):
         # Another process may have finished training while we waited.
         if model_dir.is_dir():
             return model_dir
-        # Holding the lock means a staging folder left behind belongs to an
-        # interrupted run, never to a live one.
-        staging = cache_root / f"{model_dir.name}.partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
+        # Holding the lock means staging folders left behind belong to failed
+        # or killed runs, not to a live one.  Each run gets its own, so that a
+        # trainer orphaned by a killed run cannot write into the next one's.
+        for stale in cache_root.glob(f"{model_dir.name}.partial-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f"{model_dir.name}.partial-", dir=cache_root))
         log_path = staging / "train.log"
         with open(log_path, "w") as log:
             # cwd: trainers fall back on relative default paths for anything
@@ -192,7 +194,12 @@ def _train(staging):
     multi-word token, and NER to tag some capitalised names); the whole run
     should stay around a minute on two CPU cores.
     """
+    import torch
     from stanza.models import lemmatizer, mwt_expander, ner_tagger, parser, tagger, tokenizer
+
+    # Models this small barely gain from a second thread, and multi-threaded
+    # torch slows down tenfold when the CPUs are shared with other jobs.
+    torch.set_num_threads(1)
 
     work = staging / "work"
     work.mkdir()
@@ -249,7 +256,8 @@ def _train(staging):
 
     lemmatizer.main(args(
         "lemma", *conllu_data,
-        # The lemmatizer fails at load time unless pos_dim equals emb_dim.
+        # The POS tag is embedded as an extra first character of the word,
+        # so it has to be exactly as wide as the character embeddings.
         "--emb_dim", "16", "--pos_dim", "16", "--hidden_dim", "32",
         "--batch_size", "200", "--num_epoch", "1",
     ))

@@ -233,6 +233,8 @@ class CueFinder:
             who = self.np_at(toks, k) if k < n else None
             if who is None and k < n and toks[k].text.lower() in STRESSED:
                 who = self.mention([toks[k]])
+            if who is None or not self._speaker_like(list(who.tokens)):
+                return None
             if who is None:
                 return None
             return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "selon after quote")
@@ -430,11 +432,16 @@ class CueFinder:
         return None
 
     def _speaker_like(self, toks: list[Token]) -> bool:
+        """Can this noun phrase speak? A name, a pronoun, a person or a body; not a
+        document or a figure (selon un sondage, d'après les chiffres)."""
         nouns = lexicon.speaker_nouns()
+        head = next((t for t in toks if t.upos in ("NOUN", "PROPN")), None)
+        if head is not None and head.upos == "NOUN" and head.lemma.lower() in nouns["document"]:
+            return False
         return any(
             t.upos == "PROPN"
             or t.text.lower() in STRESSED
-            or (t.upos == "NOUN" and t.lemma.lower() in nouns["anonymous"] | nouns["organization"])
+            or (t.upos == "NOUN" and t.lemma.lower() in nouns["anonymous"] | nouns["organization"] | nouns["role"])
             for t in toks
         )
 
@@ -453,8 +460,8 @@ class CueFinder:
             end = self.np_from(toks, skip)
         if end >= len(toks) or end == skip or toks[end].text != ",":
             return None
-        if first == "pour" and not self._speaker_like(toks[skip:end]):
-            return None  # Pour la première fois, ... / Pour cette raison, ...
+        if not self._speaker_like(toks[skip:end]):
+            return None  # Pour la première fois, ... / Selon un sondage, ...
         who = self.with_apposition(self.mention(toks[skip:end]), toks[-1].end)
         if who is None:
             return None

@@ -29,12 +29,23 @@ class DocIndex:
             if t.head is not None:
                 self.children.setdefault(t.head, []).append(t.i)
         self.sentence_starts = [s.start for s in doc.sentences]
+        self.entities = sorted(doc.entities, key=lambda e: (e.start, e.end))
+        self.entity_starts = [e.start for e in self.entities]
 
     def between(self, start: int, end: int) -> list[Token]:
         """Tokens lying entirely inside [start, end)."""
         lo = bisect_left(self.starts, start)
         hi = bisect_left(self.starts, end)
         return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+    def entity_labels(self, start: int, end: int) -> set[str]:
+        """Labels of the entities overlapping [start, end)."""
+        hi = bisect_left(self.entity_starts, end)
+        labels = set()
+        for e in reversed(self.entities[max(0, hi - 8) : hi]):  # entities do not nest deeply
+            if e.end > start:
+                labels.add(e.label)
+        return labels
 
     def sentence_at(self, offset: int) -> Sentence | None:
         if not self.doc.sentences:

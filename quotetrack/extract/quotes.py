@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..nlp.document import Document
@@ -13,6 +14,8 @@ from .records import Quote
 from .speakers import Speaker, SpeakerResolver, compatible
 
 JOIN = " […] "
+# Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
+MAX_SENTENCE = 3000
 TERMINATORS = ".!?…"
 _PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
 
@@ -45,13 +48,18 @@ class _Extractor:
         self.ix = DocIndex(doc)
         self.paras = paragraphs(self.text)
         self.spans = find_marked_spans(self.text)
-        self.outers = [s.outer for s in self.spans]
+        self.outers = sorted(s.outer for s in self.spans)
+        self.outer_starts = [a for a, _ in self.outers]
         self.cues = CueFinder(self.ix, quoted=self.inside_marks)
         self.resolver = SpeakerResolver(self.ix)
+        self._starts_of, self._starts = None, []
+        self._positions_of, self._positions = None, []
 
     # ----- helpers -------------------------------------------------------------------------
     def inside_marks(self, offset: int) -> bool:
-        return any(a < offset < b for a, b in self.outers)
+        """Is ``offset`` strictly inside a quotation (top-level quotes never overlap)?"""
+        k = bisect_right(self.outer_starts, offset - 1) - 1
+        return k >= 0 and self.outers[k][0] < offset < self.outers[k][1]
 
     def para_of(self, offset: int) -> tuple[int, int]:
         return self.paras[paragraph_index(self.paras, offset)]
@@ -66,7 +74,8 @@ class _Extractor:
         outside quotation marks, or the paragraph start."""
         p_start, _ = self.para_of(offset)
         i = offset - 1
-        while i > p_start:
+        limit = max(p_start, offset - MAX_SENTENCE)
+        while i > limit:
             if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
                 return i + 1
             i -= 1
@@ -75,6 +84,7 @@ class _Extractor:
     def sentence_stop(self, offset: int) -> int:
         _, p_end = self.para_of(offset)
         i = offset
+        p_end = min(p_end, offset + MAX_SENTENCE)
         while i < p_end - 1:
             if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
                 return i + 1
@@ -236,10 +246,24 @@ class _Extractor:
     def _mine(self, span: tuple[int, int], cue: Cue, marked: list[Candidate]) -> bool:
         """True when marked quotes inside ``span`` already carry this cue: the quoted words
         are then the record, and the writer's paraphrase around them is not."""
-        inside = [c for c in marked if span[0] <= c.start and c.end <= span[1] + 2]
+        inside = self._marked_between(marked, span[0], span[1] + 2)
         return any(c.cue is not None and c.cue.start == cue.start for c in inside) or any(
             c.kind == "direct" for c in inside
         )
+
+    def _marked_between(self, marked: list[Candidate], start: int, end: int) -> list[Candidate]:
+        """Marked quotes lying in [start, end); ``marked`` is in text order."""
+        starts = [c.start for c in marked] if self._starts_of is not marked else self._starts
+        if self._starts_of is not marked:
+            self._starts_of, self._starts = marked, starts
+        lo = bisect_left(starts, start)
+        out = []
+        for c in marked[lo:]:
+            if c.start >= end:
+                break
+            if c.end <= end:
+                out.append(c)
+        return out
 
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
@@ -269,8 +293,8 @@ class _Extractor:
     def _que_clause(self, sentence, floor, p, marked):
         toks = [t for t in sentence.tokens if t.start >= floor]
         for k, verb in enumerate(toks):
-            if self.inside_marks(verb.start) or self.ix.is_negated(verb):
-                continue
+            if self.inside_marks(verb.start) or self.ix.is_negated(verb) or verb.feats.get("VerbForm") == "Inf":
+                continue  # an infinitive (il faut dire que, pour rappeler que) reports no one's words
             lemma, after = self.cues.cue_verb(toks, k)
             if lemma is None:
                 continue
@@ -306,7 +330,7 @@ class _Extractor:
         if comma is None:
             return None
         span = self._clause(comma.end, stop)
-        if span is None or any(span[0] <= c.start < span[1] for c in marked):
+        if span is None or any(c.start < span[1] for c in self._marked_between(marked, span[0], len(self.text))[:1]):
             return None
         return Candidate([span], span, p, "indirect", cue=cue, reason=[f"{cue.lemma} X, statement"])
 
@@ -383,17 +407,21 @@ class _Extractor:
         pronoun = pronoun or mention.pronoun
         if persons_only:
             antecedents = [(at, s) for at, s in antecedents if s.kind == "person" and not s.definite and s.role != s.name]
+        if self._positions_of is not antecedents:
+            self._positions_of, self._positions = antecedents, [at for at, _ in antecedents]
+        positions = self._positions
+        upto = bisect_left(positions, mention.start)
         if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite):
             if cand.paragraph - prev.paragraph <= 3:
-                rivals = [s for at, s in antecedents if prev.end < at < mention.start and compatible(s, pronoun) and s.name != prev.speaker.name]
+                since = bisect_right(positions, prev.end)
+                rivals = [s for _, s in antecedents[since:upto] if compatible(s, pronoun) and s.name != prev.speaker.name]
                 if not rivals:
                     return prev.speaker
         best = None
-        for at, speaker in antecedents:
-            if at >= mention.start:
-                break
+        for _, speaker in reversed(antecedents[max(0, upto - 200) : upto]):
             if compatible(speaker, pronoun) and (speaker.kind in ("person", "anonymous") or pronoun in ("ils", "elles")):
                 best = speaker
+                break
         if best is None and prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
             best = prev.speaker
         return best

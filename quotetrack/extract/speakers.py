@@ -108,6 +108,7 @@ class SpeakerResolver:
         self.text = index.text
         self.names: list[tuple[int, list[str]]] = []  # (offset, name words) of every name in the text
         self.roles: dict[str, str] = {}  # folded role description -> full name
+        self.by_surname: dict[str, list] = {}
         self._collect_names()
 
     # ----- the article's names and roles ------------------------------------------------
@@ -140,15 +141,17 @@ class SpeakerResolver:
                 a += 1
             if a > b:
                 continue
-            in_per = any(e.start <= toks[a].start < e.end for e in ents)
+            labels = self.ix.entity_labels(toks[a].start, toks[a].end)
+            in_per = "PER" in labels
             honorific = toks[a - 1].text.lower() in HONORIFICS if a else False
             first_name = fold(toks[a].text) in lexicon.first_names()
             if not (in_per or honorific or first_name or b > a):
                 continue
-            if any(e.label in ("ORG", "LOC") and e.start <= toks[a].start < e.end for e in self.ix.doc.entities) and not (in_per or honorific or first_name):
+            if labels & {"ORG", "LOC"} and not (in_per or honorific or first_name):
                 continue
             name = self.text[toks[a].start : toks[b].end]
             self.names.append((toks[a].start, name.split()))
+            self.by_surname.setdefault(fold(name.split()[-1]), []).append(self.names[-1])
             self._collect_role(a, b, name)
 
     def _collect_role(self, a: int, b: int, name: str):
@@ -183,9 +186,9 @@ class SpeakerResolver:
         """The longest form of a name in the article that ends with the same surname."""
         folded = [fold(w) for w in words]
         best, best_key = words, (len(words), -1)
-        for at, name in self.names:
+        for at, name in self.by_surname.get(folded[-1], ()):
             nf = [fold(w) for w in name]
-            if nf[-1] != folded[-1] or not set(folded) <= set(nf):
+            if not set(folded) <= set(nf):
                 continue
             key = (len(name), -abs(offset - at) if at <= offset else -10**9 - at)
             if key > best_key:
@@ -228,7 +231,7 @@ class SpeakerResolver:
         return self._description(mention, segments[0] if segments else list(mention.tokens))
 
     def _person_or_org(self, mention: Mention, name_toks, desc, gender) -> Speaker:
-        ents = {e.label for e in self.ix.doc.entities if e.start < name_toks[-1].end and name_toks[0].start < e.end}
+        ents = self.ix.entity_labels(name_toks[0].start, name_toks[-1].end)
         name = self._span(name_toks)
         words = name.split()
         first_gender = lexicon.first_names().get(fold(words[0]))
@@ -252,7 +255,7 @@ class SpeakerResolver:
         bare = self._span(toks[1:]) if det else phrase
         as_written = phrase[:1].lower() + phrase[1:] if det else phrase
         nouns = lexicon.speaker_nouns()
-        ents = {e.label for e in self.ix.doc.entities if e.start < mention.end and mention.start < e.end}
+        ents = self.ix.entity_labels(mention.start, mention.end)
         if head in nouns["anonymous"] and (det in INDEFINITE or not det):
             return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
         if number == "Plur":
