@@ -397,6 +397,15 @@ def test_find_article_by_id_prefix_path_or_url(db):
         assert isinstance(error.value, QuotetrackError) and "\n" not in str(error.value)
 
 
+def test_find_article_indexed_by_a_relative_path(tmp_path, monkeypatch, spacy_engine):
+    monkeypatch.chdir(tmp_path)
+    Path("relatif.txt").write_text(ARTICLES["sans-url.txt"], encoding="utf-8")
+    db = open_db(tmp_path / "rel.db")
+    (outcome,) = index_paths(db, ["relatif.txt"], spacy_engine)
+    for key in ("relatif.txt", str(tmp_path / "relatif.txt"), f"./{Path('relatif.txt')}"):
+        assert report.find_article(db, key)["id"] == outcome.article_id
+
+
 def test_write_pdf_without_weasyprint(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     with pytest.raises(report.PdfUnavailable) as error:

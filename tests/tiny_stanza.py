@@ -48,9 +48,8 @@ def pipeline_kwargs(model_dir):
         "dir": str(model_dir),
         "processors": ",".join(PROCESSORS),
         "download_method": None,
-        # Without its own pretrain path each processor falls back to the
-        # default French package's vectors, which are not there; NER then
-        # silently tags garbage instead of failing.
+        # The word vectors these processors were trained with; Stanza would
+        # otherwise look for the published French ones (pos then fails to load).
         "pos_pretrain_path": pretrain,
         "depparse_pretrain_path": pretrain,
         "ner_pretrain_path": pretrain,
@@ -224,7 +223,6 @@ def _train(staging):
         ]
 
     conllu_data = ["--train_file", str(train), "--eval_file", str(dev)]
-    # The three taggers save only when they evaluate, so evaluate once, at the end.
     tagger_sizes = [
         "--lang", "fr", "--wordvec_pretrain_file", str(pretrain),
         "--word_emb_dim", "16", "--char_emb_dim", "16", "--tag_emb_dim", "8",
@@ -234,6 +232,8 @@ def _train(staging):
 
     train_txt, train_labels, train_mwt = _tokenizer_data(train, work / "tok-train")
     dev_txt, dev_labels, _ = _tokenizer_data(dev, work / "tok-dev")
+    # Trainers driven by a step count save only when they evaluate on dev:
+    # evaluate once, at the last step.
     tokenizer.main(args(
         "tokenize", "--lang", "fr",
         "--txt_file", train_txt, "--label_file", train_labels, "--mwt_json_file", train_mwt,

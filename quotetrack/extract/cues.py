@@ -144,10 +144,15 @@ class CueFinder:
             if seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper():
                 j += 1  # a particle inside a name: Catherine Le Bihan
                 continue
+            if seen_noun and t.text[:1].isupper() and t.upos != "PUNCT" and toks[j - 1].text[:1].isupper() and toks[j - 1].upos in ("PROPN", "X"):
+                j += 1  # a name's next word, whatever the tagger made of it (Macron as ADV)
+                continue
             if t.text == "-" and seen_noun and j + 1 < n and toks[j + 1].start == t.end and toks[j - 1].end == t.start:
                 j += 1  # Marc-Antoine split in three tokens
                 continue
-            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos in ("PROPN", "NOUN", "X") and toks[j - 1].text[:1].isupper():
+            if seen_noun and low in TIME_WORDS:
+                break  # Emmanuel Macron jeudi à Paris
+            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos not in ("DET", "PUNCT", "ADP") and toks[j - 1].text[:1].isupper():
                 break  # Yannick Le Bras pêche ...: a name takes no lowercase noun after it
             if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
                 seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS

@@ -116,7 +116,7 @@ class _Extractor:
                 nxt = spans[k + 1]
                 cue = self.cues.incise(span.outer[1], nxt.outer[0])
                 if cue is not None and cue.mention is not None:
-                    rest = self.text[cue.mention.end : nxt.outer[0]]
+                    rest = self.text[max(cue.end, cue.mention.end) : nxt.outer[0]]
                     if len(rest) < 40 and rest.strip().endswith(",") and not any(c in rest for c in TERMINATORS):
                         cand.parts += list(nxt.parts)
                         cand.joins.append(JOIN)
@@ -214,7 +214,7 @@ class _Extractor:
             if cue is None or cue.mention is None or cue.mention.end > b:
                 continue
             first_end = tok.start if tok.text == "," else tok.end
-            rest = self.text[cue.mention.end : b]
+            rest = self.text[max(cue.end, cue.mention.end) : b]
             stripped = rest.lstrip(" ,.\u00a0\u202f")
             if stripped.strip(" .!?…") == "":
                 cand.parts = [(a, first_end)]
