@@ -87,7 +87,7 @@ def pipeline_kwargs(model_dir: Path) -> dict:
         "dir": str(model_dir),
         "processors": ",".join(PROCESSORS),
         "download_method": None,
-        "logging_level": "WARN",
+        "logging_level": "ERROR",
         "tokenize_no_ssplit": False,
     }
     resources = _resources(model_dir) or {}
