@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 
 import click
@@ -53,6 +54,18 @@ def load_engine(engine: str, stanza_dir):
     from .nlp import get_engine
 
     return get_engine(engine, stanza_dir, announce=lambda msg: click.echo(msg, err=True))
+
+
+def resolve_engine(engine: str, stanza_dir) -> str:
+    """The engine ``auto`` stands for, said once on stderr; missing models fail here, early."""
+    from .nlp import resolve_engine_name, stanza_engine
+
+    name = resolve_engine_name(engine, stanza_dir)
+    if name == "stanza" and not stanza_engine.is_available(stanza_dir):
+        stanza_engine.StanzaEngine(stanza_dir)  # raises ModelMissing naming the fix
+    if engine == "auto":
+        click.echo(f"engine: {name}", err=True)
+    return name
 
 
 def read_one(path: str):
@@ -292,8 +305,11 @@ class _Progress:
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
+@click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
+@click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
 @friendly
-def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent):
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
     The same content indexed again is skipped; new content at the same path or URL
@@ -304,15 +320,20 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         quotetrack index seeds/ --source AFP
     """
     from .indexing import index_paths
+    from .parallel import DaskRunner, EngineSpec, PoolRunner
     from .store import counts
 
     db = open_database(db_path)
-    nlp = load_engine(engine, stanza_dir)
+    spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir)
+    if scheduler:
+        runner = DaskRunner(scheduler)
+    else:
+        runner = (lambda: PoolRunner(workers)) if workers > 1 else None
     overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
-    for outcome in index_paths(db, paths, nlp, overrides):
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size):
         progress.step()
         tally[outcome.status] += 1
         quotes += outcome.quotes

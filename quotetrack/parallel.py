@@ -1,0 +1,114 @@
+"""Where parsing runs: in this process, in worker processes, or on a Dask cluster.
+
+Parsing is the expensive step; writing to SQLite is not and must stay in one process (one
+writer). So the indexer hands batches of texts to a runner and writes what comes back.
+Each worker process loads its engine once (``get_engine`` caches it) and runs
+``parse_and_extract`` on batch after batch. All runners return futures with the
+``concurrent.futures`` interface, so the indexer's loop is the same for the three.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+from typing import NamedTuple
+
+from .errors import QuotetrackError
+
+
+class EngineSpec(NamedTuple):
+    """What a worker needs to load the same engine as the caller."""
+
+    name: str = "auto"
+    stanza_dir: str | None = None
+
+
+def parse_and_extract(spec: EngineSpec, texts: list[str]):
+    """Parse and extract a batch: (engine name, engine version, quotes per text)."""
+    from .extract import extract_quotes
+    from .nlp import get_engine
+
+    engine = get_engine(spec.name, spec.stanza_dir)
+    quotes = [extract_quotes(doc) for doc in engine.parse_many(texts)]
+    return engine.name, engine.version, quotes
+
+
+def _init_worker():
+    # A worker must not outlive an indexer killed mid-run (SIGKILL leaves it no time to
+    # shut its pool down): on Linux, ask the kernel to end the worker with its parent.
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    # Several workers share the cores: one thread each for torch (Stanza).
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+
+
+class LocalRunner:
+    """Runs each batch at once, in this process."""
+
+    workers = 1
+
+    def submit(self, fn, *args):
+        future = cf.Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as error:  # delivered through the future, like the other runners
+            future.set_exception(error)
+        return future
+
+    @staticmethod
+    def wait_first(futures):
+        return cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+
+    def close(self):
+        pass
+
+
+class PoolRunner(LocalRunner):
+    """Worker processes (spawned, so no parser state is inherited half-initialised)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+
+    def submit(self, fn, *args):
+        return self.pool.submit(fn, *args)
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+
+
+class DaskRunner(LocalRunner):
+    """A Dask distributed cluster: the client submits batches, workers parse them."""
+
+    def __init__(self, address):
+        try:
+            import distributed
+        except ImportError:
+            raise QuotetrackError("--scheduler needs Dask: pip install 'quotetrack[dask]'") from None
+        try:
+            self.client = address if isinstance(address, distributed.Client) else distributed.Client(address, timeout="20s")
+        except (OSError, TimeoutError) as error:
+            raise QuotetrackError(f"cannot reach Dask scheduler {address}: {error}") from None
+        self._owns_client = not isinstance(address, distributed.Client)
+        self.workers = max(1, sum(self.client.nthreads().values()))
+        self._distributed = distributed
+
+    def submit(self, fn, *args):
+        return self.client.submit(fn, *args, pure=False)
+
+    def wait_first(self, futures):
+        return self._distributed.wait(list(futures), return_when="FIRST_COMPLETED")
+
+    def close(self):
+        if self._owns_client:
+            self.client.close()
