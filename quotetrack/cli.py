@@ -308,8 +308,9 @@ class _Progress:
 @click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
 @click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
+@click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
-def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size):
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
     The same content indexed again is skipped; new content at the same path or URL
@@ -333,7 +334,9 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
-    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size):
+    orphaned = 0
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, reextract=reextract):
+        orphaned += outcome.orphaned
         progress.step()
         tally[outcome.status] += 1
         quotes += outcome.quotes
@@ -349,6 +352,8 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         f"failed {tally['failed']}; {quotes} quotes, {speakers} new speakers "
         f"(database: {totals['articles']} articles, {totals['quotes']} quotes, {totals['speakers']} speakers)"
     )
+    if orphaned:
+        click.echo(f"warning: {orphaned} reviewed quotes no longer found by extraction, kept as orphaned (quotetrack reviews --status orphaned)", err=True)
     if tally["failed"]:
         sys.exit(1)
 
@@ -404,9 +409,10 @@ def show(quote_id, fmt, db_path):
     """Show one quote (by id or a unique prefix) with its context and article."""
     from .store import get_quote
 
-    row = get_quote(open_database(db_path), quote_id)
+    db = open_database(db_path)
+    row = get_quote(db, quote_id)
     if fmt == "json":
-        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**row, "appearances": _appearances(db, row)}, ensure_ascii=False, indent=2))
         return
     click.echo(f"« {row['text']} »")
     who = row.get("speaker") or "unknown speaker"
@@ -417,6 +423,7 @@ def show(quote_id, fmt, db_path):
         click.echo(f"  {row['url']}")
     click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
     click.echo(f"  status: {row.get('status')}   id: {row.get('id')}")
+    _echo_review(db, row)
     click.echo("")
     click.echo(row.get("context") or "")
 
@@ -524,3 +531,140 @@ def report_search(query, speaker, since, until, source, kind, limit, output, pdf
 
     html = search_report(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, templates=templates, organization=organization)
     emit_report(html, output, pdf)
+
+
+# ----- review and verification -------------------------------------------------------------------
+def _appearances(db, row) -> list[dict]:
+    from .verify import appearances
+
+    return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
+
+
+def _echo_review(db, row) -> None:
+    """The review lines of `quotetrack show`: notes, corrections, orphan flag, appearances."""
+    if row.get("reviewed_by"):
+        click.echo(f"  reviewed by {row['reviewed_by']} at {row.get('reviewed_at')}")
+    if row.get("notes"):
+        click.echo(f"  note: {row['notes']}")
+    if row.get("original_text") is not None:
+        click.echo(f"  extracted as: « {row['original_text']} »")
+    if row.get("reattributed"):
+        click.echo(f"  extracted speaker: {row.get('original_speaker') or 'none'}")
+    if row.get("orphaned_from"):
+        click.echo(f"  orphaned: no longer found by extraction (from article {row['orphaned_from'][:12]})")
+    listed = _appearances(db, row)
+    if len(listed) > 1:
+        click.echo(f"  appears in {len(listed)} articles, earliest first:")
+        for a in listed:
+            where = a.get("title") or a.get("path") or a["article_id"][:12]
+            source = f" ({a['source']})" if a.get("source") else ""
+            mark = "  <- this quote" if a["this"] else f"  score {a['score']:g}"
+            click.echo(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}")
+
+
+@cli.command()
+@click.argument("quote_id")
+@click.option("--status", help="confirmed, disputed, misattributed, rejected, corrected (or unreviewed).")
+@click.option("--note", help="The reviewer's note (\"\" clears it).")
+@click.option("--speaker", help="Reattribute: canonical name or alias, created if unknown.")
+@click.option("--text", help="The corrected wording; the extracted one is kept.")
+@click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Who reviews (default: $QUOTETRACK_REVIEWER, else the login name).")
+@db_option
+@friendly
+def review(quote_id, status, note, speaker, text, reviewer, db_path):
+    """Review a quote (id or unique prefix): status, note, corrected text or speaker.
+
+    Every change is logged in review_log (who, when, old and new value).
+
+    \b
+    Example:
+        quotetrack review e63fc2bb --status confirmed --note "Vérifié sur la vidéo"
+        quotetrack review 7debc358 --status misattributed --speaker "Volodymyr Zelensky"
+    """
+    from .review import review_quote
+
+    result = review_quote(open_database(db_path), quote_id, status=status, note=note, speaker=speaker, text=text, reviewer=reviewer)
+    if not result["changes"]:
+        click.echo(f"{result['id']}: nothing changed")
+        return
+    click.echo(f"{result['id']} reviewed by {result['reviewer']} at {result['at']}")
+    for field, old, new in result["changes"]:
+        click.echo(f"  {field}: {'—' if old is None else old} → {'—' if new is None else new}")
+
+
+REVIEW_COLUMNS = ("id", "status", "flag", "speaker", "said_on", "text", "notes", "reviewed_by")
+
+
+@cli.command()
+@click.option("--status", help="A status, 'reviewed' (any review) or 'orphaned'.")
+@click.option("--speaker", help="Canonical name, alias or last name.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@format_option(FORMATS, "table")
+@db_option
+@friendly
+def reviews(status, speaker, limit, fmt, db_path):
+    """List quotes by review status: unreviewed first, then orphaned, then the rest.
+
+    \b
+    Example:
+        quotetrack reviews --status reviewed
+        quotetrack reviews --status orphaned --format json
+    """
+    from .review import list_reviews
+
+    rows = list_reviews(open_database(db_path), status=status, speaker=speaker, limit=limit)
+    if fmt == "table" and not rows:
+        click.echo("no quotes found", err=True)
+        return
+    click.echo(render(rows, fmt, REVIEW_COLUMNS, {"text": 60, "notes": 40, "speaker": 28}))
+
+
+@cli.command()
+@click.argument("claim")
+@click.option("--speaker", help="Who the claim is attributed to: checked against each source.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=80.0, show_default=True, help="Lowest score (0-100) of a source.")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@format_option(("table", "json"), "table")
+@db_option
+@friendly
+def verify(claim, speaker, threshold, limit, fmt, db_path):
+    """Did they really say it, and where? Find CLAIM in quotes and article texts.
+
+    Case, accents, quotation marks and small wording changes are forgiven; an ellipsis
+    stands for omitted words. Exit status 0 when a source scores at least --threshold.
+
+    \b
+    Example:
+        quotetrack verify "La sécurité se paie... coûte plus cher" --speaker Stoltenberg
+    """
+    from .verify import verify as run_verify
+
+    result = run_verify(open_database(db_path), claim, speaker=speaker, threshold=threshold, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _echo_verification(result)
+    if not result["found"]:
+        sys.exit(1)
+
+
+def _echo_verification(result) -> None:
+    sources = result["sources"]
+    if not sources:
+        click.echo(f"no source found scoring {result['threshold']:g} or more")
+    else:
+        click.echo(f"{len(sources)} source{'s' if len(sources) > 1 else ''} found (score {result['threshold']:g} or more), best first:")
+    for number, s in enumerate(sources or [result["closest"]] * bool(result["closest"]), 1):
+        label = f"{number}." if sources else "closest:"
+        where = s.get("title") or s.get("path") or s["article_id"][:12]
+        head = [label, f"score {s['score']:g}", s.get("speaker") or "no speaker", s.get("said_on") or "undated", s.get("source"), where]
+        click.echo("  ".join(part for part in head if part))
+        found_in = f"quote {s['quote_id']}" if s["found_in"] == "quote" else f"article text{' (in quote ' + s['quote_id'] + ')' if s.get('quote_id') else ''}"
+        click.echo(f"   found in: {found_in}, characters {s['start']}-{s['end']} of article {s['article_id'][:12]}")
+        click.echo(f"   source:   « {s['wording']} »")
+        click.echo(f"   diff:     {s['changes']}")
+        if s["speaker_match"] is not None:
+            verdict = "matches" if s["speaker_match"] else "does NOT match"
+            click.echo(f"   speaker:  {result['speaker']} {verdict} {s['speaker']}")
+        if s.get("status") and s["status"] != "unreviewed":
+            click.echo(f"   review:   {s['status']}" + (f" ({s['notes']})" if s.get("notes") else ""))

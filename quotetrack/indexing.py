@@ -32,6 +32,8 @@ class Outcome:
     quotes: int = 0
     new_speakers: int = 0
     article_id: str | None = None
+    reviews_kept: int = 0  # reviewed quotes of an earlier version matched to the new extraction
+    orphaned: int = 0  # reviewed quotes that matched nothing, kept flagged (see review.py)
 
 
 def read_checked(path: str, overrides, max_bytes: int):
@@ -61,8 +63,13 @@ def index_paths(
     batch: int = BATCH,
     runner=None,
     max_bytes: int = MAX_BYTES,
+    *,
+    reextract: bool = False,
 ) -> Iterator[Outcome]:
     """Index every article under ``paths``; yields one Outcome per input, as they finish.
+
+    ``reextract`` parses and extracts again the texts already indexed instead of skipping
+    them (new engine or extraction rules); their reviews are carried over.
 
     ``runner`` decides where parsing runs (default: here); a ``PoolRunner`` is worth its
     start-up only for more than one batch, so ``runner`` may also be a callable returning
@@ -82,7 +89,7 @@ def index_paths(
         while in_flight:
             done, _ = active.wait_first(in_flight)
             for future in done:
-                yield from _store(db, engine, future, in_flight.pop(future), active)
+                yield from _store(db, engine, future, in_flight.pop(future), active, reextract)
             if not all_done:
                 return
 
@@ -94,7 +101,7 @@ def index_paths(
                 yield Outcome(path, "failed", str(error))
                 continue
             article_id = article_id_for(article.text)
-            if db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+            if not reextract and db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
                 yield Outcome(path, "skipped", article_id=article_id)  # same text: no parse needed
                 continue
             pending.append(article)
@@ -122,7 +129,7 @@ def index_paths(
             active.close()
 
 
-def _store(db, engine, future, articles, runner) -> Iterator[Outcome]:
+def _store(db, engine, future, articles, runner, reextract=False) -> Iterator[Outcome]:
     try:
         name, version, quotes = future.result()
     except Exception as error:  # a worker's failure, whatever its type, fails its articles only
@@ -131,12 +138,12 @@ def _store(db, engine, future, articles, runner) -> Iterator[Outcome]:
             yield Outcome(articles[0].path or "-", "failed", message.splitlines()[0] if message else "parsing failed")
             return
         for article in articles:  # find the one article the engine fails on
-            yield from _store(db, engine, runner.submit(parse_and_extract, engine, [article.text]), [article], runner)
+            yield from _store(db, engine, runner.submit(parse_and_extract, engine, [article.text]), [article], runner, reextract)
         return
     for article, found in zip(articles, quotes):
         try:
-            result = save_article(db, article, found, engine=name, engine_version=version)
+            result = save_article(db, article, found, engine=name, engine_version=version, reextract=reextract)
         except QuotetrackError as error:
             yield Outcome(article.path or "-", "failed", str(error))
             continue
-        yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id)
+        yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id, result.reviews_kept, result.orphaned)

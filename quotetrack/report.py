@@ -26,6 +26,7 @@ from markupsafe import Markup
 from . import __version__
 from .errors import QuotetrackError
 from .search import SpeakerNotFound, resolve_speaker, search
+from .verify import first_appearances
 
 
 class ArticleNotFound(QuotetrackError):
@@ -55,9 +56,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
                    "engine", "engine_version", "indexed_at")  # fmt: skip
 _QUOTE_SQL = """
-    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role, s.wikidata_id
+    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role, s.wikidata_id,
+           CASE WHEN q.reattributed THEN os.name END AS original_speaker
     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
+    LEFT JOIN speakers os ON os.id = q.original_speaker_id
 """
+FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies only
 
 
 def builtin_templates() -> Path:
@@ -205,6 +209,8 @@ def highlight(text: str, cards: list[dict]) -> list[list[dict]]:
     """
     spans, seen = [], set()
     for card in cards:
+        if card.get("orphaned"):  # its offsets are those of an earlier version of the text
+            continue
         for index, (start, end) in enumerate(card["parts"]):
             spans.append({"type": "quote", "start": start, "end": end, "card": card, "part": index})
         mention = (card["speaker_start"], card["speaker_end"])
@@ -288,7 +294,7 @@ def structured_data(cards: list[dict], organization: str) -> dict:
                                           "datePublished": card["said_on"]}),
                 "reviewRating": {"@type": "Rating", "alternateName": card["verdict"]},
                 "author": {"@type": "Organization", "name": organization},
-                "reviewBody": card["notes"],
+                "datePublished": card["reviewed_at"], "reviewBody": card["notes"],
             }))  # fmt: skip
     return {"@context": "https://schema.org", "@graph": graph}
 
@@ -313,6 +319,7 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
     sources: dict[str, dict] = {}
     colours: dict = {}
     cards = []
+    firsts = first_appearances(db, quotes, fuzzy=len(quotes) <= FUZZY_APPEARANCES)
     for number, quote in enumerate(quotes, 1):
         source = sources.get(quote["article_id"])
         if source is None:
@@ -326,6 +333,10 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
             "status": status, "status_label": STATUS_LABELS.get(status, status),
             "verdict": VERDICTS.get(status) or (None if status == "unreviewed" else status.capitalize()),
             "notes": quote.get("notes") or None,
+            "original_text": quote.get("original_text"), "original_speaker": quote.get("original_speaker"),
+            "reattributed": bool(quote.get("reattributed")), "orphaned": bool(quote.get("orphaned_from")),
+            "reviewed_by": quote.get("reviewed_by"), "reviewed_at": quote.get("reviewed_at"),
+            "first_appeared": _appearance(firsts.get(quote["id"])),
             "fragment_url": source["safe_url"] and text_fragment(source["safe_url"], quote["text"]),
         })  # fmt: skip
     return cards, list(sources.values())
@@ -336,6 +347,14 @@ def _source(article: dict, number: int) -> dict:
     url = article.get("url")
     safe = url if url and urlsplit(url).scheme.lower() in ("http", "https") else None
     return {**{k: article.get(k) for k in _ARTICLE_FIELDS}, "number": number, "safe_url": safe}
+
+
+def _appearance(row: dict | None) -> dict | None:
+    """An earlier appearance of a quote, its URL a link only when http(s)."""
+    if row is None:
+        return None
+    url = row.get("url")
+    return {**row, "safe_url": url if url and urlsplit(url).scheme.lower() in ("http", "https") else None}
 
 
 def _person(card: dict) -> dict | None:

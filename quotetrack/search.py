@@ -214,9 +214,11 @@ def get_quote(db, quote_id: str) -> dict:
         db,
         """
         SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role,
+               CASE WHEN q.reattributed THEN os.name END AS original_speaker,
                a.title, a.url, a.source, a.published, a.path
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN speakers s ON s.id = q.speaker_id
+        LEFT JOIN speakers os ON os.id = q.original_speaker_id
         WHERE q.id >= :prefix AND q.id < :prefix || '~' ORDER BY q.id LIMIT 2
         """,
         {"prefix": prefix},
@@ -251,6 +253,12 @@ def list_speakers(db) -> list[dict]:
     for row in rows:
         row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
     return sorted(rows, key=lambda row: (-row["quotes"], fold(row["name"]), row["name"]))
+
+
+def speaker_ids(db, name: str, *, loose: bool = True) -> set[int]:
+    """Ids of the speakers ``name`` names: canonical name or alias, folded, and with
+    ``loose`` a last name too (as the ``speaker`` filter of ``search``)."""
+    return _directory(db).speaker_ids(name, loose=loose)
 
 
 def resolve_speaker(db, name: str) -> dict:

@@ -1,10 +1,12 @@
 """The SQLite store: schema, migrations, and writing articles, quotes and speakers.
 
 One database file holds everything a newsroom needs to open in Datasette: ``articles``,
-``speakers`` with their ``speaker_aliases``, ``quotes``, a full-text index
-``quotes_fts`` and a ``quote_view`` joining them. Every schema change is a migration in
-``MIGRATIONS``, applied by ``open_db()``, so an old file is upgraded in place, never
-recreated: quotes reviewed by hand (``status``, ``wikidata_id``) must survive upgrades.
+``speakers`` with their ``speaker_aliases``, ``quotes``, full-text indexes ``quotes_fts``
+and ``articles_fts``, a ``quote_view`` joining them, and the ``review_log`` of every
+change a person made. Every schema change is a migration in ``MIGRATIONS``, applied by
+``open_db()``, so an old file is upgraded in place, never recreated: quotes reviewed by
+hand (``status``, ``notes``, corrections, ``wikidata_id``) must survive upgrades, and
+re-indexing (see ``save_article``) carries them over to the new extraction.
 
 Read queries live in ``search.py`` and are re-exported here.
 """
@@ -32,6 +34,8 @@ from .search import (  # noqa: F401  re-exported: the store's public API
     resolve_speaker,
     search,
 )
+from .review import carry_reviews, reviewed_quotes
+from .verify import text_key
 
 # Several `quotetrack index` processes may write to one file; each waits its turn.
 BUSY_TIMEOUT_MS = 60_000
@@ -48,12 +52,18 @@ class SameSpeaker(QuotetrackError):
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What ``save_article`` did: ``status`` is 'indexed', 'replaced' or 'skipped'."""
+    """What ``save_article`` did: ``status`` is 'indexed', 'replaced' or 'skipped'.
+
+    ``reviews_kept`` reviewed quotes were matched to the new extraction and keep their
+    review; ``orphaned`` ones were not, and are kept flagged (see ``review.carry_reviews``).
+    """
 
     status: str
     article_id: str
     quotes: int = 0
     new_speakers: int = 0
+    reviews_kept: int = 0
+    orphaned: int = 0
 
 
 MIGRATIONS = sqlite_utils.Migrations("quotetrack")
@@ -180,7 +190,79 @@ JOIN articles ON articles.id = quotes.article_id
 LEFT JOIN speakers ON speakers.id = quotes.speaker_id""",
     ):
         db.execute(statement)
-    rebuild_search(db)
+    db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+
+
+@MIGRATIONS()
+def m003_review(db):
+    """Fact-checking: reviews, corrections and their log, verification, appearances.
+
+    On ``quotes``: the reviewer's ``notes``, who reviewed last and when; a correction
+    keeps the extraction beside it (``original_text`` is the extracted wording once the
+    text is corrected, ``original_speaker_id`` the extracted speaker once ``reattributed``);
+    ``orphaned_from`` names the article version a reviewed quote came from when
+    re-indexing no longer finds it; ``text_key`` is a hash of the normalized wording, to
+    find the same quote in other articles. ``review_log`` is append-only: one row per
+    field changed, by a person (``action`` 'review') or by re-indexing ('carried',
+    'orphaned'); it has no foreign key, so it outlives any quote. ``articles_fts``
+    indexes article texts for ``quotetrack verify``.
+    """
+    for statement in (
+        "ALTER TABLE quotes ADD COLUMN notes TEXT",
+        "ALTER TABLE quotes ADD COLUMN reviewed_by TEXT",
+        "ALTER TABLE quotes ADD COLUMN reviewed_at TEXT",
+        "ALTER TABLE quotes ADD COLUMN original_text TEXT",
+        "ALTER TABLE quotes ADD COLUMN original_speaker_id INTEGER REFERENCES speakers(id)",
+        "ALTER TABLE quotes ADD COLUMN reattributed INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE quotes ADD COLUMN orphaned_from TEXT",
+        "ALTER TABLE quotes ADD COLUMN text_key TEXT",
+        """CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    quote_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    reviewer TEXT NOT NULL,
+    logged_at TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT 'review'
+)""",
+        "CREATE INDEX idx_review_log_quote_id ON review_log(quote_id, id)",
+        "CREATE INDEX idx_quotes_text_key ON quotes(text_key)",
+        "CREATE INDEX idx_quotes_orphaned_from ON quotes(orphaned_from) WHERE orphaned_from IS NOT NULL",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+    text,
+    content='articles', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+)""",
+        """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text);
+END""",
+        """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END""",
+        """CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text);
+END""",
+        "DROP VIEW quote_view",
+        """CREATE VIEW quote_view AS
+SELECT quotes.id, quotes.text, quotes.kind, speakers.name AS speaker,
+    speakers.kind AS speaker_kind, speakers.role, quotes.said_on, articles.source,
+    articles.title, articles.url, quotes.article_id, quotes.status, quotes.confidence,
+    quotes.cue, quotes.context, quotes.notes, quotes.reviewed_by, quotes.reviewed_at,
+    quotes.original_text, original.name AS original_speaker, quotes.orphaned_from
+FROM quotes
+JOIN articles ON articles.id = quotes.article_id
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id
+LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
+    AND quotes.reattributed""",
+    ):
+        db.execute(statement)
+    db.conn.executemany(
+        "UPDATE quotes SET text_key = ? WHERE rowid = ?",
+        [(text_key(text), rowid) for rowid, text in db.conn.execute("SELECT rowid, text FROM quotes")],
+    )
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
 def open_db(path) -> sqlite_utils.Database:
@@ -240,25 +322,42 @@ def quote_id_for(article_id: str, parts, text: str) -> str:
 
 
 def save_article(
-    db, article, quotes, *, engine: str, engine_version: str, indexed_at: str | None = None
-) -> SaveResult:
+    db, article, quotes, *, engine: str, engine_version: str, indexed_at: str | None = None,
+    reextract: bool = False,
+) -> SaveResult:  # fmt: skip
     """Store an article and its quotes in one transaction: all of it, or nothing.
 
     ``article`` is anything with the attributes of ``ingest.Article``. The same text
-    already stored is skipped; a new text at the path or URL of a stored article
-    replaces it (the old article and its quotes go, speakers and aliases stay).
+    already stored is skipped, unless ``reextract``: then its quotes are replaced by
+    ``quotes`` (a new engine or new extraction rules) and its engine fields updated. A
+    new text at the path or URL of a stored article replaces it (the old article and its
+    quotes go, speakers and aliases stay).
+
+    Nothing a person entered is lost either way: every reviewed quote of the old version
+    is matched to the new extraction and keeps its review, or is kept in the new
+    article flagged orphaned (``review.carry_reviews``).
     """
     article_id = article_id_for(article.text)
     quotes = list(quotes)
-    if _article_exists(db, article_id):  # cheap check before waiting for the lock
+    if not reextract and _article_exists(db, article_id):  # cheap check before the lock
         return SaveResult("skipped", article_id)
     with write_transaction(db):
-        if _article_exists(db, article_id):
+        exists = _article_exists(db, article_id)
+        if exists and not reextract:
             return SaveResult("skipped", article_id)
-        replaced = _delete_articles_at(db, _real_path(article.path), article.url or None)
-        _insert_article(db, article, article_id, engine, engine_version, indexed_at)
+        path, url = _real_path(article.path), article.url or None
+        old_ids = [article_id] if exists else _article_ids_at(db, path, url)
+        reviewed = reviewed_quotes(db, old_ids)
+        if exists:
+            db.conn.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+            published = _update_article(db, article, article_id, engine, engine_version, indexed_at)
+            replaced = 1
+        else:
+            replaced = _delete_articles_at(db, path, url)
+            _insert_article(db, article, article_id, engine, engine_version, indexed_at)
+            published = article.published
         speakers = _Speakers(db)
-        said_on = (article.published or None) and article.published[:10]
+        said_on = (published or None) and published[:10]
         rows = {}
         for quote in quotes:
             speaker_id = speakers.id_for(quote) if quote.speaker else None
@@ -271,8 +370,11 @@ def save_article(
                 f"VALUES ({', '.join(f':{c}' for c in columns)})",
                 list(rows.values()),
             )
+        kept = orphaned = 0
+        if reviewed:
+            kept, orphaned = carry_reviews(db, article_id, reviewed, list(rows.values()))
     status = "replaced" if replaced else "indexed"
-    return SaveResult(status, article_id, len(rows), speakers.created)
+    return SaveResult(status, article_id, len(rows), speakers.created, kept, orphaned)
 
 
 def merge_speakers(db, keep: str, merge: str) -> dict:
@@ -287,6 +389,10 @@ def merge_speakers(db, keep: str, merge: str) -> dict:
         moved = db.conn.execute(
             "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]]
         ).rowcount
+        db.conn.execute(
+            "UPDATE quotes SET original_speaker_id = ? WHERE original_speaker_id = ?",
+            [kept["id"], merged["id"]],
+        )
         aliases = db.conn.execute(
             "UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?",
             [kept["id"], merged["id"]],
@@ -311,10 +417,12 @@ def counts(db) -> dict[str, int]:
 
 
 def rebuild_search(db) -> None:
-    """Regenerate ``quotes_fts`` from quotes and speakers: the repair after edits made
-    with triggers bypassed (foreign keys off in another tool, a VACUUM renumbering rows).
+    """Regenerate ``quotes_fts`` and ``articles_fts`` from their tables: the repair after
+    edits made with triggers bypassed (foreign keys off in another tool, a VACUUM
+    renumbering rows).
     """
     db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
 def _article_exists(db, article_id: str) -> bool:
@@ -326,13 +434,20 @@ def _real_path(path: str | None) -> str | None:
     return None if path in (None, "", "-") else path
 
 
+def _article_ids_at(db, path: str | None, url: str | None) -> list[str]:
+    """Earlier versions of an article: the stored articles at the same path or URL."""
+    sql = "SELECT id FROM articles WHERE path = ? OR url = ?"
+    return [row[0] for row in db.conn.execute(sql, [path, url])]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def _delete_articles_at(db, path: str | None, url: str | None) -> int:
     """Delete earlier versions of an article (same path or URL); quotes first, so this
     holds even on a connection where foreign keys (and their cascade) are off."""
-    ids = [
-        row[0]
-        for row in db.conn.execute("SELECT id FROM articles WHERE path = ? OR url = ?", [path, url])
-    ]
+    ids = _article_ids_at(db, path, url)
     for old_id in ids:
         db.conn.execute("DELETE FROM quotes WHERE article_id = ?", [old_id])
         db.conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
@@ -347,11 +462,24 @@ def _insert_article(db, article, article_id, engine, engine_version, indexed_at)
         "text": article.text,
         "engine": engine,
         "engine_version": engine_version,
-        "indexed_at": indexed_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "indexed_at": indexed_at or _now(),
     }
     db.conn.execute(
         f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
     )
+
+
+def _update_article(db, article, article_id, engine, engine_version, indexed_at) -> str | None:
+    """Re-extraction of a stored text: new engine fields; metadata given this time
+    (a ``--date``, a title) replaces the stored one, metadata not given keeps it.
+    Returns the publication date the quotes take."""
+    fields = ("url", "title", "source", "author", "published")
+    db.conn.execute(
+        "UPDATE articles SET engine = ?, engine_version = ?, indexed_at = ?, "
+        + ", ".join(f"{k} = coalesce(?, {k})" for k in fields) + " WHERE id = ?",
+        [engine, engine_version, indexed_at or _now(), *(getattr(article, k, None) or None for k in fields), article_id],
+    )
+    return db.conn.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
 
 def _quote_row(article_id: str, said_on: str | None, quote, speaker_id: int | None) -> dict:
@@ -372,6 +500,7 @@ def _quote_row(article_id: str, said_on: str | None, quote, speaker_id: int | No
             )
         },
         "said_on": said_on,
+        "text_key": text_key(quote.text),
     }
 
 

@@ -294,7 +294,6 @@ def test_json_ld_is_safe_inside_script(db):
 def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
     seed = seed_id(fresh_db)
     ids = [row[0] for row in fresh_db.conn.execute("SELECT id FROM quotes WHERE article_id = ? ORDER BY start", [seed])]
-    fresh_db.conn.execute("ALTER TABLE quotes ADD COLUMN notes TEXT")  # as the review feature will
     with fresh_db.conn:
         fresh_db.conn.execute("UPDATE quotes SET status = 'misattributed', notes = ? WHERE id = ?",
                               ["Propos tenus par le porte-parole", ids[0]])  # fmt: skip

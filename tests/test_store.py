@@ -97,7 +97,7 @@ CREATE TABLE quotes (
     reason TEXT,
     said_on TEXT,
     status TEXT NOT NULL DEFAULT 'unreviewed'
-);
+, notes TEXT, reviewed_by TEXT, reviewed_at TEXT, original_text TEXT, original_speaker_id INTEGER REFERENCES speakers(id), reattributed INTEGER NOT NULL DEFAULT 0, orphaned_from TEXT, text_key TEXT);
 CREATE INDEX idx_articles_url ON articles(url);
 CREATE INDEX idx_articles_path ON articles(path);
 CREATE INDEX idx_articles_published ON articles(published);
@@ -140,14 +140,49 @@ CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
     INSERT INTO quotes_fts (rowid, text, speaker)
         SELECT rowid, text, new.name FROM quotes WHERE speaker_id = new.id;
 END;
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    quote_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    reviewer TEXT NOT NULL,
+    logged_at TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT 'review'
+);
+CREATE INDEX idx_review_log_quote_id ON review_log(quote_id, id);
+CREATE INDEX idx_quotes_text_key ON quotes(text_key);
+CREATE INDEX idx_quotes_orphaned_from ON quotes(orphaned_from) WHERE orphaned_from IS NOT NULL;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    text,
+    content='articles', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE 'articles_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'articles_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
 CREATE VIEW quote_view AS
 SELECT quotes.id, quotes.text, quotes.kind, speakers.name AS speaker,
     speakers.kind AS speaker_kind, speakers.role, quotes.said_on, articles.source,
     articles.title, articles.url, quotes.article_id, quotes.status, quotes.confidence,
-    quotes.cue, quotes.context
+    quotes.cue, quotes.context, quotes.notes, quotes.reviewed_by, quotes.reviewed_at,
+    quotes.original_text, original.name AS original_speaker, quotes.orphaned_from
 FROM quotes
 JOIN articles ON articles.id = quotes.article_id
-LEFT JOIN speakers ON speakers.id = quotes.speaker_id;
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id
+LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
+    AND quotes.reattributed;
 """
 
 
@@ -263,7 +298,7 @@ def test_migrations_recorded_and_idempotent(tmp_path):
     path = tmp_path / "deep" / "folder" / "quotes.db"
     open_db(path).close()
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review"]
     assert MIGRATIONS.pending(db) == []
 
 
@@ -291,15 +326,16 @@ def test_upgrade_from_version_1_keeps_data(tmp_path):
     old.execute("PRAGMA foreign_keys = ON")
     MIGRATIONS.apply(old, stop_before="m002_search")
     assert "quotes_fts" not in old.table_names()
-    save(old, otan_article(), otan_quotes())
+    save_as_older_version(old, tmp_path, otan_article(), otan_quotes())
     old.execute("UPDATE quotes SET status = 'verified'")
     old.execute("UPDATE speakers SET wikidata_id = 'Q57643'")
     before = counts(old)
     old.close()
 
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review"]
     assert counts(db) == before
+    assert db.execute("SELECT text_key FROM quotes").fetchone()[0] is not None  # filled by m003
     (row,) = search(db, "negocierons")
     assert (row["speaker"], row["status"]) == ("Jens Stoltenberg", "verified")
     assert db.execute("SELECT wikidata_id FROM speakers").fetchone()[0] == "Q57643"
@@ -307,6 +343,20 @@ def test_upgrade_from_version_1_keeps_data(tmp_path):
     save(db, macron_article(), macron_quotes())  # and the triggers index new quotes
     assert texts(search(db, "russie")) == ["La Russie doit cesser cette guerre"]
     assert_search_index_exact(db)
+
+
+def save_as_older_version(old, tmp_path, article, quotes):
+    """The rows an older version wrote: saved with today's code in a scratch database,
+    then copied with only the columns the old schema has."""
+    scratch = open_db(tmp_path / "scratch.db")
+    save(scratch, article, quotes)
+    with old.conn:
+        for table in ("articles", "speakers", "speaker_aliases", "quotes"):
+            columns = [row[1] for row in old.execute(f"PRAGMA table_info({table})").fetchall()]
+            names = ", ".join(f"[{c}]" for c in columns)
+            rows = scratch.execute(f"SELECT {names} FROM {table}").fetchall()
+            old.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+    scratch.close()
 
 
 def _index_in_another_process(path, worker):

@@ -36,6 +36,9 @@ PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
+# How far (in characters) a cue, a speaker or an apposition is looked for: bounds the work
+# per quote, so that extraction stays linear in the length of the text.
+WINDOW = 400
 EUPHONIC_T = {"-t", "-t-", "t"}
 REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
@@ -184,7 +187,7 @@ class CueFinder:
     def np_left_of(self, head: Token, floor: int) -> Mention | None:
         """The noun phrase whose head is ``head``: walk left over its determiners and
         modifiers, then right with the same rules as everywhere else."""
-        toks = self.ix.between(floor, len(self.text))
+        toks = self.ix.between(max(floor, head.start - WINDOW), head.end + WINDOW)
         pos = next((k for k, t in enumerate(toks) if t.i == head.i), None)
         if pos is None:
             return None
@@ -203,7 +206,7 @@ class CueFinder:
         Le Gall," or "Thomas Girard, le capitaine du XV de France,"."""
         if mention is None:
             return None
-        toks = self.ix.between(mention.end, limit)
+        toks = self.ix.between(mention.end, min(limit, mention.end + WINDOW))
         lead = next((k for k, t in enumerate(toks) if t.text == ","), None)
         if lead and lead <= 6 and toks[0].upos == "ADP" and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[:lead]):
             # le ministre des Relations avec le Parlement, Julien Morel
@@ -225,7 +228,7 @@ class CueFinder:
     # ----- cues after a quotation: « ... », a-t-il dit / », selon X -------------------
     def incise(self, start: int, limit: int) -> Cue | None:
         """An incise beginning at ``start`` (right after a closing mark or a comma)."""
-        toks = self.ix.between(start, limit)
+        toks = self.ix.between(start, min(limit, start + WINDOW))
         k, n = 0, len(toks)
         while k < n and toks[k].upos == "PUNCT" and toks[k].text in ",;!?…)":
             k += 1
@@ -365,7 +368,7 @@ class CueFinder:
         return self.mention(toks)
 
     def _nearest_np_before(self, verb: Token, floor: int) -> Mention | None:
-        toks = self.ix.between(floor, verb.start)
+        toks = self.ix.between(max(floor, verb.start - WINDOW), verb.start)
         k = len(toks) - 1
         while k >= 0 and (toks[k].upos in ("AUX", "ADV") or toks[k].text.lower() in ("ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en")):
             k -= 1

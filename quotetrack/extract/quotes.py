@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Document
 from . import lexicon
-from .cues import Cue, CueFinder, Mention, reporting_lemma, _guesses
+from .cues import WINDOW, Cue, CueFinder, Mention, _guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote
@@ -133,7 +133,7 @@ class _Extractor:
 
     def is_name_or_title(self, span: MarkedSpan) -> bool:
         """le mot « résilience », le film « La Haine », surnommé « le Professeur »."""
-        before = self.ix.between(self.para_of(span.outer[0])[0], span.outer[0])
+        before = self.ix.between(max(self.para_of(span.outer[0])[0], span.outer[0] - 200), span.outer[0])
         if not before:
             return False
         prev = before[-1]
@@ -354,7 +354,7 @@ class _Extractor:
         return sorted(found, key=lambda x: x[0])
 
     def _name_mention(self, start: int) -> Mention:
-        toks = self.ix.between(start, len(self.text))
+        toks = self.ix.between(start, start + WINDOW)
         floor = self.para_of(start)[0]
         if not toks:
             return None

@@ -11,6 +11,7 @@ person the article names with that role; anonymous sources keep their descriptio
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..nlp.document import Token
@@ -108,7 +109,7 @@ class SpeakerResolver:
         self.text = index.text
         self.names: list[tuple[int, list[str]]] = []  # (offset, name words) of every name in the text
         self.roles: dict[str, str] = {}  # folded role description -> full name
-        self.by_surname: dict[str, list] = {}
+        self.by_surname: dict[str, dict[tuple, list[int]]] = {}  # surname -> name -> offsets
         self._collect_names()
 
     # ----- the article's names and roles ------------------------------------------------
@@ -151,7 +152,8 @@ class SpeakerResolver:
                 continue
             name = self.text[toks[a].start : toks[b].end]
             self.names.append((toks[a].start, name.split()))
-            self.by_surname.setdefault(fold(name.split()[-1]), []).append(self.names[-1])
+            words = tuple(name.split())
+            self.by_surname.setdefault(fold(words[-1]), {}).setdefault(words, []).append(toks[a].start)
             self._collect_role(a, b, name)
 
     def _collect_role(self, a: int, b: int, name: str):
@@ -184,15 +186,16 @@ class SpeakerResolver:
 
     def canonical(self, words: list[str], offset: int) -> str:
         """The longest form of a name in the article that ends with the same surname."""
-        folded = [fold(w) for w in words]
+        folded = {fold(w) for w in words}
         best, best_key = words, (len(words), -1)
-        for at, name in self.by_surname.get(folded[-1], ()):
-            nf = [fold(w) for w in name]
-            if not set(folded) <= set(nf):
+        for name, positions in self.by_surname.get(fold(words[-1]), {}).items():
+            if not folded <= {fold(w) for w in name}:
                 continue
-            key = (len(name), -abs(offset - at) if at <= offset else -10**9 - at)
+            k = bisect_right(positions, offset)  # the nearest mention before, else the first after
+            distance = offset - positions[k - 1] if k else 10**9 + positions[0]
+            key = (len(name), -distance)
             if key > best_key:
-                best, best_key = name, key
+                best, best_key = list(name), key
         return " ".join(best)
 
     def role_person(self, role: str) -> str | None:

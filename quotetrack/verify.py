@@ -1,0 +1,494 @@
+"""Verification: did X really say this, and where? Plus where else a quote appeared.
+
+A circulating quote is rarely the source's exact wording: curly quotes become straight
+ones, accents go, words are swapped, a cut is marked with « … ». So both sides are
+*normalized* first (``words``): split into words at anything that is not a letter or a
+digit (quotation marks, apostrophes ’ ' and punctuation all vanish), each word folded
+(case, accents, ligatures). An ellipsis in the claim (…, ..., […], (...)) splits it into
+segments that must appear in that order, the words in between being an omission.
+
+``verify`` shortlists candidates with full-text search (the claim's rarest words in an
+OR query over ``quotes_fts`` and ``articles_fts``, best bm25 first), then scores each
+with rapidfuzz: the claim is aligned on the candidate's words (``align``), so a claim
+that is part of a long quote, or a sentence of an article nobody extracted, is found with
+its exact offsets. Every source carries a word-level diff (``word_diff``: words changed,
+added by the claim, removed from the source, omitted at an ellipsis) and whether the
+claimed speaker is the attributed one.
+
+``appearances`` finds the same quote (same normalized text, or near-identical) in other
+articles, earliest first: the journalist's "first appeared in".
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from .errors import QuotetrackError
+
+DEFAULT_THRESHOLD = 80.0  # rapidfuzz ratio (0-100) of the normalized claim and source words
+MAX_TERMS = 8  # rarest claim words in the full-text shortlist query
+RARITY_CAP = 5_000  # counting a word's matches stops here: more is "common"
+QUOTE_CANDIDATES = 100
+ARTICLE_CANDIDATES = 30
+REFINE_WORDS = 3  # an alignment's ends are moved by up to this many words to fit best
+MAX_GAP_WORDS = 60  # words an ellipsis may stand for
+MIN_APPEARANCE_WORDS = 4  # shorter quotes (« préoccupés ») are not linked across articles
+APPEARANCE_SCORE = 90.0
+APPEARANCE_CANDIDATES = 50
+
+_WORD = re.compile(r"[^\W_]+")
+_ELLIPSIS = re.compile(r"[\[(]\s*(?:…|\.{2,})\s*[\])]|…|\.{3,}")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+# Words too common to shortlist with (the full-text search would read half the base).
+STOPWORDS = frozenset("""
+au aux avec ce ces cet cette dans de des du elle elles en est et eux il ils je la le les
+leur leurs lui mais me meme mes moi mon ne nos notre nous on ou par pas plus pour qu que
+qui sa se ses son sont sur ta te tes toi ton tu un une vos votre vous y a été être avoir
+ont fait été ete etre aussi tres très donc car ni si tout tous toute toutes
+""".split())
+
+
+class NothingToVerify(QuotetrackError):
+    """The claim has no word to look for (empty, or punctuation only)."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a text: as written, folded for comparison, and where it is."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+def fold_word(word: str) -> str:
+    """``Égalité`` -> ``egalite``, ``cœur`` -> ``coeur``: case, accents and ligatures."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    """The words of ``text``, with their offsets (plus ``offset``) in it."""
+    return [
+        Word(m.group(), fold_word(m.group()), m.start() + offset, m.end() + offset)
+        for m in _WORD.finditer(text)
+    ]
+
+
+def normalize(text: str) -> str:
+    """« L’Otan… » and "l'OTAN..." alike: ``l otan``. Punctuation and ellipses vanish."""
+    return " ".join(w.folded for w in words(text))
+
+
+def text_key(text: str) -> str:
+    """The hash of a quote's normalized wording: equal for near-identical copies."""
+    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
+
+
+def segments(claim: str) -> list[list[Word]]:
+    """The claim's words, split at each ellipsis; empty segments (a trailing « … ») dropped."""
+    found, position = [], 0
+    for match in [*_ELLIPSIS.finditer(claim), None]:
+        end = match.start() if match else len(claim)
+        segment = words(claim[position:end], position)
+        if segment:
+            found.append(segment)
+        position = match.end() if match else len(claim)
+    return found
+
+
+# ----- alignment and diff ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Alignment:
+    """Where the claim's segments lie in a source: word ranges, score and char offsets."""
+
+    score: float
+    ranges: tuple[tuple[int, int], ...]  # (first word, past last word) per claim segment
+    start: int  # character offsets of the passage in the source text
+    end: int
+
+
+def align(claim: list[list[Word]], source: list[Word]) -> Alignment | None:
+    """The best passage of ``source`` for the claim's segments, in order.
+
+    Each segment is placed with rapidfuzz's partial alignment (a window of the segment's
+    length slid over the source), snapped to whole words, then its ends moved by a few
+    words to maximize the ratio, so that a word added or dropped does not cost twice.
+    The score is the ratio of all segments' words to the words they matched: the words
+    an ellipsis stands for do not count against the claim.
+    """
+    folded = [w.folded for w in source]
+    if not folded or not claim:
+        return None
+    ranges, low, high = [], 0, len(folded)
+    for number, segment in enumerate(claim):
+        if number:
+            low = ranges[-1][1]
+            high = min(len(folded), low + len(segment) + MAX_GAP_WORDS)
+        ranges.append(_locate([w.folded for w in segment], folded, low, high))
+    claimed = " ".join(w.folded for segment in claim for w in segment)
+    matched = " ".join(" ".join(folded[i:j]) for i, j in ranges if j > i)
+    covered = [(i, j) for i, j in ranges if j > i]
+    if not covered:
+        return None
+    start, end = source[covered[0][0]].start, source[covered[-1][1] - 1].end
+    return Alignment(round(fuzz.ratio(claimed, matched), 1), tuple(ranges), start, end)
+
+
+def _locate(segment: list[str], folded: list[str], low: int, high: int) -> tuple[int, int]:
+    """The word range of ``folded[low:high]`` that best matches ``segment``."""
+    if low >= high:
+        return (low, low)
+    wanted = " ".join(segment)
+    window = folded[low:high]
+    text = " ".join(window)
+    if len(text) <= len(wanted):
+        i, j = low, high
+    else:
+        hit = fuzz.partial_ratio_alignment(wanted, text)
+        starts = [0]
+        for word in window[:-1]:
+            starts.append(starts[-1] + len(word) + 1)
+        i = low + max(0, bisect.bisect_right(starts, hit.dest_start) - 1)
+        j = low + max(1, bisect.bisect_left(starts, hit.dest_end))
+    best = (-1.0, i, j)
+    for left in range(max(low, i - REFINE_WORDS), min(high, i + REFINE_WORDS) + 1):
+        for right in range(max(left + 1, j - REFINE_WORDS), min(high, j + REFINE_WORDS) + 1):
+            score = fuzz.ratio(wanted, " ".join(folded[left:right]))
+            if score > best[0]:  # on ties, the first found: leftmost, then shortest
+                best = (score, left, right)
+    return best[1], best[2]
+
+
+_OPS = {"equal": "equal", "replace": "changed", "delete": "added", "insert": "removed"}
+
+
+def word_diff(claim_text: str, claim: list[list[Word]], source_text: str, source: list[Word],
+              ranges) -> list[dict]:  # fmt: skip
+    """The claim against its source, word by word, as written on each side.
+
+    Ops, from the source to the claim: ``equal``, ``changed`` (source words replaced),
+    ``added`` (in the claim only), ``removed`` (in the source only), ``omitted`` (source
+    words an ellipsis of the claim stands for). Case, accents and punctuation are not
+    differences.
+    """
+    def written(text, items):
+        return text[items[0].start : items[-1].end] if items else ""
+
+    ops, previous = [], None
+    for segment, (i, j) in zip(claim, ranges):
+        if previous is not None and i > previous:
+            ops.append({"op": "omitted", "claim": "…", "source": written(source_text, source[previous:i])})
+        matched = source[i:j]
+        opcodes = SequenceMatcher(
+            None, [w.folded for w in segment], [w.folded for w in matched], autojunk=False
+        ).get_opcodes()
+        for tag, a1, a2, b1, b2 in opcodes:
+            ops.append({"op": _OPS[tag], "claim": written(claim_text, segment[a1:a2]),
+                        "source": written(source_text, matched[b1:b2])})  # fmt: skip
+        previous = j
+    return ops
+
+
+def describe(diff: list[dict]) -> str:
+    """A diff in one line: ``changed « renforçons » → « améliorons »; removed « également »``."""
+    said = []
+    for op in diff:
+        if op["op"] == "changed":
+            said.append(f"changed « {op['source']} » → « {op['claim']} »")
+        elif op["op"] == "added":
+            said.append(f"added « {op['claim']} »")
+        elif op["op"] in ("removed", "omitted"):
+            said.append(f"{op['op']} « {op['source']} »")
+    return "; ".join(said) or "same words"
+
+
+def same_speaker(claimed: str, name: str | None, aliases=()) -> bool:
+    """Whether ``claimed`` names this speaker: the name or an alias, accents and case
+    ignored, or the end of one (« Stoltenberg » is « Jens Stoltenberg »)."""
+    from .evaluate import normalize_name
+
+    wanted = normalize_name(claimed).split()
+    for known in (name, *aliases):
+        if not known or not wanted:
+            continue
+        have = normalize_name(known).split()
+        if have and (have[-len(wanted):] == wanted or wanted[-len(have):] == have):
+            return True
+    return False
+
+
+# ----- verification -------------------------------------------------------------------------------
+def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEFAULT_THRESHOLD,
+           limit: int = 10) -> dict:  # fmt: skip
+    """Where ``claim`` was said: indexed quotes and article passages, best first.
+
+    Returns ``{"claim", "speaker", "threshold", "found", "sources", "closest"}``:
+    ``sources`` are the candidates scoring at least ``threshold`` (one per article, the
+    best; ties go to the earliest), ``closest`` the best one below it when none does.
+    Each source has its score, article, offsets, wording, diff and, when a quote
+    covers it, the quote, its speaker, review status and whether ``speaker`` matches.
+    """
+    claimed = segments(claim)
+    if not claimed:
+        raise NothingToVerify(f"{claim!r}: no words to look for")
+    flat = [w for segment in claimed for w in segment]
+    candidates = []
+    for row in _quote_candidates(db, flat, QUOTE_CANDIDATES):
+        found = _score(claim, claimed, row["text"])
+        if found:
+            alignment, diff = found
+            start, end = _article_offsets(row, alignment)
+            candidates.append(_source(row, alignment, diff, start, end, row["text"]))
+    for row in _article_candidates(db, flat, ARTICLE_CANDIDATES):
+        found = _score(claim, claimed, row["text"])
+        if found:
+            alignment, diff = found
+            covering = _covering_quote(db, row["article_id"], alignment.start, alignment.end)
+            text = row.pop("text")
+            candidates.append(_source({**row, **(covering or {})}, alignment, diff,
+                                      alignment.start, alignment.end, text, passage=True))  # fmt: skip
+    best: dict[str, dict] = {}
+    for candidate in candidates:
+        kept = best.get(candidate["article_id"])
+        if kept is None or _fit(candidate) < _fit(kept):
+            best[candidate["article_id"]] = candidate
+    ranked = sorted(best.values(), key=lambda s: (-s["score"], s["said_on"] or "9999", s["article_id"]))
+    for source in ranked:
+        source["speaker_match"] = (
+            None if speaker is None or not source["speaker"]
+            else same_speaker(speaker, source["speaker"], _aliases(db, source["speaker_id"]))
+        )  # fmt: skip
+    for source in ranked:
+        del source["_coverage"]
+    above = [s for s in ranked if s["score"] >= threshold][:limit]
+    below = [s for s in ranked if s["score"] < threshold]
+    return {"claim": claim, "speaker": speaker, "threshold": threshold, "found": bool(above),
+            "sources": above, "closest": None if above or not below else below[0]}  # fmt: skip
+
+
+def _score(claim: str, claimed: list[list[Word]], text: str):
+    source_words = words(text)
+    alignment = align(claimed, source_words)
+    if alignment is None:
+        return None
+    return alignment, word_diff(claim, claimed, text, source_words, alignment.ranges)
+
+
+def _source(row, alignment, diff, start, end, text, passage=False) -> dict:
+    return {
+        "score": alignment.score,
+        "found_in": "article text" if passage else "quote",
+        "quote_id": row.get("id"),
+        "speaker": row.get("speaker"),
+        "speaker_id": row.get("speaker_id"),
+        "speaker_match": None,
+        "said_on": row.get("said_on") or (row.get("published") or "")[:10] or None,
+        "source": row.get("source"),
+        "title": row.get("title"),
+        "url": row.get("url"),
+        "path": row.get("path"),
+        "article_id": row["article_id"],
+        "start": start,
+        "end": end,
+        "wording": text[alignment.start : alignment.end],
+        "status": row.get("status"),
+        "notes": row.get("notes"),
+        "diff": diff,
+        "changes": describe(diff),
+        "_coverage": (alignment.end - alignment.start) / max(1, len(text)),
+    }
+
+
+def _fit(source: dict):
+    """Within an article: the best score, then a quote rather than bare article text,
+    then the quote the passage covers most (the most specific one)."""
+    return (-source["score"], source["found_in"] != "quote", -source["_coverage"])
+
+
+_QUOTE_SELECT = """
+    SELECT q.id, q.article_id, q.text, q.parts, q.start, q."end", q.status, q.notes,
+           q.original_text, q.said_on, q.speaker_id, s.name AS speaker,
+           a.title, a.source, a.url, a.path, a.published, a.text AS article_text
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def _quote_candidates(db, claim: list[Word], limit: int) -> list[dict]:
+    query = shortlist_query(db, "quotes_fts", claim, column="text")
+    if query is None:
+        return []
+    rowids = [r[0] for r in db.conn.execute(
+        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", [query, limit])]  # fmt: skip
+    return _select_in(db, _QUOTE_SELECT + " WHERE q.rowid IN ({})", rowids)
+
+
+def _article_candidates(db, claim: list[Word], limit: int) -> list[dict]:
+    query = shortlist_query(db, "articles_fts", claim)
+    if query is None:
+        return []
+    rowids = [r[0] for r in db.conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", [query, limit])]  # fmt: skip
+    sql = ("SELECT id AS article_id, title, source, url, path, published, text"
+           " FROM articles WHERE rowid IN ({})")  # fmt: skip
+    return _select_in(db, sql, rowids)
+
+
+def shortlist_query(db, table: str, claim: list[Word], column: str | None = None) -> str | None:
+    """An FTS5 OR query of the claim's rarest words (each quoted), or None without words.
+
+    Stop words are left out when other words remain; past ``MAX_TERMS`` words, each is
+    counted in ``table`` (up to ``RARITY_CAP``) and the rarest kept, longest first on ties.
+    """
+    terms = list(dict.fromkeys(w.text.casefold() for w in claim))
+    useful = [t for t in terms if fold_word(t) not in STOPWORDS and (len(t) > 2 or t.isdigit())]
+    terms = useful or terms
+    prefix = f"{column} : " if column else ""
+
+    def quoted(term):
+        return f'{prefix}"{term}"'
+
+    if len(terms) > MAX_TERMS:
+        def matches(term):
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT {RARITY_CAP})"
+            return db.conn.execute(sql, [quoted(term)]).fetchone()[0]
+
+        terms = sorted(terms, key=lambda t: (matches(t), -len(t)))[:MAX_TERMS]
+    return " OR ".join(quoted(t) for t in terms) if terms else None
+
+
+def _select_in(db, sql: str, values: list) -> list[dict]:
+    if not values:
+        return []
+    cursor = db.conn.execute(sql.format(", ".join("?" * len(values))), values)
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor.fetchall()]
+
+
+def _article_offsets(row: dict, alignment: Alignment) -> tuple[int, int]:
+    """The passage's offsets in the article, through the quote's parts; the whole quote
+    when its text no longer reads as its parts (a corrected text)."""
+    text, article = row["text"], row.pop("article_text")
+    mapping, position = [], 0
+    for start, end in json.loads(row["parts"]):
+        found = text.find(article[start:end], position)
+        if found < 0:
+            return row["start"], row["end"]
+        mapping.append((found, found + end - start, start))
+        position = found + end - start
+
+    def to_article(offset, is_end):
+        for local_start, local_end, article_start in mapping:
+            if local_start <= offset < local_end or (is_end and local_start < offset <= local_end):
+                return article_start + offset - local_start
+        return None
+
+    start, end = to_article(alignment.start, False), to_article(alignment.end, True)
+    return (row["start"], row["end"]) if start is None or end is None else (start, end)
+
+
+def _covering_quote(db, article_id: str, start: int, end: int) -> dict | None:
+    """The quote of this article that best covers a passage (overlap over union)."""
+    cursor = db.conn.execute(
+        'SELECT id, start, "end", speaker_id, status, notes, said_on FROM quotes'
+        ' WHERE article_id = ? AND start < ? AND "end" > ?',
+        [article_id, end, start],
+    )
+    rows = [dict(zip([d[0] for d in cursor.description], row)) for row in cursor.fetchall()]
+    if not rows:
+        return None
+
+    def fit(row):
+        overlap = min(end, row["end"]) - max(start, row["start"])
+        return overlap / (max(end, row["end"]) - min(start, row["start"]))
+
+    row = max(rows, key=fit)
+    name = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [row["speaker_id"]]).fetchone()
+    return {"id": row["id"], "speaker_id": row["speaker_id"], "speaker": name and name[0],
+            "status": row["status"], "notes": row["notes"], "said_on": row["said_on"]}  # fmt: skip
+
+
+def _aliases(db, speaker_id) -> list[str]:
+    if speaker_id is None:
+        return []
+    return [a for (a,) in db.conn.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])]
+
+
+# ----- appearances ---------------------------------------------------------------------------------
+_APPEARANCE_SELECT = """
+    SELECT q.id AS quote_id, q.article_id, q.text, q.text_key, s.name AS speaker,
+           coalesce(q.said_on, substr(a.published, 1, 10)) AS said_on, a.source, a.title,
+           a.url, a.path, a.indexed_at
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def appearances(db, quote: dict, *, fuzzy: bool = True) -> list[dict]:
+    """Every article where ``quote`` (a row with ``id`` and ``text``) or a near-identical
+    quote appears, one row per article, earliest first (undated last, then by indexing).
+
+    Same normalized wording (``text_key``), and with ``fuzzy`` also near copies
+    (``_near_copies``) scoring ``APPEARANCE_SCORE`` or more. Quotes under
+    ``MIN_APPEARANCE_WORDS`` words only appear in their own article.
+    """
+    (own,) = _select_in(db, _APPEARANCE_SELECT + " WHERE q.id IN ({})", [quote["id"]])
+    found = {own["quote_id"]: {**own, "score": 100.0, "this": True}}
+    mine = normalize(own["text"])
+    if len(mine.split()) >= MIN_APPEARANCE_WORDS:
+        same = db.conn.execute("SELECT id FROM quotes WHERE text_key = ?", [text_key(own["text"])])
+        ids = [i for (i,) in same]
+        if fuzzy:
+            ids += _near_copies(db, own["text"])
+        for row in _select_in(db, _APPEARANCE_SELECT + " WHERE q.id IN ({})", sorted(set(ids) - set(found))):
+            score = fuzz.ratio(mine, normalize(row["text"]))
+            if row["text_key"] == own["text_key"] or score >= APPEARANCE_SCORE:
+                found[row["quote_id"]] = {**row, "score": round(score, 1), "this": False}
+    by_article: dict[str, dict] = {}
+    for row in sorted(found.values(), key=lambda r: (not r["this"], -r["score"])):
+        by_article.setdefault(row["article_id"], row)
+    return sorted(by_article.values(), key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["indexed_at"]))
+
+
+def _near_copies(db, text: str) -> list[str]:
+    """Ids of quotes sharing all of the longest words of ``text``, or all of the next
+    ones: a near-identical copy (a word or two changed) has one group intact. AND
+    queries read the shortest posting lists only, however common each word is."""
+    found = []
+    longest = sorted(
+        {w.text.casefold() for w in words(text) if w.folded not in STOPWORDS},
+        key=lambda t: (-len(t), t),
+    )
+    for group in (longest[:3], longest[3:6]):
+        if len(group) < 2:
+            continue
+        query = "text : (" + " AND ".join(f'"{t}"' for t in group) + ")"
+        found += [i for (i,) in db.conn.execute(
+            "SELECT q.id FROM quotes q WHERE q.rowid IN (SELECT rowid FROM quotes_fts"
+            " WHERE quotes_fts MATCH ? LIMIT ?)", [query, APPEARANCE_CANDIDATES])]  # fmt: skip
+    return found
+
+
+def first_appearances(db, quotes: list[dict], *, fuzzy: bool = True) -> dict[str, dict]:
+    """For each quote seen in another article dated strictly earlier: the earliest one.
+
+    Undated articles never count as earlier: "first appeared in" is only said when known.
+    """
+    firsts = {}
+    for quote in quotes:
+        listed = appearances(db, quote, fuzzy=fuzzy)
+        own = next(row for row in listed if row["this"])
+        first = listed[0]
+        if not first["this"] and first["said_on"] and own["said_on"] and first["said_on"] < own["said_on"]:
+            firsts[quote["id"]] = first
+    return firsts
