@@ -36,9 +36,11 @@ PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
-# How far (in characters) a cue, a speaker or an apposition is looked for: bounds the work
-# per quote, so that extraction stays linear in the length of the text.
+# How far (in characters) a cue, a speaker or an apposition is looked for, and how many
+# words back a verb introducing a quote may stand: bounds the work per quote, so that
+# extraction stays linear in the length of the text.
 WINDOW = 400
+BEFORE_TOKENS = 60
 EUPHONIC_T = {"-t", "-t-", "t"}
 REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
@@ -126,6 +128,7 @@ class CueFinder:
         self.ix = index
         self.text = index.text
         self.quoted = quoted  # is an offset inside quotation marks?
+        self._lemmas: dict[int, str | None] = {}
 
     # ----- noun phrases -------------------------------------------------------------
     def np_from(self, toks: list[Token], k: int) -> int:
@@ -273,11 +276,16 @@ class CueFinder:
                 return None
         return Cue(toks[first].start, cue_end, self.text[toks[first].start : cue_end], lemma, who, "incise")
 
+    def lemma_of(self, token: Token) -> str | None:
+        if token.i not in self._lemmas:
+            self._lemmas[token.i] = reporting_lemma(token)
+        return self._lemmas[token.i]
+
     def cue_verb(self, toks: list[Token], k: int) -> tuple[str | None, int]:
         """The reporting lemma of the verb at toks[k] (a multiword one: faire valoir, tenir
         à souligner) and the index after it; (None, k) when toks[k] is no cue."""
         n = len(toks)
-        lemma = reporting_lemma(toks[k])
+        lemma = self.lemma_of(toks[k])
         if lemma is None:
             return None, k
         k += 1
@@ -289,7 +297,7 @@ class CueFinder:
             if k < n and toks[k].text.lower() in ("à", "a"):
                 k += 1
             if k < n:
-                inner = reporting_lemma(toks[k])
+                inner = self.lemma_of(toks[k])
                 if inner in lexicon.reporting_verbs():
                     return inner, k + 1
             return None, k
@@ -415,15 +423,17 @@ class CueFinder:
         frame = self._frame(toks)
         if frame is not None:
             return frame
-        for k in range(len(toks) - 1, -1, -1):
+        tried = 0
+        for k in range(len(toks) - 1, max(-1, len(toks) - 1 - BEFORE_TOKENS), -1):
             t = toks[k]
-            if t.text in (".", "!", "?"):
+            if t.text in (".", "!", "?") or tried >= 3:
                 break
-            if self.quoted(t.start) or self.ix.is_negated(t):
+            if self.quoted(t.start):
                 continue
             lemma, _ = self.cue_verb(toks, k)
-            if lemma is None:
+            if lemma is None or self.ix.is_negated(t):
                 continue
+            tried += 1
             who = self.subject_of(t, floor)
             if who is None:
                 continue

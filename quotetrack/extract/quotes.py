@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from .speakers import Speaker, SpeakerResolver, compatible
 JOIN = " […] "
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
 MAX_SENTENCE = 3000
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TERMINATORS = ".!?…"
 _PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
 
@@ -71,24 +73,22 @@ class _Extractor:
 
     def sentence_floor(self, offset: int) -> int:
         """Start of the writer's sentence holding ``offset``: after the last sentence end
-        outside quotation marks, or the paragraph start."""
+        outside quotation marks, else the paragraph start (at most MAX_SENTENCE back)."""
         p_start, _ = self.para_of(offset)
-        i = offset - 1
         limit = max(p_start, offset - MAX_SENTENCE)
-        while i > limit:
-            if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
+        ends = [m.start() for m in _SENTENCE_END.finditer(self.text, limit, offset)]
+        for i in reversed(ends):
+            if not self.inside_marks(i):
                 return i + 1
-            i -= 1
-        return p_start
+        return limit
 
     def sentence_stop(self, offset: int) -> int:
+        """End of the writer's sentence holding ``offset`` (at most MAX_SENTENCE ahead)."""
         _, p_end = self.para_of(offset)
-        i = offset
         p_end = min(p_end, offset + MAX_SENTENCE)
-        while i < p_end - 1:
-            if self.text[i] in TERMINATORS and self.text[i + 1].isspace() and not self.inside_marks(i):
-                return i + 1
-            i += 1
+        for m in _SENTENCE_END.finditer(self.text, offset, p_end):
+            if not self.inside_marks(m.start()):
+                return m.start() + 1
         return p_end
 
     def final_incise(self, after: int, stop: int) -> Cue | None:
