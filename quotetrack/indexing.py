@@ -10,13 +10,14 @@ and the rest of the batch goes on.
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError, QuotetrackError
 from .ingest import iter_paths, read_article
 from .parallel import EngineSpec, LocalRunner, parse_and_extract
-from .store import article_id_for, save_article
+from .store import DatabaseUnavailable, article_id_for, save_article
 
 BATCH = 8
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article
@@ -143,6 +144,9 @@ def _store(db, engine, future, articles, runner, reextract=False) -> Iterator[Ou
     for article, found in zip(articles, quotes):
         try:
             result = save_article(db, article, found, engine=name, engine_version=version, reextract=reextract)
+        except sqlite3.Error as error:
+            # a read-only, full or corrupt database: every article would fail the same way
+            raise DatabaseUnavailable(f"cannot write to the database: {error}") from None
         except QuotetrackError as error:
             yield Outcome(article.path or "-", "failed", str(error))
             continue

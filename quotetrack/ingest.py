@@ -176,6 +176,12 @@ def _decode_without_bom(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    multibyte = sum(1 for b in data if b >= 0xC2 and b <= 0xF4)
+    if multibyte and lenient.count("\ufffd") <= max(1, multibyte // 50):
+        # UTF-8 with a stray bad byte (a copy-paste accident): keep the UTF-8 reading, the
+        # bad byte shown as U+FFFD, rather than turn every accent into mojibake
+        return lenient
     guess = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     return str(guess) if guess is not None else _strict(data, LEGACY_ENCODINGS[0], path)
 

@@ -96,7 +96,7 @@ class DaskRunner(LocalRunner):
         except ImportError:
             raise QuotetrackError("--scheduler needs Dask: pip install 'quotetrack[dask]'") from None
         try:
-            self.client = address if isinstance(address, distributed.Client) else distributed.Client(address, timeout="20s")
+            self.client = address if isinstance(address, distributed.Client) else distributed.Client(address, timeout="10s")
         except (OSError, TimeoutError) as error:
             raise QuotetrackError(f"cannot reach Dask scheduler {address}: {error}") from None
         self._owns_client = not isinstance(address, distributed.Client)
