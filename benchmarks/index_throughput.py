@@ -3,12 +3,16 @@
 The engine's parse is the physical limit of this design; the ratio says how much
 quotetrack's own work (reading files, extraction, SQLite writes) adds on top.
 
-    python benchmarks/index_throughput.py [--articles 200] [--engine spacy]
+    python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2]
+
+Also prints the speed-up from 1 to N worker processes and the peak memory (resident set
+size) of the indexer and of its workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -20,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import articles  # noqa: E402
 
 from quotetrack.indexing import index_paths  # noqa: E402
+from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
 from quotetrack.store import counts, open_db  # noqa: E402
 
@@ -28,6 +33,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--engine", default="spacy")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to time")
     args = ap.parse_args()
     texts = articles(args.articles)
     engine = get_engine(args.engine)
@@ -45,15 +51,26 @@ def main():
         folder.mkdir()
         for n, text in enumerate(texts):
             (folder / f"{n:05}.txt").write_text(text, encoding="utf-8")
-        db = open_db(Path(tmp, "bench.db"))
-        t0 = time.perf_counter()
-        outcomes = list(index_paths(db, [str(folder)], engine))
-        index_s = time.perf_counter() - t0
-        stored = counts(db)
-    failed = sum(o.status == "failed" for o in outcomes)
-    print(f"raw parse : {len(texts) / parse_s:8.2f} articles/s ({parse_s:.1f} s)")
-    print(f"index     : {len(texts) / index_s:8.2f} articles/s ({index_s:.1f} s), {stored['quotes']} quotes, {failed} failed")
-    print(f"overhead  : index time / parse time = {index_s / parse_s:.3f} (quotetrack's own work adds {100 * (index_s / parse_s - 1):.1f}%)")
+        print(f"raw parse : {len(texts) / parse_s:8.2f} articles/s ({parse_s:.1f} s)", flush=True)
+        timings = {}
+        for workers in (int(w) for w in args.workers.split(",")):
+            db = open_db(Path(tmp, f"bench-{workers}.db"))
+            runner = (lambda w=workers: PoolRunner(w)) if workers > 1 else None
+            t0 = time.perf_counter()
+            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner))
+            index_s = timings[workers] = time.perf_counter() - t0
+            stored = counts(db)
+            failed = sum(o.status == "failed" for o in outcomes)
+            print(f"index, {workers} worker(s): {len(texts) / index_s:8.2f} articles/s ({index_s:.1f} s), {stored['quotes']} quotes, {failed} failed", flush=True)
+            if workers == 1:
+                print(f"  overhead: index time / raw parse time = {index_s / parse_s:.3f} (quotetrack's own work adds {100 * (index_s / parse_s - 1):.1f}%)")
+        if 1 in timings:
+            for workers, seconds in timings.items():
+                if workers > 1:
+                    print(f"scaling 1 -> {workers} workers: {timings[1] / seconds:.2f}x")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: indexer {own:.0f} MiB, largest worker {children:.0f} MiB")
 
 
 if __name__ == "__main__":
