@@ -50,6 +50,10 @@ def engine_options(func):
     return func
 
 
+def format_option(choices, default):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True)
+
+
 def load_engine(engine: str, stanza_dir):
     from .nlp import get_engine
 
@@ -90,7 +94,7 @@ def cli():
 @cli.command()
 @click.argument("file")
 @engine_options
-@click.option("--format", "fmt", type=click.Choice(["conllu", "json"]), default="conllu", show_default=True)
+@format_option(["conllu", "json"], "conllu")
 @friendly
 def parse(file, engine, stanza_dir, fmt):
     """Dump the parse of FILE ("-" for standard input), the input of every later step.
@@ -115,7 +119,7 @@ QUOTE_COLUMNS = ("kind", "speaker", "cue", "text")
 @cli.command()
 @click.argument("file")
 @engine_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option(["table", "json"], "table")
 @friendly
 def quotes(file, engine, stanza_dir, fmt):
     """Print the quotations of FILE and who said them.
@@ -252,10 +256,6 @@ def open_database(db_path):
     from .store import open_db
 
     return open_db(db_path)
-
-
-def format_option(choices, default):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True)
 
 
 def filter_options(func):

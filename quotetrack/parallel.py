@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import os
 from typing import NamedTuple
 
 from .errors import QuotetrackError
@@ -43,7 +44,11 @@ def _init_worker():
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    # Several workers share the cores: one thread each for torch (Stanza).
+    # Several workers share the cores: one thread each for the maths libraries (numpy's
+    # BLAS under spaCy, torch under Stanza), or N workers would run N x cores threads.
+    # Set before the parser is imported, which happens on the first batch.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = "1"
     try:
         import torch
 

@@ -1,6 +1,5 @@
 """Parsing in worker processes or on a Dask cluster gives what one process gives."""
 
-import json
 import sqlite3
 
 import pytest

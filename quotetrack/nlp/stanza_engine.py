@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 
 from ..errors import EngineError, ModelMissing
 from .chunks import chunk_spans
-from .document import Document, Entity, Sentence, Token, parse_feats, single_root
+from .document import Document, Entity, Sentence, Token, make_sentence, parse_feats
 
 NAME = "stanza"
 LANG = "fr"
@@ -194,11 +194,8 @@ def from_stanza(text: str, bases: list[int], docs: list, version: str = "") -> D
                         deprel="root" if head is None else (word.deprel or "dep"),
                     )
                 )
-            converted = single_root(converted)
             offset_i += len(converted)
-            sentences.append(
-                Sentence(start=converted[0].start, end=converted[-1].end, tokens=tuple(converted))
-            )
+            sentences.append(make_sentence(converted))
         if not doc.ents and any(getattr(t, "ner", None) not in (None, "O") for s in doc.sentences for t in s.tokens):
             doc.build_ents()  # documents read from CoNLL-U carry NER tags, not entity spans
         for ent in doc.ents:
