@@ -157,7 +157,7 @@ def test_killed_index_leaves_a_consistent_database(tmp_path, db_path):
     for n in range(40):
         (folder / f"{n:03}.txt").write_text(f"Dépêche numéro {n}.\n\n{body}", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "quotetrack", "index", str(folder), "--db", db_path, "--engine", "spacy", "--silent"]
+    cmd = [sys.executable, "-m", "quotetrack", "index", str(folder), "--db", db_path, "--engine", "spacy", "--silent", "--batch-size", "4"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

@@ -37,7 +37,7 @@ def snapshot(db_path):
 def test_workers_index_the_same_as_one_process(corpus, tmp_path):
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     first = CliRunner().invoke(cli, ["index", str(corpus), "--db", one, "--engine", "spacy", "--workers", "1"])
-    second = CliRunner().invoke(cli, ["index", str(corpus), "--db", two, "--engine", "spacy", "--workers", "2"])
+    second = CliRunner().invoke(cli, ["index", str(corpus), "--db", two, "--engine", "spacy", "--workers", "2", "--batch-size", "4"])
     for result in (first, second):
         assert result.exit_code == 1  # the one bad file
         assert "indexed 20, replaced 0, skipped 0, failed 1; 220 quotes" in result.output
@@ -62,7 +62,7 @@ def test_dask_local_cluster(corpus, tmp_path):
             outcomes = list(index_paths(db, [str(corpus)], EngineSpec("spacy"), runner=DaskRunner(client), batch=4))
             assert sum(o.status == "indexed" for o in outcomes) == 20
             # and through the command line, by scheduler address
-            result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "cli.db"), "--engine", "spacy", "--scheduler", cluster.scheduler_address])
+            result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "cli.db"), "--engine", "spacy", "--scheduler", cluster.scheduler_address, "--batch-size", "4"])
             assert "indexed 20, replaced 0, skipped 0, failed 1" in result.output
     assert snapshot(str(tmp_path / "dask.db")) == snapshot(str(tmp_path / "cli.db"))
 
