@@ -57,7 +57,7 @@ def format_option(choices, default):
 def load_engine(engine: str, stanza_dir):
     from .nlp import get_engine
 
-    return get_engine(engine, stanza_dir, announce=lambda msg: click.echo(msg, err=True))
+    return get_engine(resolve_engine(engine, stanza_dir), stanza_dir)
 
 
 def resolve_engine(engine: str, stanza_dir) -> str:

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Mapping
 from .errors import InputError, QuotetrackError
 from .ingest import iter_paths, read_article
 from .parallel import EngineSpec, LocalRunner, parse_and_extract
-from .store import DatabaseUnavailable, article_id_for, save_article
+from .store import DatabaseUnavailable, article_exists, article_id_for, save_article
 
 BATCH = 32  # articles per parse call: fewer round trips to the workers, fuller nlp.pipe batches
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article
@@ -102,7 +102,7 @@ def index_paths(
                 yield Outcome(path, "failed", str(error))
                 continue
             article_id = article_id_for(article.text)
-            if not reextract and db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+            if not reextract and article_exists(db, article_id):
                 yield Outcome(path, "skipped", article_id=article_id)  # same text: no parse needed
                 continue
             pending.append(article)

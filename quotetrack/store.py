@@ -339,10 +339,10 @@ def save_article(
     """
     article_id = article_id_for(article.text)
     quotes = list(quotes)
-    if not reextract and _article_exists(db, article_id):  # cheap check before the lock
+    if not reextract and article_exists(db, article_id):  # cheap check before the lock
         return SaveResult("skipped", article_id)
     with write_transaction(db):
-        exists = _article_exists(db, article_id)
+        exists = article_exists(db, article_id)
         if exists and not reextract:
             return SaveResult("skipped", article_id)
         path, url = _real_path(article.path), article.url or None
@@ -425,7 +425,7 @@ def rebuild_search(db) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
-def _article_exists(db, article_id: str) -> bool:
+def article_exists(db, article_id: str) -> bool:
     return db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
 

@@ -428,7 +428,7 @@ class _Extractor:
 
     # ----- records ----------------------------------------------------------------------------
     def record(self, cand: Candidate) -> Quote:
-        pieces = [self.quote_text(a, b) for a, b in cand.parts]
+        pieces = [self.text[a:b] for a, b in cand.parts]
         text = pieces[0]
         for sep, piece in zip(cand.joins, pieces[1:]):
             text += sep + piece
@@ -454,10 +454,6 @@ class _Extractor:
             reason="; ".join(dict.fromkeys(cand.reason)),
             aliases=tuple(sorted(a for a in (sp.aliases if sp else ()) if a and a.lower() not in _PRONOUN_SUBJECTS)),
         )
-
-    def quote_text(self, a: int, b: int) -> str:
-        """The quoted words, with the reopening marks of a multi-paragraph quote removed."""
-        return self.text[a:b]
 
     def confidence(self, cand: Candidate) -> float:
         score = {"direct": 0.9, "partial": 0.85, "indirect": 0.7}[cand.kind]

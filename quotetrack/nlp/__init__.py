@@ -6,8 +6,6 @@ embedded spaCy model, and caches one engine per process.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from ..errors import QuotetrackError
 from .document import Document, Entity, Sentence, Token
 
@@ -29,8 +27,8 @@ def resolve_engine_name(name: str = "auto", stanza_dir=None) -> str:
     return name
 
 
-def get_engine(name: str = "auto", stanza_dir=None, announce: Callable[[str], None] | None = None):
-    """Load (once per process) and return the engine; ``announce`` hears which ``auto`` chose."""
+def get_engine(name: str = "auto", stanza_dir=None):
+    """Load (once per process) and return the engine ``name`` stands for."""
     resolved = resolve_engine_name(name, stanza_dir)
     key = (resolved, str(stanza_dir or ""))
     if key not in _CACHE:
@@ -42,6 +40,4 @@ def get_engine(name: str = "auto", stanza_dir=None, announce: Callable[[str], No
             from .spacy_engine import SpacyEngine
 
             _CACHE[key] = SpacyEngine()
-        if name == "auto" and announce:
-            announce(f"engine: {resolved} ({_CACHE[key].version})")
     return _CACHE[key]
