@@ -448,6 +448,8 @@ class _Extractor:
             speaker_end=mention.end if mention else None,
             cue=cue.text if cue else None,
             cue_lemma=cue.lemma if cue else None,
+            cue_start=cue.start if cue else None,
+            cue_end=cue.end if cue else None,
             context=self.text[c_start:c_end].strip(),
             paragraph=cand.paragraph,
             confidence=self.confidence(cand),

@@ -28,6 +28,8 @@ class Quote:
     speaker_end: int | None = None
     cue: str | None = None
     cue_lemma: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
     context: str = ""
     paragraph: int = 0
     confidence: float = 0.0

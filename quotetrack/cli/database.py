@@ -1,0 +1,225 @@
+"""Indexing and reading the database: index, search, export, show, speakers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from ..output import FORMATS, render
+from . import cli
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options
+
+
+class _Progress:
+    """Articles per second on a terminal; silent otherwise (or with --silent)."""
+
+    def __init__(self, enabled: bool):
+        import time
+
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.count = 0
+        self.clock = time.monotonic
+
+    def step(self):
+        self.count += 1
+        if self.enabled:
+            rate = self.count / max(1e-6, self.clock() - self.started)
+            click.echo(f"\r{self.count} articles, {rate:.1f} articles/s", nl=False, err=True)
+
+    def done(self):
+        if self.enabled and self.count:
+            click.echo(err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@engine_options
+@click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
+@click.option("--source", help="Outlet for every article.")
+@click.option("--url", help="URL (for a single article).")
+@click.option("--title", help="Title (for a single article).")
+@click.option("--author", help="Author for every article.")
+@click.option("--silent", is_flag=True, help="No progress display.")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
+@click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
+@click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
+@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
+@click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
+@friendly
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, batch_size, reextract):
+    """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
+
+    The same content indexed again is skipped; new content at the same path or URL
+    replaces the article's quotes. A bad file is reported and the rest goes on.
+
+    \b
+    Example:
+        quotetrack index seeds/ --source AFP
+    """
+    from ..indexing import index_paths
+    from ..parallel import DaskRunner, EngineSpec, PoolRunner
+    from ..store import counts
+
+    db = open_database(db_path)
+    spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir)
+    if scheduler:
+        runner = DaskRunner(scheduler)
+    else:
+        runner = (lambda: PoolRunner(workers)) if workers > 1 else None
+    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
+    tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
+    quotes = speakers = 0
+    progress = _Progress(not silent and sys.stderr.isatty())
+    orphaned = 0
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, batch=batch_size, reextract=reextract):
+        orphaned += outcome.orphaned
+        progress.step()
+        tally[outcome.status] += 1
+        quotes += outcome.quotes
+        speakers += outcome.new_speakers
+        if outcome.status == "failed":
+            click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.status == "skipped":
+            click.echo(f"skipped: {outcome.path} (already indexed)", err=True)
+    progress.done()
+    totals = counts(db)
+    click.echo(
+        f"indexed {tally['indexed']}, replaced {tally['replaced']}, skipped {tally['skipped']}, "
+        f"failed {tally['failed']}; {quotes} quotes, {speakers} new speakers "
+        f"(database: {totals['articles']} articles, {totals['quotes']} quotes, {totals['speakers']} speakers)"
+    )
+    if orphaned:
+        click.echo(f"warning: {orphaned} reviewed quotes no longer found by extraction, kept as orphaned (quotetrack reviews --status orphaned)", err=True)
+    if tally["failed"]:
+        sys.exit(1)
+
+
+SEARCH_COLUMNS = ("speaker", "said_on", "source", "text", "title")
+SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "source": 16}
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@format_option(FORMATS, "table")
+@db_option
+@friendly
+def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
+    """Search quotes, accent- and case-insensitively: who said what, when, where.
+
+    \b
+    Example:
+        quotetrack search otan --speaker Stoltenberg
+        quotetrack search "négocierons" --since 2024-01 --format json
+    """
+    from ..store import search as run_search
+
+    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
+    if fmt == "table" and not rows:
+        click.echo("no quotes found", err=True)
+        return
+    click.echo(render(rows, fmt, SEARCH_COLUMNS, SEARCH_LIMITS))
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@format_option(("csv", "json", "ndjson"), "csv")
+@db_option
+@friendly
+def export(query, speaker, since, until, source, kind, fmt, db_path):
+    """Export every matching quote (no limit) as CSV, JSON or NDJSON."""
+    from ..store import search as run_search
+
+    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=None)
+    click.echo(render(rows, fmt, SEARCH_COLUMNS))
+
+
+def _appearances(db, row) -> list[dict]:
+    from ..verify import appearances
+
+    return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
+
+
+def _echo_review(db, row) -> None:
+    """The review lines of `quotetrack show`: notes, corrections, orphan flag, appearances."""
+    if row.get("reviewed_by"):
+        click.echo(f"  reviewed by {row['reviewed_by']} at {row.get('reviewed_at')}")
+    if row.get("notes"):
+        click.echo(f"  note: {row['notes']}")
+    if row.get("original_text") is not None:
+        click.echo(f"  extracted as: « {row['original_text']} »")
+    if row.get("reattributed"):
+        click.echo(f"  extracted speaker: {row.get('original_speaker') or 'none'}")
+    if row.get("orphaned_from"):
+        click.echo(f"  orphaned: no longer found by extraction (from article {row['orphaned_from'][:12]})")
+    listed = _appearances(db, row)
+    if len(listed) > 1:
+        click.echo(f"  appears in {len(listed)} articles, earliest first:")
+        for a in listed:
+            where = a.get("title") or a.get("path") or a["article_id"][:12]
+            source = f" ({a['source']})" if a.get("source") else ""
+            mark = "  <- this quote" if a["this"] else f"  score {a['score']:g}"
+            click.echo(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}")
+
+
+@cli.command()
+@click.argument("quote_id")
+@format_option(("text", "json"), "text")
+@db_option
+@friendly
+def show(quote_id, fmt, db_path):
+    """Show one quote (by id or a unique prefix) with its context and article."""
+    from ..store import get_quote
+
+    db = open_database(db_path)
+    row = get_quote(db, quote_id)
+    if fmt == "json":
+        click.echo(json.dumps({**row, "appearances": _appearances(db, row)}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"« {row['text']} »")
+    who = row.get("speaker") or "unknown speaker"
+    role = f" ({row['role']})" if row.get("role") else ""
+    click.echo(f"  — {who}{role}, {row.get('kind')} quote, cue: {row.get('cue') or 'none'}")
+    click.echo(f"  said on {row.get('said_on') or 'unknown date'} in {row.get('title') or row.get('path') or 'untitled article'}" + (f" ({row['source']})" if row.get("source") else ""))
+    if row.get("url"):
+        click.echo(f"  {row['url']}")
+    click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
+    click.echo(f"  status: {row.get('status')}   id: {row.get('id')}")
+    _echo_review(db, row)
+    click.echo("")
+    click.echo(row.get("context") or "")
+
+
+@cli.group(invoke_without_command=True)
+@format_option(FORMATS, "table")
+@db_option
+@click.pass_context
+@friendly
+def speakers(ctx, fmt, db_path):
+    """List speakers with their kind, role, number of quotes, first and last date."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..store import list_speakers
+
+    rows = list_speakers(open_database(db_path))
+    click.echo(render(rows, fmt, ("name", "kind", "role", "quotes", "first", "last"), {"role": 40}))
+
+
+@speakers.command(name="merge")
+@click.argument("keep")
+@click.argument("merge")
+@db_option
+@friendly
+def speakers_merge(keep, merge, db_path):
+    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias."""
+    from ..store import merge_speakers
+
+    result = merge_speakers(open_database(db_path), keep, merge)
+    click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")

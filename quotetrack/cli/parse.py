@@ -1,0 +1,108 @@
+"""Parsing, extraction and evaluation commands: parse, quotes, eval."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..output import render
+from . import cli
+from .common import friendly, engine_options, format_option, load_engine, read_one
+
+
+@cli.command()
+@click.argument("file")
+@engine_options
+@format_option(["conllu", "json"], "conllu")
+@friendly
+def parse(file, engine, stanza_dir, fmt):
+    """Dump the parse of FILE ("-" for standard input), the input of every later step.
+
+    \b
+    Example:
+        quotetrack parse seeds/000_215c51ed475f2f51.txt --format conllu
+    """
+    article = read_one(file)
+    doc = load_engine(engine, stanza_dir).parse(article.text)
+    if fmt == "json":
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from ..nlp.conllu import to_conllu
+
+        click.echo(to_conllu(doc), nl=False)
+
+
+QUOTE_COLUMNS = ("kind", "speaker", "cue", "text")
+
+
+@cli.command()
+@click.argument("file")
+@engine_options
+@format_option(["table", "json"], "table")
+@friendly
+def quotes(file, engine, stanza_dir, fmt):
+    """Print the quotations of FILE and who said them.
+
+    \b
+    Example:
+        quotetrack quotes seeds/000_215c51ed475f2f51.txt
+    """
+    from ..extract import extract_quotes
+
+    article = read_one(file)
+    found = extract_quotes(load_engine(engine, stanza_dir).parse(article.text))
+    rows = [q.to_dict() for q in found]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif rows:
+        click.echo(render(rows, "table", QUOTE_COLUMNS, {"text": 70, "speaker": 32}))
+    else:
+        click.echo("no quotations found", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@engine_options
+@click.option("--kinds", default="direct,partial,indirect", show_default=True, help="Comma-separated kinds to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--errors", is_flag=True, help="List missed quotes, extra quotes and wrong speakers.")
+@friendly
+def eval_(gold, engine, stanza_dir, kinds, as_json, errors):
+    """Score extraction against a gold file (JSON lines: text and annotated quotes).
+
+    \b
+    Example:
+        quotetrack eval tests/gold/seed-fr.jsonl --kinds direct,partial
+    """
+    from ..evaluate import THRESHOLDS, evaluate, read_gold
+    from ..extract import KINDS, extract_quotes
+
+    chosen = [k.strip() for k in kinds.split(",") if k.strip()]
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}", param_hint="--kinds")
+    docs = read_gold(gold)
+    nlp = load_engine(engine, stanza_dir)
+
+    def extract(texts):
+        for doc in nlp.parse_many(texts):
+            yield extract_quotes(doc)
+
+    report = evaluate(docs, extract, chosen)
+    figures = report.figures()
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        click.echo(f"documents {figures['documents']}  gold {figures['gold']}  predicted {figures['predicted']}  kinds {','.join(chosen)}")
+        rows = [{"threshold": t, **figures[f"t{t}"]} for t in THRESHOLDS]
+        click.echo(render(rows, "table", ("threshold", "precision", "recall", "f1")))
+        click.echo(f"speaker accuracy {figures['speaker_accuracy']:.4f} over {figures['speaker_scored']} matched quotes")
+        click.echo(f"mention accuracy {figures['mention_accuracy']:.4f} over {figures['mention_scored']} matched quotes")
+    if errors:
+        for g in report.misses:
+            click.echo(f"MISSED  {g.doc} [{g.start}:{g.end}] {g.kind}: {g.text[:80]!r} ({g.speaker})")
+        for p in report.extra:
+            click.echo(f"EXTRA   {p.doc} [{p.start}:{p.end}] {p.kind}: {p.text[:80]!r} ({p.speaker})")
+        for m in report.wrong_speakers:
+            click.echo(f"SPEAKER {m.gold.doc} [{m.gold.start}:{m.gold.end}] expected {m.gold.speaker!r}, got {m.pred.speaker!r}")

@@ -1,0 +1,84 @@
+"""quotetrack report: printable fact-check sheets and attribution reports."""
+
+from __future__ import annotations
+
+import click
+
+from . import cli
+from .common import friendly, db_option, open_database, filter_options
+
+
+def report_options(func):
+    for option in reversed(
+        [
+            click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML to FILE.html."),
+            click.option("--pdf", type=click.Path(dir_okay=False), help="Also write a PDF (needs quotetrack[pdf])."),
+            click.option("--templates", type=click.Path(exists=True, file_okay=False), help="Your own templates, tried before the built-in ones."),
+            click.option("--organization", envvar="QUOTETRACK_ORGANIZATION", help="Who signs the fact-checks (ClaimReview author)."),
+        ]
+    ):
+        func = option(func)
+    return db_option(func)
+
+
+def emit_report(html: str, output, pdf):
+    from ..report import write_pdf
+
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(html, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    if pdf:
+        write_pdf(html, pdf)
+        click.echo(f"wrote {pdf}", err=True)
+    if not output and not pdf:
+        click.echo(html)
+
+
+@cli.group()
+def report():
+    """Printable HTML fact-check sheets and attribution reports."""
+
+
+@report.command(name="article")
+@click.argument("id_or_path")
+@report_options
+@friendly
+def report_article(id_or_path, output, pdf, templates, organization, db_path):
+    """The fact-check sheet of one article: its text with every quote highlighted,
+    the speakers, and a card per quote. ID_OR_PATH is an article id (or prefix), the
+    path it was indexed from, or its URL.
+
+    \b
+    Example:
+        quotetrack report article seeds/000_215c51ed475f2f51.txt -o sheet.html
+    """
+    from ..report import article_sheet
+
+    emit_report(article_sheet(open_database(db_path), id_or_path, templates=templates, organization=organization), output, pdf)
+
+
+@report.command(name="speaker")
+@click.argument("name")
+@report_options
+@friendly
+def report_speaker(name, output, pdf, templates, organization, db_path):
+    """A speaker's dossier: every quote attributed to NAME, across articles."""
+    from ..report import speaker_dossier
+
+    emit_report(speaker_dossier(open_database(db_path), name, templates=templates, organization=organization), output, pdf)
+
+
+@report.command(name="search")
+@click.argument("query", required=False)
+@filter_options
+@click.option("--limit", type=click.IntRange(1))
+@report_options
+@friendly
+def report_search(query, speaker, since, until, source, kind, limit, output, pdf, templates, organization, db_path):
+    """A printable report of the quotes a search finds (same filters as search)."""
+    from ..report import search_report
+
+    html = search_report(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, templates=templates, organization=organization)
+    emit_report(html, output, pdf)
