@@ -108,7 +108,7 @@ def test_record_fields(spacy_engine):
     assert text[q.speaker_start : q.speaker_end] == "il"
     assert (q.cue, q.cue_lemma, q.paragraph) == ("a-t-il prévenu", "prévenir", 1)
     assert q.context == "« Nous ne céderons pas », a-t-il prévenu."
-    assert "il -> Jean Dupont" in q.reason
+    assert q.reason.split("; ") == ["incise_after", "pronoun_antecedent"]
     assert "Jean Dupont" in q.aliases
 
 

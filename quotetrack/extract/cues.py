@@ -90,7 +90,7 @@ class Cue:
     text: str
     lemma: str
     mention: Mention | None
-    pattern: str  # a few words for the record's reason
+    pattern: str  # the construction's stable identifier, recorded in the quote's reason
 
 
 def _guesses(word: str):
@@ -119,6 +119,28 @@ def reporting_lemma(token: Token) -> str | None:
         if guess in verbs:
             return guess
     return None
+
+
+def head_word(tokens) -> Token | None:
+    """The head of a noun phrase as the matchers build them: its first noun or name (le
+    porte-parole du gouvernement -> porte-parole; Jean Dupont -> Jean)."""
+    return next((t for t in tokens if t.upos in ("NOUN", "PROPN", "X") or t.text.lower() in NP_OPEN_WORDS), None)
+
+
+def speaker_head(head: Token, labels: set[str]) -> bool:
+    """Can a noun phrase with this head speak? See ``CueFinder.can_speak``."""
+    low = head.text.lower().replace("’", "'")
+    nouns = lexicon.speaker_nouns()
+    if low in NP_OPEN_WORDS:
+        return True  # M. Dupont, Mme Durand
+    lemma = head.lemma.lower()
+    if lemma in nouns["not_speaker"] or low in nouns["not_speaker"] or low in TIME_WORDS:
+        return False
+    if lemma in nouns["document"] or low in nouns["document"]:
+        return False
+    if labels & {"PER", "ORG", "LOC"} or head.upos in ("PROPN", "X") or head.text[:1].isupper():
+        return True
+    return bool({lemma, low, low.rstrip("s")} & lexicon.human_nouns())
 
 
 class CueFinder:
@@ -158,7 +180,7 @@ class CueFinder:
                 continue
             if seen_noun and low in TIME_WORDS:
                 break  # Emmanuel Macron jeudi à Paris
-            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos not in ("DET", "PUNCT", "ADP") and toks[j - 1].text[:1].isupper():
+            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos in ("PROPN", "X", "NOUN") and toks[j - 1].text[:1].isupper():
                 break  # Yannick Le Bras pêche ...: a name takes no lowercase noun after it
             if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
                 seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS
@@ -248,7 +270,7 @@ class CueFinder:
                 return None
             if who is None:
                 return None
-            return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "selon after quote")
+            return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "frame_after")
         pronoun = None
         while k < n and (toks[k].text.lower() in AUX_FORMS | REFLEXIVE or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
             pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
@@ -274,7 +296,7 @@ class CueFinder:
             who = self._inverted_subject(toks, k)
             if who is None:
                 return None
-        return Cue(toks[first].start, cue_end, self.text[toks[first].start : cue_end], lemma, who, "incise")
+        return Cue(toks[first].start, cue_end, self.text[toks[first].start : cue_end], lemma, who, "incise_after")
 
     def lemma_of(self, token: Token) -> str | None:
         if token.i not in self._lemmas:
@@ -411,18 +433,26 @@ class CueFinder:
         first = self.np_at(toks, phrases[0][0])
         return self.with_apposition(first, verb.start) if first else None
 
-    def before(self, open_at: int, floor: int) -> Cue | None:
-        """A cue between ``floor`` (the sentence start) and a quote opening at ``open_at``."""
+    def _before_tokens(self, open_at: int, floor: int) -> list[Token]:
         toks = self.ix.between(floor, open_at)
         while toks and toks[-1].text in ("«", "“", '"', "„"):
             toks = toks[:-1]
-        if not toks:
-            return None
-        last = toks[-1]
-        # Selon X, « ... » / D'après X, « ... » / Pour X, « ... »
-        frame = self._frame(toks)
-        if frame is not None:
-            return frame
+        return toks
+
+    def before(self, open_at: int, floor: int) -> Cue | None:
+        """Any cue between ``floor`` (the sentence start) and a quote opening at ``open_at``:
+        a frame, then a reporting verb, then a name and a colon."""
+        return self.frame_before(open_at, floor) or self.verb_before(open_at, floor) or self.name_colon(open_at, floor)
+
+    def frame_before(self, open_at: int, floor: int) -> Cue | None:
+        """Selon X, « ... » / D'après X, « ... » / Pour X, « ... »"""
+        toks = self._before_tokens(open_at, floor)
+        return self._frame(toks) if toks else None
+
+    def verb_before(self, open_at: int, floor: int) -> Cue | None:
+        """X a déclaré : « ... » / X dénonce « ... »: the nearest reporting verbs before the
+        quote (three at most), the first whose subject can speak."""
+        toks = self._before_tokens(open_at, floor)
         tried = 0
         for k in range(len(toks) - 1, max(-1, len(toks) - 1 - BEFORE_TOKENS), -1):
             t = toks[k]
@@ -435,33 +465,50 @@ class CueFinder:
                 continue
             tried += 1
             who = self.subject_of(t, floor)
-            if who is None:
+            if who is None or not self.can_speak(who):
                 continue
             aux = [a for a in self.ix.kids(t) if a.deprel.startswith("aux") and a.i < t.i and a.start >= floor]
             cue_start = aux[0].start if aux else t.start
-            return Cue(cue_start, t.end, self.text[cue_start : t.end], lemma, who, "cue before quote")
-        if last.text == ":":
-            # Jean Dupont : « ... » - a speaker named before a colon, no verb
-            head = toks[:-1]
-            if head and len(head) <= 8 and not any(t.upos in ("VERB", "AUX") for t in head):
-                who = self.mention(head)
-                if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head):
-                    return Cue(last.start, last.end, ":", ":", who, "name and colon")
+            return Cue(cue_start, t.end, self.text[cue_start : t.end], lemma, who, "cue_before")
         return None
 
-    def _speaker_like(self, toks: list[Token]) -> bool:
-        """Can this noun phrase speak? A name, a pronoun, a person or a body; not a
-        document or a figure (selon un sondage, d'après les chiffres)."""
-        nouns = lexicon.speaker_nouns()
-        head = next((t for t in toks if t.upos in ("NOUN", "PROPN")), None)
-        if head is not None and head.upos == "NOUN" and head.lemma.lower() in nouns["document"]:
+    def name_colon(self, open_at: int, floor: int) -> Cue | None:
+        """Jean Dupont : « ... »: a speaker named before a colon, no verb."""
+        toks = self._before_tokens(open_at, floor)
+        if not toks or toks[-1].text != ":":
+            return None
+        last, head = toks[-1], toks[:-1]
+        if head and len(head) <= 8 and not any(t.upos in ("VERB", "AUX") for t in head):
+            who = self.mention(head)
+            if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head):
+                return Cue(last.start, last.end, ":", ":", who, "name_colon")
+        return None
+
+    def can_speak(self, mention: Mention | None) -> bool:
+        """The speaker filter: a mention speaks when it is a pronoun, a name (a person, an
+        organisation, a place standing for its government), or a noun phrase headed by a
+        noun for a person or a group of people (speaker_nouns.txt). A preposition, a
+        possessive, an abstract noun (un moyen, la question, son côté), a date or a
+        document (selon un sondage) is no speaker."""
+        if mention is None:
             return False
-        return any(
-            t.upos == "PROPN"
-            or t.text.lower() in STRESSED
-            or (t.upos == "NOUN" and t.lemma.lower() in nouns["anonymous"] | nouns["organization"] | nouns["role"])
-            for t in toks
-        )
+        if mention.pronoun or (len(mention.tokens) == 1 and mention.tokens[0].text.lower() in STRESSED):
+            return True
+        head = head_word(mention.tokens)
+        if head is None:
+            return False
+        if speaker_head(head, self.ix.entity_labels(head.start, head.end)):
+            return True
+        # la nageuse Chloé Barbier: a name in apposition to the head, before any complement
+        for t in mention.tokens[mention.tokens.index(head) + 1 :]:
+            if t.text.lower() in DE_WORDS or t.upos == "ADP":
+                break
+            if t.upos == "PROPN" or ("PER" in self.ix.entity_labels(t.start, t.end)):
+                return True
+        return False
+
+    def _speaker_like(self, toks: list[Token]) -> bool:
+        return self.can_speak(self.mention(toks))
 
     def _frame(self, toks: list[Token]) -> Cue | None:
         if len(toks) < 3:
@@ -483,4 +530,4 @@ class CueFinder:
         who = self.with_apposition(self.mention(toks[skip:end]), toks[-1].end)
         if who is None:
             return None
-        return Cue(toks[0].start, toks[skip - 1].end, self.text[toks[0].start : toks[skip - 1].end], first, who, f"{first} frame")
+        return Cue(toks[0].start, toks[skip - 1].end, self.text[toks[0].start : toks[skip - 1].end], first, who, "frame_before")

@@ -79,3 +79,11 @@ def first_names() -> dict[str, str]:
         for name in names:
             genders[name] = section
     return genders
+
+
+@lru_cache(maxsize=None)
+def human_nouns() -> frozenset[str]:
+    """Nouns that denote a person or a group of people: every section of
+    speaker_nouns.txt but the ones that say what is no speaker."""
+    nouns = speaker_nouns()
+    return frozenset().union(*(words for section, words in nouns.items() if section not in ("document", "not_speaker")))

@@ -12,6 +12,7 @@ from .cues import WINDOW, Cue, CueFinder, Mention, _guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote
+from .sieves import find_cue, find_speakers
 from .speakers import Speaker, SpeakerResolver, compatible
 
 JOIN = " […] "
@@ -33,6 +34,7 @@ class Candidate:
     speaker: Speaker | None = None
     reason: list = field(default_factory=list)
     joins: list = field(default_factory=list)  # separator after each part but the last
+    pending: tuple | None = None  # parts and joins a sieve proposes, kept if its cue is
 
     @property
     def start(self):
@@ -110,7 +112,7 @@ class _Extractor:
             cand = Candidate(list(span.parts), span.outer, span.paragraph, "direct", balanced=span.balanced)
             cand.joins = ["\n\n"] * (len(span.parts) - 1)
             if len(span.parts) > 1:
-                cand.reason.append("quote over several paragraphs")
+                cand.reason.append("multi_paragraph")
             # « A », a-t-il dit, « B »: one quote in two parts
             if k + 1 < len(spans) and span.balanced and spans[k + 1].paragraph == span.paragraph and not span.dialogue:
                 nxt = spans[k + 1]
@@ -123,7 +125,7 @@ class _Extractor:
                         cand.outer = (span.outer[0], nxt.outer[1])
                         cand.cue = cue
                         cand.balanced = span.balanced and nxt.balanced
-                        cand.reason.append("incise between two parts")
+                        cand.reason.append("incise_between_parts")
                         k += 1
             k += 1
             if self.is_name_or_title(span):
@@ -149,11 +151,15 @@ class _Extractor:
             return True
         return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
 
+    def floor(self, cand: Candidate) -> int:
+        """Start of the writer's sentence that opens with the quote's first mark."""
+        return self.sentence_floor(cand.outer[0])
+
     def attribute(self, cand: Candidate, span: MarkedSpan) -> Candidate | None:
+        """Decide the kind of a marked quote, then run the quote sieves for its cue."""
         open_at, close_at = cand.outer
-        floor = self.sentence_floor(open_at)
+        floor = self.floor(cand)
         pre = self.text[floor:open_at].strip()
-        p_start, _ = self.para_of(open_at)
         p_end = self.para_of(close_at - 1)[1]
         after = self.text[close_at:p_end].lstrip()
         if span.dialogue or len(cand.parts) > 1 and cand.joins[0] == "\n\n":
@@ -162,38 +168,16 @@ class _Extractor:
             cand.kind = "direct" if (not after or after[0] in ",;:.!?…)—–" or after[0].isupper()) else "partial"
         else:
             cand.kind = "partial"
-        if cand.kind == "direct":
-            self.split_inner_incise(cand)
-        before = self.cues.before(open_at, floor) if cand.cue is None else None
-        if cand.kind == "partial" and before is not None and self.adjacent(before, open_at):
-            cand.cue = before  # X insiste sur « ... »: the verb governing the words wins
-            cand.reason.append(before.pattern)
+        if span.dialogue:
+            cand.reason.append("dialogue_dash")
         if cand.cue is None:
-            cand.cue = self.cues.incise(close_at, p_end)
-            if cand.cue is not None:
-                cand.reason.append("incise after quote")
-        if cand.cue is None:
-            cand.cue = before
-            if cand.cue is None and cand.kind == "direct" and floor == p_start and span.paragraph > 0:
-                q_start, q_end = self.paras[span.paragraph - 1]
-                if self.text[q_start:q_end].rstrip().endswith(":"):
-                    cand.cue = self.cues.before(q_end, self.sentence_floor(q_end - 1))
-            if cand.cue is not None:
-                cand.reason.append(cand.cue.pattern)
-                if cand.kind == "partial" and pre.rstrip().endswith(",") and cand.cue.pattern.endswith("frame"):
-                    cand.kind = "direct"
-        if cand.cue is None and cand.kind == "partial":
-            cand.cue = self.final_incise(close_at, self.sentence_stop(close_at))
-            if cand.cue is not None:
-                cand.reason.append("incise at the end of the sentence")
-        if cand.cue is not None and cand.cue.mention is not None:
-            m = cand.cue.mention
-            if any(a <= m.start < b or (m.start <= a and b <= m.end) for a, b in cand.parts):
-                cand.cue = None  # the quoted words are part of the speaker's name
+            find_cue(self, cand)
+        if cand.kind == "partial" and cand.cue is not None and cand.reason[-1:] == ["frame_before"] and pre.rstrip().endswith(","):
+            cand.kind = "direct"  # Selon X, « ... »: a whole statement after the frame
         if cand.cue is None and cand.kind == "partial":
             return None  # scare quotes, titles, names: no one is said to speak them
         if not cand.balanced:
-            cand.reason.append("unbalanced quotation marks")
+            cand.reason.append("unbalanced_marks")
         return cand
 
     def adjacent(self, cue: Cue, open_at: int) -> bool:
@@ -201,11 +185,9 @@ class _Extractor:
         between = self.ix.between(cue.end, open_at)
         return len(between) <= 3 and not any(t.upos in ("PUNCT", "VERB") for t in between)
 
-    def split_inner_incise(self, cand: Candidate):
-        """« Nous irons, a-t-il dit, jusqu'au bout » and — On gagnera, lance X.: the incise
-        sits inside the quoted words."""
-        if cand.cue is not None or len(cand.parts) != 1:
-            return
+    def inner_incise(self, cand: Candidate) -> Cue | None:
+        """« Nous irons, a-t-il dit, jusqu'au bout » and — On gagnera, lance X.: an incise
+        inside the quoted words. The split parts are proposed in ``cand.pending``."""
         a, b = cand.parts[0]
         for tok in self.ix.between(a, b):
             if tok.text not in (",", "?", "!", "…"):
@@ -217,15 +199,13 @@ class _Extractor:
             rest = self.text[max(cue.end, cue.mention.end) : b]
             stripped = rest.lstrip(" ,.\u00a0\u202f")
             if stripped.strip(" .!?…") == "":
-                cand.parts = [(a, first_end)]
+                cand.pending = ([(a, first_end)], [])
             elif rest.lstrip(" \u00a0\u202f")[:1] in (",", "."):
-                cand.parts = [(a, first_end), (b - len(stripped), b)]
-                cand.joins = [JOIN]
+                cand.pending = ([(a, first_end), (b - len(stripped), b)], [JOIN])
             else:
                 continue
-            cand.cue = cue
-            cand.reason.append("incise inside the quotation marks")
-            return
+            return cue
+        return None
 
     # ----- reported speech without marks ---------------------------------------------------------
     def indirect(self, marked: list[Candidate]) -> list[Candidate]:
@@ -287,7 +267,7 @@ class _Extractor:
             toks = self.ix.between(*span)
             if not any(t.upos in ("VERB", "AUX") and not self.inside_marks(t.start) for t in toks):
                 return None
-            return Candidate([span], span, p, "indirect", cue=cue, reason=["statement followed by an incise"])
+            return Candidate([span], span, p, "indirect", cue=cue, reason=["statement_incise"])
         return None
 
     def _que_clause(self, sentence, floor, p, marked):
@@ -314,11 +294,11 @@ class _Extractor:
                 continue
             aux = [a for a in self.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
             c_start = aux[0].start if aux else verb.start
-            cue = Cue(c_start, verb.end, self.text[c_start : verb.end], lemma, who, "que-clause")
+            cue = Cue(c_start, verb.end, self.text[c_start : verb.end], lemma, who, "que_clause")
             span = self._clause(toks[j].end, self.sentence_stop(toks[j].end))
             if span is None or self._mine(span, cue, marked):
                 continue
-            return Candidate([span], span, p, "indirect", cue=cue, reason=["que-clause of a reporting verb"])
+            return Candidate([span], span, p, "indirect", cue=cue, reason=["que_clause"])
         return None
 
     def _frame_clause(self, floor, stop, p, marked):
@@ -332,7 +312,7 @@ class _Extractor:
         span = self._clause(comma.end, stop)
         if span is None or any(c.start < span[1] for c in self._marked_between(marked, span[0], len(self.text))[:1]):
             return None
-        return Candidate([span], span, p, "indirect", cue=cue, reason=[f"{cue.lemma} X, statement"])
+        return Candidate([span], span, p, "indirect", cue=cue, reason=["frame_statement"])
 
     # ----- speakers ----------------------------------------------------------------------------
     def antecedents(self) -> list[tuple[int, Speaker]]:
@@ -361,39 +341,7 @@ class _Extractor:
         m = self.cues.np_left_of(toks[0], floor)
         return m if m is not None else self.cues.mention([toks[0]])
 
-    def resolve(self, cands: list[Candidate]):
-        antecedents = None
-        prev: Candidate | None = None
-        for cand in cands:
-            mention = cand.cue.mention if cand.cue else None
-            if mention is not None and mention.pronoun in _PRONOUN_SUBJECTS:
-                if antecedents is None:
-                    antecedents = self.antecedents()
-                cand.speaker = self._pronoun(mention, cand, prev, antecedents)
-                name = cand.speaker.name if cand.speaker else None
-                cand.reason.append(f"{mention.pronoun} -> {name or 'unknown'}")
-            elif mention is not None and mention.pronoun is None:
-                cand.speaker = self.resolver.describe(mention)
-                if cand.speaker.definite and cand.speaker.gender:
-                    # « ... », a insisté la magistrate: a description pointing back to a person
-                    if antecedents is None:
-                        antecedents = self.antecedents()
-                    pronoun = "elle" if cand.speaker.gender == "Fem" else "il"
-                    person = self._pronoun(mention, cand, prev, antecedents, persons_only=True, pronoun=pronoun)
-                    if person is not None and person.name:
-                        cand.reason.append(f"{mention.text} -> {person.name}")
-                        cand.speaker = Speaker(person.name, person.kind, cand.speaker.role, person.gender, "Sing", set(person.aliases))
-            elif cand.cue is None and prev is not None and prev.speaker and prev.speaker.name and self._continues(prev, cand):
-                cand.speaker = prev.speaker
-                cand.reason.append(f"no cue; continues {prev.speaker.name}")
-            elif cand.cue is None:
-                cand.reason.append("no cue; speaker unknown")
-            if cand.speaker is not None and cand.speaker.name:
-                prev = cand
-            elif cand.kind != "indirect":
-                prev = cand
-
-    def _continues(self, prev: Candidate, cand: Candidate) -> bool:
+    def continues(self, prev: Candidate, cand: Candidate) -> bool:
         if prev.paragraph == cand.paragraph:
             return True
         if prev.paragraph != cand.paragraph - 1:
@@ -403,7 +351,7 @@ class _Extractor:
         quoted = sum(e - s for s, e in cand.parts)
         return body[:1] in "«“\"„" and quoted >= 0.8 * len(body) - 6
 
-    def _pronoun(self, mention, cand, prev, antecedents, persons_only=False, pronoun=None) -> Speaker | None:
+    def pronoun_speaker(self, mention, cand, prev, antecedents, persons_only=False, pronoun=None) -> Speaker | None:
         pronoun = pronoun or mention.pronoun
         if persons_only:
             antecedents = [(at, s) for at, s in antecedents if s.kind == "person" and not s.definite and s.role != s.name]
@@ -477,5 +425,5 @@ def extract_quotes(document: Document) -> list[Quote]:
     ex = _Extractor(document)
     marked = ex.marked()
     cands = sorted(marked + ex.indirect(marked), key=lambda c: c.start)
-    ex.resolve(cands)
+    find_speakers(ex, cands)
     return [ex.record(c) for c in cands]

@@ -1,0 +1,204 @@
+"""Attribution as ordered sieves, after CoreNLP's quote attributor (Muzny et al., EACL 2017).
+
+Two stages, each an ordered list of small named functions, high precision first:
+
+1. ``QUOTE_SIEVES`` (quote -> mention): each looks for the cue of a quotation still
+   without one, and returns it (with the mention it attaches to) or None. A cue whose
+   mention cannot speak (``CueFinder.can_speak``) or lies inside the quoted words is
+   refused, and the next sieve tries.
+2. ``SPEAKER_SIEVES`` (mention -> speaker): each turns the mention of a quote (or its
+   absence) into a canonical speaker, or passes.
+
+A sieve only fills what earlier sieves left open, and its identifier goes into the
+quote's ``reason``, so that ``quotetrack eval --by-sieve`` can measure it. The order is
+data: a sieve is added, moved or removed in one line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from .cues import Cue
+from .speakers import Speaker
+
+if TYPE_CHECKING:  # the extractor passes itself; no import at run time
+    from .quotes import Candidate, _Extractor
+
+TERMINATORS = ".!?…"
+PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
+
+
+# ----- quote -> mention ---------------------------------------------------------------------
+def incise_inside_marks(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """« Nous irons, a-t-il dit, jusqu'au bout »: the incise sits inside the marks."""
+    if cand.kind != "direct" or len(cand.parts) != 1:
+        return None
+    return ex.inner_incise(cand)
+
+
+def cue_governs_fragment(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """X dénonce « un scandale »: a fragment right after the verb that governs it."""
+    if cand.kind != "partial":
+        return None
+    before = ex.cues.verb_before(cand.outer[0], ex.floor(cand))
+    return before if before is not None and ex.adjacent(before, cand.outer[0]) else None
+
+
+def incise_after(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """« ... », a déclaré X / « ... », selon X."""
+    return ex.cues.incise(cand.outer[1], ex.para_of(cand.outer[1] - 1)[1])
+
+
+def frame_before(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """Selon X, « ... » / Pour X, « ... »."""
+    return ex.cues.frame_before(cand.outer[0], ex.floor(cand))
+
+
+def cue_before(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """X a déclaré : « ... » / X a dénoncé un « ... »."""
+    return ex.cues.verb_before(cand.outer[0], ex.floor(cand))
+
+
+def name_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """Jean Dupont : « ... »."""
+    return ex.cues.name_colon(cand.outer[0], ex.floor(cand))
+
+
+def previous_paragraph_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """A paragraph that is one quotation, announced by the previous one ending in a colon."""
+    p_start, _ = ex.para_of(cand.outer[0])
+    if cand.kind != "direct" or ex.floor(cand) != p_start or cand.paragraph == 0:
+        return None
+    q_start, q_end = ex.paras[cand.paragraph - 1]
+    if not ex.text[q_start:q_end].rstrip().endswith(":"):
+        return None
+    return ex.cues.before(q_end, ex.sentence_floor(q_end - 1))
+
+
+def incise_end_of_sentence(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """Il est en « soins intensifs » après l'agression, a indiqué sa famille."""
+    if cand.kind != "partial":
+        return None
+    return ex.final_incise(cand.outer[1], ex.sentence_stop(cand.outer[1]))
+
+
+QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
+    ("incise_inside_marks", incise_inside_marks),
+    ("cue_governs_fragment", cue_governs_fragment),
+    ("incise_after", incise_after),
+    ("frame_before", frame_before),
+    ("cue_before", cue_before),
+    ("name_colon", name_colon),
+    ("previous_paragraph_colon", previous_paragraph_colon),
+    ("incise_end_of_sentence", incise_end_of_sentence),
+)
+
+
+def acceptable(ex: _Extractor, cand: Candidate, cue: Cue) -> bool:
+    """A cue is kept when its mention can speak and is not part of the quoted words."""
+    m = cue.mention
+    if m is None or not ex.cues.can_speak(m):
+        return False
+    parts = cand.pending[0] if cand.pending is not None else cand.parts
+    return not any(a <= m.start < b or (m.start <= a and b <= m.end) for a, b in parts)
+
+
+def find_cue(ex: _Extractor, cand: Candidate, sieves=QUOTE_SIEVES) -> None:
+    """Run the quote sieves in order until one gives an acceptable cue."""
+    for name, sieve in sieves:
+        cand.pending = None
+        cue = sieve(ex, cand)
+        if cue is None or not acceptable(ex, cand, cue):
+            continue
+        if cand.pending is not None:  # the sieve split the quoted words around its incise
+            cand.parts, cand.joins = cand.pending
+        cand.cue = cue
+        cand.reason.append("frame_after" if cue.pattern == "frame_after" else name)
+        return
+    cand.pending = None
+
+
+# ----- mention -> speaker -------------------------------------------------------------------
+class Chain:
+    """What the speaker sieves share while they walk the quotes in text order: the
+    previous attributed quote, and the article's antecedents (built once, when needed)."""
+
+    def __init__(self, ex: _Extractor):
+        self.ex = ex
+        self.prev: Candidate | None = None
+        self._antecedents = None
+
+    @property
+    def antecedents(self):
+        if self._antecedents is None:
+            self._antecedents = self.ex.antecedents()
+        return self._antecedents
+
+
+def pronoun_antecedent(chain: Chain, cand: Candidate) -> Speaker | None:
+    """« ... », a-t-il ajouté: the nearest compatible speaker before, preferring the
+    previous quote's when no rival stands between."""
+    mention = cand.cue.mention if cand.cue else None
+    if mention is None or mention.pronoun not in PRONOUN_SUBJECTS:
+        return None
+    return chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents) or Speaker(None)
+
+
+def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
+    """« ... », a insisté la magistrate: a definite description pointing back to the
+    person the article named before."""
+    mention = cand.cue.mention if cand.cue else None
+    if mention is None or mention.pronoun is not None:
+        return None
+    speaker = chain.ex.resolver.describe(mention)
+    if not (speaker.definite and speaker.gender):
+        return None
+    pronoun = "elle" if speaker.gender == "Fem" else "il"
+    person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)
+    if person is None or not person.name:
+        return None
+    return Speaker(person.name, person.kind, speaker.role, person.gender, "Sing", set(person.aliases))
+
+
+def named_speaker(chain: Chain, cand: Candidate) -> Speaker | None:
+    """A name, a role or a description given by the cue's mention itself."""
+    mention = cand.cue.mention if cand.cue else None
+    if mention is None or mention.pronoun is not None:
+        return None
+    return chain.ex.resolver.describe(mention)
+
+
+def continues_speaker(chain: Chain, cand: Candidate) -> Speaker | None:
+    """No cue: the words go on from the previous speaker in the same paragraph, or in a
+    paragraph that is all quotation right after it."""
+    prev = chain.prev
+    if cand.cue is not None or prev is None or not (prev.speaker and prev.speaker.name):
+        return None
+    return prev.speaker if chain.ex.continues(prev, cand) else None
+
+
+SPEAKER_SIEVES: tuple[tuple[str, Callable], ...] = (
+    ("pronoun_antecedent", pronoun_antecedent),
+    ("description_to_person", description_to_person),
+    ("named_speaker", named_speaker),
+    ("continues_speaker", continues_speaker),
+)
+
+
+def find_speakers(ex: _Extractor, cands: list[Candidate], sieves=SPEAKER_SIEVES) -> None:
+    """Run the speaker sieves over the quotes in text order."""
+    chain = Chain(ex)
+    for cand in cands:
+        for name, sieve in sieves:
+            speaker = sieve(chain, cand)
+            if speaker is not None:
+                cand.speaker = speaker if speaker.name else None
+                cand.reason.append(name)
+                break
+        else:
+            if cand.cue is None:
+                cand.reason.append("no_speaker")
+        if cand.speaker is not None and cand.speaker.name:
+            chain.prev = cand
+        elif cand.kind != "indirect":
+            chain.prev = cand
