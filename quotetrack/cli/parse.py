@@ -67,13 +67,15 @@ def quotes(file, engine, stanza_dir, fmt):
 @click.option("--kinds", default="direct,partial,indirect", show_default=True, help="Comma-separated kinds to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--errors", is_flag=True, help="List missed quotes, extra quotes and wrong speakers.")
+@click.option("--by-sieve", is_flag=True, help="For every sieve: quotes it attributed, span and speaker precision.")
 @friendly
-def eval_(gold, engine, stanza_dir, kinds, as_json, errors):
+def eval_(gold, engine, stanza_dir, kinds, as_json, errors, by_sieve):
     """Score extraction against a gold file (JSON lines: text and annotated quotes).
 
     \b
     Example:
         quotetrack eval tests/gold/seed-fr.jsonl --kinds direct,partial
+        quotetrack eval tests/gold/seed-fr.jsonl --by-sieve
     """
     from ..evaluate import THRESHOLDS, evaluate, read_gold
     from ..extract import KINDS, extract_quotes
@@ -91,6 +93,8 @@ def eval_(gold, engine, stanza_dir, kinds, as_json, errors):
 
     report = evaluate(docs, extract, chosen)
     figures = report.figures()
+    if by_sieve:
+        figures["by_sieve"] = report.by_sieve()
     if as_json:
         click.echo(json.dumps(figures))
     else:
@@ -99,6 +103,8 @@ def eval_(gold, engine, stanza_dir, kinds, as_json, errors):
         click.echo(render(rows, "table", ("threshold", "precision", "recall", "f1")))
         click.echo(f"speaker accuracy {figures['speaker_accuracy']:.4f} over {figures['speaker_scored']} matched quotes")
         click.echo(f"mention accuracy {figures['mention_accuracy']:.4f} over {figures['mention_scored']} matched quotes")
+        if by_sieve:
+            click.echo(render(figures["by_sieve"], "table", ("sieve", "quotes", "gold", "span_precision", "speaker_scored", "speaker_right", "speaker_precision")))
     if errors:
         for g in report.misses:
             click.echo(f"MISSED  {g.doc} [{g.start}:{g.end}] {g.kind}: {g.text[:80]!r} ({g.speaker})")

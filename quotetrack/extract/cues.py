@@ -312,8 +312,12 @@ class CueFinder:
             return None, k
         k += 1
         if lemma in lexicon.multiword_cues():
-            if k < n and toks[k].text.lower() in lexicon.multiword_cues()[lemma]:
-                return f"{lemma} {toks[k].text.lower()}", k + 1
+            while k < n and toks[k].text.lower() in FILLER_ADVERBS:
+                k += 1  # fait également valoir
+            for second in lexicon.multiword_cues()[lemma]:
+                words = second.split()
+                if [t.text.lower() for t in toks[k : k + len(words)]] == words:
+                    return f"{lemma} {second}", k + len(words)
             return None, k
         if lemma in LEAD_VERBS:
             if k < n and toks[k].text.lower() in ("à", "a"):
