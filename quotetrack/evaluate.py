@@ -3,7 +3,8 @@
 Span matching follows the Gender Gap Tracker's evaluation so that figures compare with
 published ones: a gold span G and a predicted span P match with score |G ∩ P| / |G|;
 gold spans are matched greedily, each to its best still-unmatched predicted span with a
-score above the threshold. Every part of a predicted quote counts as a span.
+score above the threshold (of equal scores, the one of the same kind: a quoted fragment
+inside a reported statement overlaps both). Every part of a predicted quote counts as a span.
 """
 
 from __future__ import annotations
@@ -127,13 +128,15 @@ def match_spans(gold: list[Span], pred: list[Span], threshold: float) -> list[Ma
     matches = []
     for g in gold:
         length = max(1, g.end - g.start)
-        best, best_score = None, threshold
+        best, best_key = None, (threshold, False)
         for k, p in enumerate(pred):
             if k in used:
                 continue
             score = _overlap((g.start, g.end), (p.start, p.end)) / length
-            if score > best_score:
-                best, best_score = k, score
+            key = (score, p.kind == g.kind)  # of equal overlaps, the span of the same kind
+            if score > threshold and key > best_key:
+                best, best_key = k, key
+        best_score = best_key[0]
         if best is not None:
             used.add(best)
             matches.append(Match(g, pred[best], best_score))

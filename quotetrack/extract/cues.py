@@ -46,6 +46,8 @@ REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
 LEAD_VERBS = {"tenir", "vouloir"}
 STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
+# Words that may stand before a frame at the start of a sentence: Mais pour X, « ... ».
+LEADING_WORDS = {"mais", "et", "or", "ainsi", "enfin", "toujours", "puis", "donc", "alors"}
 NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
 DE_WORDS = {"de", "du", "des", "d'", "d’"}
 IRREGULAR = {
@@ -515,23 +517,41 @@ class CueFinder:
         return self.can_speak(self.mention(toks))
 
     def _frame(self, toks: list[Token]) -> Cue | None:
-        if len(toks) < 3:
+        """Selon X, ... at the start of a sentence (after a conjunction: Mais pour X, ...)."""
+        k = 1 if len(toks) > 1 and toks[0].text.lower() in LEADING_WORDS else 0
+        found = self.frame_at(toks, k)
+        if found is None or found[1] >= len(toks) or toks[found[1]].text != ",":
             return None
-        first = toks[0].text.lower().replace("’", "'")
-        skip = 1
-        if first in ("d'",) and toks[1].text.lower() == "après":
-            first, skip = "d'après", 2
-        if first not in lexicon.cue_prepositions():
+        return found[0]
+
+    def frame_at(self, toks: list[Token], k: int) -> tuple[Cue, int] | None:
+        """A frame ``selon X`` / ``d'après X`` / ``pour X`` starting at toks[k], and the index
+        of the token after the source (a comma, the sentence end or more words). The source
+        may carry an apposition or a participle (Selon un témoin cité par la presse, ...)."""
+        n = len(toks)
+        if k + 1 >= n:
             return None
-        if toks[skip].text.lower() in STRESSED and len(toks) > skip + 1 and toks[skip + 1].text == ",":
+        first = toks[k].text.lower().replace("’", "'")
+        skip = k + 1
+        if first == "d'" and toks[k + 1].text.lower() == "après":
+            first, skip = "d'après", k + 2
+        if first not in lexicon.cue_prepositions() or skip >= n:
+            return None
+        if toks[skip].text.lower() in STRESSED and (skip + 1 == n or toks[skip + 1].upos == "PUNCT"):
             end = skip + 1  # Selon elle, ...
         else:
             end = self.np_from(toks, skip)
-        if end >= len(toks) or end == skip or toks[end].text != ",":
-            return None
-        if not self._speaker_like(toks[skip:end]):
+        if end == skip or not self._speaker_like(toks[skip:end]):
             return None  # Pour la première fois, ... / Selon un sondage, ...
         who = self.with_apposition(self.mention(toks[skip:end]), toks[-1].end)
         if who is None:
             return None
-        return Cue(toks[0].start, toks[skip - 1].end, self.text[toks[0].start : toks[skip - 1].end], first, who, "frame_before")
+        after = next((j for j in range(end, n) if toks[j].end > who.end), n)
+        if after < n and toks[after].text != "," and (toks[after].feats.get("VerbForm") == "Part" or toks[after].text.lower() in ("qui", "ayant")):
+            # a participle or a relative after the source: up to the next comma
+            comma = next((j for j in range(after, min(n, after + 16)) if toks[j].text == ","), None)
+            if comma is None:
+                return None
+            after = comma
+        cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
+        return cue, after

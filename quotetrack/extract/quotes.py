@@ -12,6 +12,7 @@ from .cues import WINDOW, Cue, CueFinder, Mention, _guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote
+from .indirect import find_indirect
 from .sieves import find_cue, find_speakers
 from .speakers import Speaker, SpeakerResolver, compatible
 
@@ -131,7 +132,7 @@ class _Extractor:
             if self.is_name_or_title(span):
                 continue
             found.append(self.attribute(cand, span))
-        return [c for c in found if c is not None]
+        return found
 
     def is_name_or_title(self, span: MarkedSpan) -> bool:
         """le mot « résilience », le film « La Haine », surnommé « le Professeur »."""
@@ -174,8 +175,6 @@ class _Extractor:
             find_cue(self, cand)
         if cand.kind == "partial" and cand.cue is not None and cand.reason[-1:] == ["frame_before"] and pre.rstrip().endswith(","):
             cand.kind = "direct"  # Selon X, « ... »: a whole statement after the frame
-        if cand.cue is None and cand.kind == "partial":
-            return None  # scare quotes, titles, names: no one is said to speak them
         if not cand.balanced:
             cand.reason.append("unbalanced_marks")
         return cand
@@ -207,31 +206,8 @@ class _Extractor:
             return cue
         return None
 
-    # ----- reported speech without marks ---------------------------------------------------------
-    def indirect(self, marked: list[Candidate]) -> list[Candidate]:
-        found = []
-        for sentence in self.doc.sentences:
-            if self.inside_marks(sentence.start) or self.inside_marks(sentence.end - 1):
-                continue
-            p = paragraph_index(self.paras, sentence.start)
-            if self.is_heading(p):
-                continue
-            floor = max(sentence.start, self.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(self.text) else sentence.start)
-            stop = sentence.end
-            cand = self._incise_clause(floor, stop, p, marked) or self._que_clause(sentence, floor, p, marked) or self._frame_clause(floor, stop, p, marked)
-            if cand is not None:
-                found.append(cand)
-        return found
-
-    def _mine(self, span: tuple[int, int], cue: Cue, marked: list[Candidate]) -> bool:
-        """True when marked quotes inside ``span`` already carry this cue: the quoted words
-        are then the record, and the writer's paraphrase around them is not."""
-        inside = self._marked_between(marked, span[0], span[1] + 2)
-        return any(c.cue is not None and c.cue.start == cue.start for c in inside) or any(
-            c.kind == "direct" for c in inside
-        )
-
-    def _marked_between(self, marked: list[Candidate], start: int, end: int) -> list[Candidate]:
+    # ----- reported speech without marks (the sieves are in indirect.py) ---------------------------
+    def marked_between(self, marked: list[Candidate], start: int, end: int) -> list[Candidate]:
         """Marked quotes lying in [start, end); ``marked`` is in text order."""
         starts = [c.start for c in marked] if self._starts_of is not marked else self._starts
         if self._starts_of is not marked:
@@ -245,7 +221,17 @@ class _Extractor:
                 out.append(c)
         return out
 
-    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+    def marked_cover(self, marked: list[Candidate], cand: Candidate) -> float:
+        """Share of a statement that quoted words cover (1.0 when it holds a direct quote)."""
+        inside = self.marked_between(marked, max(0, cand.start - 2), cand.end + 2)
+        if any(c.kind == "direct" for c in inside):
+            return 1.0
+        covered = sum(max(0, min(b, cand.end) - max(a, cand.start)) for c in inside for a, b in c.parts)
+        return covered / max(1, cand.end - cand.start)
+
+    def clause(self, start: int, end: int) -> tuple[int, int] | None:
+        """[start, end) without the spaces and punctuation around it; None when too short
+        to be a statement."""
         while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
             start += 1
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:!?…"):
@@ -254,65 +240,9 @@ class _Extractor:
             return None
         return start, end
 
-    def _incise_clause(self, floor, stop, p, marked):
-        for tok in self.ix.between(floor, stop):
-            if tok.text != "," or self.inside_marks(tok.start):
-                continue
-            cue = self.cues.incise(tok.start, self.paras[p][1])
-            if cue is None:
-                continue
-            span = self._clause(floor, tok.start)
-            if span is None or self._mine(span, cue, marked):
-                return None
-            toks = self.ix.between(*span)
-            if not any(t.upos in ("VERB", "AUX") and not self.inside_marks(t.start) for t in toks):
-                return None
-            return Candidate([span], span, p, "indirect", cue=cue, reason=["statement_incise"])
-        return None
-
-    def _que_clause(self, sentence, floor, p, marked):
-        toks = [t for t in sentence.tokens if t.start >= floor]
-        for k, verb in enumerate(toks):
-            if self.inside_marks(verb.start) or self.ix.is_negated(verb) or verb.feats.get("VerbForm") == "Inf":
-                continue  # an infinitive (il faut dire que, pour rappeler que) reports no one's words
-            lemma, after = self.cues.cue_verb(toks, k)
-            if lemma is None:
-                continue
-            for j in range(after, min(after + 6, len(toks))):
-                word = toks[j].text.lower().replace("’", "'")
-                if word in ("que", "qu'"):
-                    break
-                if toks[j].upos in ("VERB",) or toks[j].text in (".", ":", "«", '"'):
-                    j = None
-                    break
-            else:
-                j = None
-            if j is None:
-                continue
-            who = self.cues.subject_of(verb, floor)
-            if who is None:
-                continue
-            aux = [a for a in self.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
-            c_start = aux[0].start if aux else verb.start
-            cue = Cue(c_start, verb.end, self.text[c_start : verb.end], lemma, who, "que_clause")
-            span = self._clause(toks[j].end, self.sentence_stop(toks[j].end))
-            if span is None or self._mine(span, cue, marked):
-                continue
-            return Candidate([span], span, p, "indirect", cue=cue, reason=["que_clause"])
-        return None
-
-    def _frame_clause(self, floor, stop, p, marked):
-        toks = self.ix.between(floor, stop)
-        cue = self.cues._frame(toks) if toks else None
-        if cue is None:
-            return None
-        comma = next((t for t in toks if t.text == "," and t.start >= cue.mention.end), None)
-        if comma is None:
-            return None
-        span = self._clause(comma.end, stop)
-        if span is None or any(c.start < span[1] for c in self._marked_between(marked, span[0], len(self.text))[:1]):
-            return None
-        return Candidate([span], span, p, "indirect", cue=cue, reason=["frame_statement"])
+    def index_after(self, toks, offset: int) -> int:
+        """Index of the first of ``toks`` starting at or after ``offset``."""
+        return bisect_left([t.start for t in toks], offset)
 
     # ----- speakers ----------------------------------------------------------------------------
     def antecedents(self) -> list[tuple[int, Speaker]]:
@@ -418,12 +348,30 @@ class _Extractor:
         return round(max(0.05, min(1.0, score)), 2)
 
 
+def adopt_partials(loose: list[Candidate], statements: list[Candidate]) -> list[Candidate]:
+    """Quoted words inside an indirect statement are the reported speaker's words too:
+    X a estimé que la réforme était « injuste » gives the statement and the fragment."""
+    adopted = []
+    for cand in loose:
+        holder = next((s for s in statements if s.start <= cand.start and cand.end <= s.end), None)
+        if holder is not None:
+            cand.cue = holder.cue
+            cand.reason.append("inside_indirect")
+            adopted.append(cand)
+    return adopted
+
+
 def extract_quotes(document: Document) -> list[Quote]:
     """Direct, partial and indirect quotations of an article with their speakers, in text order."""
     if not document.text.strip():
         return []
     ex = _Extractor(document)
-    marked = ex.marked()
-    cands = sorted(marked + ex.indirect(marked), key=lambda c: c.start)
+    found = ex.marked()
+    # a partial quote without a cue is no one's words (scare quotes, titles, names)...
+    marked = [c for c in found if c.cue is not None or c.kind != "partial"]
+    indirect = find_indirect(ex, marked)
+    # ...unless it lies inside a statement reported without marks: then it is that speaker's
+    marked += adopt_partials([c for c in found if c.cue is None and c.kind == "partial"], indirect)
+    cands = sorted(marked + indirect, key=lambda c: c.start)
     find_speakers(ex, cands)
     return [ex.record(c) for c in cands]

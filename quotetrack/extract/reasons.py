@@ -39,6 +39,7 @@ LABELS = {
     "infinitive_clause": "discours indirect (verbe de parole + infinitif)",
     "statement_incise": "déclaration suivie d'une incise",
     "frame_statement": "« selon X », déclaration",
+    "inside_indirect": "fragment cité dans un discours indirect",
     # mention -> speaker sieves
     "named_speaker": "locuteur nommé",
     "role_of_named": "fonction liée à une personne nommée",

@@ -1,0 +1,271 @@
+"""Reported speech without quotation marks, as ordered sieves over the writer's sentences.
+
+Each sieve reads one sentence and returns the indirect quotations it finds there, with
+their cue. The span is the reported content only, never the cue nor "que":
+
+- ``statement_incise``: La réforme sera votée, a assuré le ministre.
+- ``que_clause``: X affirme que ..., et qu'... (each coordinated clause is a record),
+  also after a participle or a gerund (précisant que, en affirmant que);
+- ``infinitive_clause``: X affirme avoir ..., X a promis de ..., X s'est dit prêt à ...;
+- ``frame_statement``: Selon X, ... / ..., selon X. / ..., selon X, ...
+
+Quoted words inside a statement stay records of their own (``partial``): the statement
+is kept too unless the marks cover most of it, when the quotation is the record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from .cues import Cue
+from .marks import paragraph_index
+
+if TYPE_CHECKING:
+    from .quotes import Candidate, _Extractor
+
+QUE = ("que", "qu'", "qu’")
+# Verbs whose infinitive complement reports words: X affirme avoir ..., X a promis de ...
+INFINITIVE_VERBS = {
+    "affirmer", "assurer", "dire", "déclarer", "reconnaître", "estimer", "croire", "promettre", "menacer", "annoncer", "démentir", "nier", "raconter", "confier",
+    "préconiser", "recommander", "proposer", "demander", "exiger", "accuser", "prétendre",
+    "jurer", "admettre", "avouer", "regretter", "appeler", "craindre", "redouter",
+    "indiquer", "expliquer", "préciser", "juger", "considérer", "réclamer", "ordonner",
+    "exhorter", "inviter", "conseiller", "suggérer", "se dire", "se défendre", "plaider",
+    "revendiquer", "certifier", "garantir", "soutenir", "maintenir",
+}
+# What may stand between such a verb and its infinitive: an object, a prepositional phrase
+# (a raconté à l'agence avoir vu), "de", negation and clitics.
+BRIDGE_UPOS = {"ADP", "DET", "NOUN", "PROPN", "PRON", "ADV", "ADJ", "X"}
+BRIDGE_PREPOSITIONS = {"à", "au", "aux", "de", "d'", "d’", "des", "du", "auprès"}
+# A "que" after these is a comparison (plus importante que prévu), not a reported clause.
+COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "tel", "telle", "même", "autre", "si", "tant"}
+MAX_BRIDGE = 7
+LEADING_CLITICS = {"ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
+# Share of a statement that quotation marks may cover before the quotation is the record.
+MARKED_COVER = 0.7
+
+
+class Sentence:
+    """One writer's sentence: its bounds, paragraph and tokens outside quotation marks."""
+
+    def __init__(self, ex: _Extractor, floor: int, stop: int, paragraph: int):
+        self.floor, self.stop, self.paragraph = floor, stop, paragraph
+        self.tokens = ex.ix.between(floor, stop)
+
+
+def _cue(ex: _Extractor, verb, lemma: str, who, floor: int, pattern: str) -> Cue:
+    aux = [a for a in ex.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
+    start = aux[0].start if aux else verb.start
+    return Cue(start, verb.end, ex.text[start : verb.end], lemma, who, pattern)
+
+
+def _candidate(ex: _Extractor, s: Sentence, start: int, end: int, cue: Cue, sieve: str) -> Candidate | None:
+    from .quotes import Candidate  # the record type lives with the extractor
+
+    span = ex.clause(start, end)
+    if span is None:
+        return None
+    return Candidate([span], span, s.paragraph, "indirect", cue=cue, reason=[sieve])
+
+
+def _reporting_verb(ex: _Extractor, toks, k: int, finite_only=True):
+    """(lemma, index after the cue) when toks[k] is a reporting verb that speaks for its
+    subject: not quoted, not negated, not an infinitive (il faut dire que)."""
+    verb = toks[k]
+    if ex.inside_marks(verb.start) or ex.ix.is_negated(verb):
+        return None, k
+    if finite_only and verb.feats.get("VerbForm") == "Inf":
+        return None, k
+    return ex.cues.cue_verb(toks, k)
+
+
+def _subject(ex: _Extractor, verb, floor: int):
+    who = ex.cues.subject_of(verb, floor)
+    return who if ex.cues.can_speak(who) else None
+
+
+# ----- the sieves -----------------------------------------------------------------------------
+def statement_incise(ex: _Extractor, s: Sentence) -> list:
+    """La réforme sera votée, a assuré le ministre: a clause, a comma, an incise."""
+    for tok in s.tokens:
+        if tok.text != "," or ex.inside_marks(tok.start):
+            continue
+        cue = ex.cues.incise(tok.start, ex.paras[s.paragraph][1])
+        if cue is None or not ex.cues.can_speak(cue.mention):
+            continue
+        toks = ex.ix.between(s.floor, tok.start)
+        if not any(t.upos in ("VERB", "AUX") and not ex.inside_marks(t.start) for t in toks):
+            return []
+        cand = _candidate(ex, s, s.floor, tok.start, cue, "statement_incise")
+        return [cand] if cand else []
+    return []
+
+
+def _clause_end(ex: _Extractor, toks, j: int, stop: int) -> tuple[int, int | None]:
+    """Where the content starting at toks[j] ends, and where a coordinated que-clause
+    (…, et qu'il …) starts, if one does."""
+    for m in range(j, len(toks)):
+        t = toks[m]
+        if ex.inside_marks(t.start):
+            continue
+        low = t.text.lower()
+        if low in ("et", "mais", "ou") or t.text == ",":
+            nxt = toks[m + 1] if m + 1 < len(toks) else None
+            nxt2 = toks[m + 2] if m + 2 < len(toks) else None
+            if nxt is not None and nxt.text.lower() in QUE:
+                return t.start, m + 2
+            if t.text == "," and nxt is not None and nxt.text.lower() in ("et", "mais") and nxt2 is not None and nxt2.text.lower() in QUE:
+                return t.start, m + 3
+            if t.text == "," and nxt is not None and nxt.feats.get("VerbForm") in ("Part", "Ger") and ex.cues.lemma_of(nxt):
+                return t.start, None  # …, précisant que …: a clause of its own
+            if t.text == "," and nxt is not None and nxt.text.lower() == "en" and nxt2 is not None and ex.cues.lemma_of(nxt2):
+                return t.start, None  # …, en affirmant que …
+        if t.text in (":", ";"):
+            return t.start, None
+    return stop, None
+
+
+def que_clause(ex: _Extractor, s: Sentence) -> list:
+    """X affirme que ... et qu'... / précisant que ...: every que-clause of a reporting verb
+    whose subject can speak, coordinated clauses included."""
+    toks = s.tokens
+    found = []
+    k = 0
+    while k < len(toks):
+        lemma, after = _reporting_verb(ex, toks, k)
+        if lemma is None:
+            k += 1
+            continue
+        verb = toks[k]
+        j = None
+        for m in range(after, min(after + 10, len(toks))):
+            if toks[m].text.lower() in QUE:
+                j = m
+                break
+            if toks[m].text.lower() in COMPARATIVES:
+                break
+            if toks[m].upos in ("VERB", "AUX") or toks[m].text in (".", ":", ";", "«", '"', "“"):
+                break
+        who = _subject(ex, verb, s.floor) if j is not None else None
+        if who is None:
+            k += 1
+            continue
+        cue = _cue(ex, verb, lemma, who, s.floor, "que_clause")
+        start = toks[j].end
+        while start is not None:
+            end, nxt = _clause_end(ex, toks, ex.index_after(toks, start), ex.sentence_stop(start))
+            cand = _candidate(ex, s, start, end, cue, "que_clause")
+            if cand:
+                found.append(cand)
+            start = toks[nxt - 1].end if nxt is not None and nxt - 1 < len(toks) else None
+            k = max(k, nxt or 0)
+        k += 1
+    return found
+
+
+def infinitive_clause(ex: _Extractor, s: Sentence) -> list:
+    """X affirme avoir ..., X a promis de ..., X a accusé Y de ..., X s'est dit prêt à ..."""
+    toks = s.tokens
+    for k in range(len(toks)):
+        lemma, after = _reporting_verb(ex, toks, k)
+        if lemma not in INFINITIVE_VERBS and not (lemma == "dire" and any(t.text.lower() in ("s'", "s’", "se") for t in toks[max(0, k - 3) : k])):
+            continue
+        verb = toks[k]
+        inf = None
+        for m in range(after, min(after + MAX_BRIDGE, len(toks))):
+            t = toks[m]
+            if t.feats.get("VerbForm") == "Inf" and t.upos in ("VERB", "AUX") and t.deprel != "fixed":  # not à partir de
+                inf = m
+                break
+            if t.upos not in BRIDGE_UPOS or ex.inside_marks(t.start) or t.text.lower() in QUE:
+                break
+            if t.upos == "ADP" and t.text.lower() not in BRIDGE_PREPOSITIONS:
+                break  # ... pour libérer: a purpose, not the reported words
+        if inf is None:
+            continue
+        start = after if lemma == "dire" else inf  # s'est dit prêt à ...: from the adjective
+        while start > after and toks[start - 1].text.lower() in LEADING_CLITICS:
+            start -= 1  # ne pas avoir ..., l'avoir vu
+        who = _subject(ex, verb, s.floor)
+        if who is None:
+            continue
+        cue = _cue(ex, verb, lemma, who, s.floor, "infinitive_clause")
+        end, _ = _clause_end(ex, toks, inf, s.stop)
+        cand = _candidate(ex, s, toks[start].start, end, cue, "infinitive_clause")
+        return [cand] if cand else []
+    return []
+
+
+def frame_statement(ex: _Extractor, s: Sentence) -> list:
+    """Selon X, ... / ..., selon X. / ..., selon X, ...: the statement a frame attributes."""
+    toks = s.tokens
+    for k, t in enumerate(toks):
+        if ex.inside_marks(t.start) or t.text.lower().replace("’", "'") not in ("selon", "d'", "pour"):
+            continue
+        lead = k == 0 or (k == 1 and toks[0].text.lower() in ("mais", "et", "or", "ainsi", "enfin", "toujours"))
+        if t.text.lower() == "pour" and not lead:
+            continue  # pour X in the middle of a sentence is rarely an opinion frame
+        found = ex.cues.frame_at(toks, k)
+        if found is None:
+            continue
+        cue, after = found
+        if lead:
+            if after >= len(toks) or toks[after].text != ",":
+                continue
+            start, end = toks[after].end, s.stop
+        elif after >= len(toks) or toks[after].text in (".", "!", "?", "…"):
+            start, end = s.floor, t.start  # ..., selon X.
+        elif toks[after].text == ",":
+            start, end = s.floor, s.stop  # ..., selon X, ...: the whole sentence
+        else:
+            continue
+        cand = _candidate(ex, s, start, end, cue, "frame_statement")
+        return [cand] if cand else []
+    return []
+
+
+INDIRECT_SIEVES: tuple[tuple[str, Callable], ...] = (
+    ("statement_incise", statement_incise),
+    ("que_clause", que_clause),
+    ("infinitive_clause", infinitive_clause),
+    ("frame_statement", frame_statement),
+)
+
+
+# A statement that these sieves find around quoted words whose cue is its own (Les Alliés
+# sont « préoccupés », a expliqué X) is the writer's frame for those words: the quoted
+# words are the record. A que-clause keeps both (X a estimé que la réforme était « injuste »).
+AROUND_QUOTES = ("statement_incise", "frame_statement")
+
+
+def _carries(ex: _Extractor, marked: list, cand) -> bool:
+    inside = ex.marked_between(marked, max(0, cand.start - 2), cand.end + 2)
+    return any(c.cue is not None and c.cue.start == cand.cue.start for c in inside)
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
+    """Indirect quotations of every writer's sentence, earlier sieves first; a statement
+    that marked quotes mostly cover (or that holds a whole direct quote) is left to them."""
+    found = []
+    for sentence in ex.doc.sentences:
+        if ex.inside_marks(sentence.start) or ex.inside_marks(sentence.end - 1):
+            continue
+        p = paragraph_index(ex.paras, sentence.start)
+        if ex.is_heading(p):
+            continue
+        floor = max(sentence.start, ex.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(ex.text) else sentence.start)
+        s = Sentence(ex, floor, sentence.end, p)
+        taken = []
+        for name, sieve in sieves:
+            for cand in sieve(ex, s):
+                if any(_overlaps(cand, other) for other in taken) or ex.marked_cover(marked, cand) >= MARKED_COVER:
+                    continue
+                if name in AROUND_QUOTES and _carries(ex, marked, cand):
+                    continue
+                taken.append(cand)
+        found.extend(taken)
+    return found
