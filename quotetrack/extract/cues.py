@@ -42,6 +42,8 @@ PP_STARTS = {
 WINDOW = 400
 BEFORE_TOKENS = 60
 EUPHONIC_T = {"-t", "-t-", "t"}
+# Object pronouns that may open an incise: « ... », lui avait dit X / leur a lancé X.
+OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "l'", "l’", "y"}
 REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
 LEAD_VERBS = {"tenir", "vouloir"}
@@ -235,8 +237,11 @@ class CueFinder:
             return None
         toks = self.ix.between(mention.end, min(limit, mention.end + WINDOW))
         lead = next((k for k, t in enumerate(toks) if t.text == ","), None)
-        if lead and lead <= 6 and toks[0].upos == "ADP" and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[:lead]):
-            # le ministre des Relations avec le Parlement, Julien Morel
+        named = any(t.upos == "PROPN" for t in mention.tokens)
+        follows_name = lead is not None and lead + 1 < len(toks) and toks[lead + 1].upos == "PROPN"
+        if lead and lead <= 6 and toks[0].upos == "ADP" and not named and (toks[0].text.lower() in DE_WORDS or follows_name) and not any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[:lead]):
+            # le ministre des Relations avec le Parlement, Julien Morel (but not Donald Trump
+            # devant la presse, nor sa famille dans un communiqué: a place or a channel)
             mention = Mention(mention.start, toks[lead - 1].end, self.text[mention.start : toks[lead - 1].end], mention.tokens + tuple(toks[:lead]))
             toks = toks[lead:]
         if len(toks) < 2 or toks[0].text != ",":
@@ -274,7 +279,7 @@ class CueFinder:
                 return None
             return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "frame_after")
         pronoun = None
-        while k < n and (toks[k].text.lower() in AUX_FORMS | REFLEXIVE or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
+        while k < n and (toks[k].text.lower() in AUX_FORMS | REFLEXIVE | OBJECT_CLITICS or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
             pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
             k += 1
         while k < n and toks[k].upos == "ADV" and toks[k].text.lower() in FILLER_ADVERBS | {"ne", "n'"}:

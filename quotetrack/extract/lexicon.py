@@ -6,6 +6,7 @@ touching code, as textacy keeps its reporting verbs in a constants module.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,9 +67,15 @@ def naming_words() -> dict[str, frozenset[str]]:
     return _sections("naming_words.txt")
 
 
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=None)
 def speaker_nouns() -> dict[str, frozenset[str]]:
-    return _sections("speaker_nouns.txt")
+    """Head nouns by kind of speaker, each also without its accents, since callers compare
+    lemmas both as written and folded (présidence, presidence)."""
+    return {k: v | {_unaccented(w) for w in v} for k, v in _sections("speaker_nouns.txt").items()}
 
 
 @lru_cache(maxsize=None)

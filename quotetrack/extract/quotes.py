@@ -259,7 +259,7 @@ class _Extractor:
                 if self.is_heading(p):
                     continue
                 m = self.cues.np_left_of(tok, self.paras[p][0])
-                if m is not None:
+                if m is not None and self.cues.can_speak(m):  # not « le secteur », « l'espèce »
                     found.append((m.start, self.resolver.describe(m)))
         return sorted(found, key=lambda x: x[0])
 
@@ -284,7 +284,7 @@ class _Extractor:
     def pronoun_speaker(self, mention, cand, prev, antecedents, persons_only=False, pronoun=None) -> Speaker | None:
         pronoun = pronoun or mention.pronoun
         if persons_only:
-            antecedents = [(at, s) for at, s in antecedents if s.kind == "person" and not s.definite and s.role != s.name]
+            antecedents = [(at, s) for at, s in antecedents if s.kind == "person" and not s.definite and s.role != s.name and len(s.name.split()) > 1]
         if self._positions_of is not antecedents:
             self._positions_of, self._positions = antecedents, [at for at, _ in antecedents]
         positions = self._positions

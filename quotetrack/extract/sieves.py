@@ -145,14 +145,17 @@ def pronoun_antecedent(chain: Chain, cand: Candidate) -> Speaker | None:
 
 
 def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
-    """« ... », a insisté la magistrate: a definite description pointing back to the
-    person the article named before."""
+    """« ... », a insisté la magistrate: a bare definite role noun pointing back to the
+    nearest person named in full before (a role the article tied to a name is resolved
+    by ``named_speaker``, through the article's appositions)."""
     mention = cand.cue.mention if cand.cue else None
     if mention is None or mention.pronoun is not None:
         return None
     speaker = chain.ex.resolver.describe(mention)
     if not (speaker.definite and speaker.gender):
         return None
+    if len([t for t in mention.tokens if t.upos not in ("DET", "PUNCT")]) > 1:
+        return None  # le négociateur palestinien, le président du Kazakhstan: a source in itself
     pronoun = "elle" if speaker.gender == "Fem" else "il"
     person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)
     if person is None or not person.name:
