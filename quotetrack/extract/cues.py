@@ -444,7 +444,7 @@ class CueFinder:
         first = self.np_at(toks, phrases[0][0])
         return self.with_apposition(first, verb.start) if first else None
 
-    def _before_tokens(self, open_at: int, floor: int) -> list[Token]:
+    def before_tokens(self, open_at: int, floor: int) -> list[Token]:
         toks = self.ix.between(floor, open_at)
         while toks and toks[-1].text in ("«", "“", '"', "„"):
             toks = toks[:-1]
@@ -457,13 +457,13 @@ class CueFinder:
 
     def frame_before(self, open_at: int, floor: int) -> Cue | None:
         """Selon X, « ... » / D'après X, « ... » / Pour X, « ... »"""
-        toks = self._before_tokens(open_at, floor)
+        toks = self.before_tokens(open_at, floor)
         return self._frame(toks) if toks else None
 
     def verb_before(self, open_at: int, floor: int) -> Cue | None:
         """X a déclaré : « ... » / X dénonce « ... »: the nearest reporting verbs before the
         quote (three at most), the first whose subject can speak."""
-        toks = self._before_tokens(open_at, floor)
+        toks = self.before_tokens(open_at, floor)
         tried = 0
         for k in range(len(toks) - 1, max(-1, len(toks) - 1 - BEFORE_TOKENS), -1):
             t = toks[k]
@@ -485,7 +485,7 @@ class CueFinder:
 
     def name_colon(self, open_at: int, floor: int) -> Cue | None:
         """Jean Dupont : « ... »: a speaker named before a colon, no verb."""
-        toks = self._before_tokens(open_at, floor)
+        toks = self.before_tokens(open_at, floor)
         if not toks or toks[-1].text != ":":
             return None
         last, head = toks[-1], toks[:-1]
@@ -517,6 +517,24 @@ class CueFinder:
             if t.upos == "PROPN" or ("PER" in self.ix.entity_labels(t.start, t.end)):
                 return True
         return False
+
+    def speaker_mention(self, mention: Mention | None) -> Mention | None:
+        """The mention itself when it can speak; for a document with its author (un
+        rapport de la Ligue arabe, le communiqué du ministère), the author; else None."""
+        if mention is None or self.can_speak(mention):
+            return mention
+        head = head_word(mention.tokens)
+        if head is None or head.lemma.lower() not in lexicon.speaker_nouns()["document"]:
+            return None
+        toks = list(mention.tokens)
+        at = toks.index(head) + 1
+        while at < len(toks) and toks[at].upos == "ADJ":
+            at += 1
+        if at < len(toks) and toks[at].text.lower() in DE_WORDS:
+            author = self.mention(toks[at + 1 :])
+            if author is not None and self.can_speak(author):
+                return author
+        return None
 
     def _speaker_like(self, toks: list[Token]) -> bool:
         return self.can_speak(self.mention(toks))

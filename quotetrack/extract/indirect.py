@@ -80,8 +80,7 @@ def _reporting_verb(ex: _Extractor, toks, k: int, finite_only=True):
 
 
 def _subject(ex: _Extractor, verb, floor: int):
-    who = ex.cues.subject_of(verb, floor)
-    return who if ex.cues.can_speak(who) else None
+    return ex.cues.speaker_mention(ex.cues.subject_of(verb, floor))
 
 
 # ----- the sieves -----------------------------------------------------------------------------
@@ -91,7 +90,7 @@ def statement_incise(ex: _Extractor, s: Sentence) -> list:
         if tok.text != "," or ex.inside_marks(tok.start):
             continue
         cue = ex.cues.incise(tok.start, ex.paras[s.paragraph][1])
-        if cue is None or not ex.cues.can_speak(cue.mention):
+        if cue is None or ex.cues.speaker_mention(cue.mention) is None:
             continue
         toks = ex.ix.between(s.floor, tok.start)
         if not any(t.upos in ("VERB", "AUX") and not ex.inside_marks(t.start) for t in toks):

@@ -66,6 +66,11 @@ class _Extractor:
         k = bisect_right(self.outer_starts, offset - 1) - 1
         return k >= 0 and self.outers[k][0] < offset < self.outers[k][1]
 
+    def quotes_between(self, start: int, end: int) -> bool:
+        """Does a quotation open in [start, end)?"""
+        k = bisect_left(self.outer_starts, start)
+        return k < len(self.outer_starts) and self.outer_starts[k] < end
+
     def para_of(self, offset: int) -> tuple[int, int]:
         return self.paras[paragraph_index(self.paras, offset)]
 

@@ -16,6 +16,7 @@ data: a sieve is added, moved or removed in one line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from .cues import Cue
@@ -64,6 +65,56 @@ def name_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
     return ex.cues.name_colon(cand.outer[0], ex.floor(cand))
 
 
+def colon_clause(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """Le maire n'a pas caché son inquiétude : « ... » / X, dans un entretien au Monde :
+    « ... »: a colon after a clause whose subject is the speaker, with or without a
+    reporting verb."""
+    toks = ex.cues.before_tokens(cand.outer[0], ex.floor(cand))
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    colon, clause = toks[-1], toks[:-1]
+    inside = {t.i for t in clause}
+    for verb in clause:
+        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside) and not ex.inside_marks(verb.start):
+            who = ex.cues.subject_of(verb, clause[0].start)
+            if who is not None:
+                return Cue(colon.start, colon.end, ":", ":", who, "colon_clause")
+    if not any(t.upos in ("VERB", "AUX") for t in clause):
+        end = ex.cues.np_from(clause, 0)
+        if 0 < end < len(clause) and clause[end].text == ",":
+            return Cue(colon.start, colon.end, ":", ":", ex.cues.mention(clause[:end]), "colon_clause")
+    return None
+
+
+def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """X a dénoncé la réforme. « C'est un recul historique. »: a quotation standing as a
+    sentence of its own, after a sentence of the writer's (same paragraph, or the last of
+    the paragraph before) whose subject can speak and which holds no quotation."""
+    if cand.kind != "direct":
+        return None
+    floor = ex.floor(cand)
+    if ex.text[floor : cand.outer[0]].strip():
+        return None
+    p_start, _ = ex.para_of(cand.outer[0])
+    if floor > p_start:
+        end = floor
+    elif cand.paragraph > 0 and not ex.is_heading(cand.paragraph - 1):
+        end = ex.paras[cand.paragraph - 1][1]
+    else:
+        return None
+    start = ex.sentence_floor(max(0, end - 1))
+    if ex.quotes_between(start, end):
+        return None  # the previous speaker continues, or a new cue decides
+    clause = [t for t in ex.ix.between(start, end) if not ex.inside_marks(t.start)]
+    inside = {t.i for t in clause}
+    for verb in clause:
+        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside):
+            who = ex.cues.subject_of(verb, start)
+            if who is not None:
+                return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "previous_sentence_subject")
+    return None
+
+
 def previous_paragraph_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
     """A paragraph that is one quotation, announced by the previous one ending in a colon."""
     p_start, _ = ex.para_of(cand.outer[0])
@@ -90,17 +141,22 @@ QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
     ("cue_before", cue_before),
     ("name_colon", name_colon),
     ("previous_paragraph_colon", previous_paragraph_colon),
+    ("colon_clause", colon_clause),
     ("incise_end_of_sentence", incise_end_of_sentence),
+    ("previous_sentence_subject", previous_sentence_subject),
 )
 
 
-def acceptable(ex: _Extractor, cand: Candidate, cue: Cue) -> bool:
-    """A cue is kept when its mention can speak and is not part of the quoted words."""
-    m = cue.mention
-    if m is None or not ex.cues.can_speak(m):
-        return False
+def acceptable(ex: _Extractor, cand: Candidate, cue: Cue) -> Cue | None:
+    """The cue to keep, when its mention can speak (or is a document whose author can:
+    un rapport de la Ligue arabe) and is not part of the quoted words; else None."""
+    m = ex.cues.speaker_mention(cue.mention)
+    if m is None:
+        return None
     parts = cand.pending[0] if cand.pending is not None else cand.parts
-    return not any(a <= m.start < b or (m.start <= a and b <= m.end) for a, b in parts)
+    if any(a <= m.start < b or (m.start <= a and b <= m.end) for a, b in parts):
+        return None
+    return cue if m is cue.mention else replace(cue, mention=m)
 
 
 def find_cue(ex: _Extractor, cand: Candidate, sieves=QUOTE_SIEVES) -> None:
@@ -108,7 +164,8 @@ def find_cue(ex: _Extractor, cand: Candidate, sieves=QUOTE_SIEVES) -> None:
     for name, sieve in sieves:
         cand.pending = None
         cue = sieve(ex, cand)
-        if cue is None or not acceptable(ex, cand, cue):
+        cue = acceptable(ex, cand, cue) if cue is not None else None
+        if cue is None:
             continue
         if cand.pending is not None:  # the sieve split the quoted words around its incise
             cand.parts, cand.joins = cand.pending
