@@ -402,7 +402,23 @@ class CueFinder:
                 current = parent
             else:
                 break
-        return self._nearest_np_before(verb, floor)
+        return self._subject_left_of(verb, floor) or self._nearest_np_before(verb, floor)
+
+    def _subject_left_of(self, verb: Token, floor: int) -> Mention | None:
+        """A subject left of the verb whose head stands between it and the verb: what a
+        parse that took the auxiliary for the main verb still says (X, impuissant, a de son
+        côté dénoncé ...)."""
+        toks = self.ix.between(max(floor, verb.start - WINDOW), verb.start)
+        positions = {t.i for t in toks} | {verb.i}
+        for t in reversed(toks):
+            if t.text in (".", "!", "?", ";", ":") or self.quoted(t.start):
+                return None
+            if t.deprel in ("nsubj", "nsubj:pass") and t.head in positions and t.head > t.i:
+                if t.upos == "PRON":
+                    return self.mention([t]) if t.text.lower() in ("il", "elle", "ils", "elles", "on") else None
+                found = self.np_left_of(t, floor)
+                return self.with_apposition(found, verb.start) if found is not None and self.can_speak(found) else None
+        return None
 
     def _drop_preposition(self, mention: Mention) -> Mention | None:
         toks = [t for t in mention.tokens if t.upos != "ADP" and t.text.lower() != "par"]
