@@ -437,7 +437,13 @@ class CueFinder:
         if t.upos == "PRON" and t.text.lower() in ("il", "elle", "ils", "elles", "on"):
             return self.mention([t])
         if t.upos in ("NOUN", "PROPN", "ADJ", "X"):
-            return self.np_left_of(t, floor)
+            m = self.np_left_of(t, floor)
+            while m is not None:  # l'agence de notation: the complement's head noun leads
+                at = next((j for j, x in enumerate(toks) if x.start == m.start), None)
+                if at is None or at < 2 or toks[at - 1].text.lower() not in DE_WORDS or toks[at - 2].upos not in ("NOUN", "PROPN"):
+                    break
+                m = self.np_left_of(toks[at - 2], floor)
+            return m
         return None
 
     def _subject_before_comma(self, toks: list[Token], verb: Token) -> Mention | None:
@@ -546,7 +552,9 @@ class CueFinder:
         at = toks.index(head) + 1
         while at < len(toks) and toks[at].upos == "ADJ":
             at += 1
-        if at < len(toks) and toks[at].text.lower() in DE_WORDS:
+        if at < len(toks) and toks[at].feats.get("VerbForm") == "Part" and at + 1 < len(toks) and toks[at + 1].text.lower() == "par":
+            at += 1  # les données publiées par l'institut
+        if at < len(toks) and (toks[at].text.lower() in DE_WORDS or toks[at].text.lower() == "par"):
             author = self.mention(toks[at + 1 :])
             if author is not None and self.can_speak(author):
                 return author

@@ -53,10 +53,12 @@ class Sentence:
         self.tokens = ex.ix.between(floor, stop)
 
 
-def _cue(ex: _Extractor, verb, lemma: str, who, floor: int, pattern: str) -> Cue:
+def _cue(ex: _Extractor, verb, lemma: str, who, floor: int, pattern: str, last=None) -> Cue:
+    """The cue from its auxiliary to its last word (fait valoir: ``last`` is valoir)."""
     aux = [a for a in ex.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
     start = aux[0].start if aux else verb.start
-    return Cue(start, verb.end, ex.text[start : verb.end], lemma, who, pattern)
+    end = (last or verb).end
+    return Cue(start, end, ex.text[start:end], lemma, who, pattern)
 
 
 def _candidate(ex: _Extractor, s: Sentence, start: int, end: int, cue: Cue, sieve: str) -> Candidate | None:
@@ -149,7 +151,7 @@ def que_clause(ex: _Extractor, s: Sentence) -> list:
         if who is None:
             k += 1
             continue
-        cue = _cue(ex, verb, lemma, who, s.floor, "que_clause")
+        cue = _cue(ex, verb, lemma, who, s.floor, "que_clause", toks[after - 1])
         start = toks[j].end
         while start is not None:
             end, nxt = _clause_end(ex, toks, ex.index_after(toks, start), ex.sentence_stop(start))
@@ -188,7 +190,7 @@ def infinitive_clause(ex: _Extractor, s: Sentence) -> list:
         who = _subject(ex, verb, s.floor)
         if who is None:
             continue
-        cue = _cue(ex, verb, lemma, who, s.floor, "infinitive_clause")
+        cue = _cue(ex, verb, lemma, who, s.floor, "infinitive_clause", toks[after - 1])
         end, _ = _clause_end(ex, toks, inf, s.stop)
         cand = _candidate(ex, s, toks[start].start, end, cue, "infinitive_clause")
         return [cand] if cand else []
@@ -250,14 +252,19 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
     """Indirect quotations of every writer's sentence, earlier sieves first; a statement
     that marked quotes mostly cover (or that holds a whole direct quote) is left to them."""
     found = []
+    seen = set()
     for sentence in ex.doc.sentences:
         if ex.inside_marks(sentence.start) or ex.inside_marks(sentence.end - 1):
             continue
         p = paragraph_index(ex.paras, sentence.start)
         if ex.is_heading(p):
             continue
-        floor = max(sentence.start, ex.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(ex.text) else sentence.start)
-        s = Sentence(ex, floor, sentence.end, p)
+        # the writer's sentence, from its punctuation: a parse may cut one in two
+        floor = ex.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(ex.text) else sentence.start
+        if floor in seen:
+            continue
+        seen.add(floor)
+        s = Sentence(ex, floor, max(sentence.end, ex.sentence_stop(floor)), p)
         taken = []
         for name, sieve in sieves:
             for cand in sieve(ex, s):
