@@ -298,6 +298,13 @@ CASES = [
            "comité départemental du tourisme")],
     ),
     Case(
+        "indirect_selon_end_person",
+        "La décision de la cour d'appel sera rendue avant l'été, selon l'avocate de la "
+        "famille, Me Laure Bessière.",
+        [Q("La décision de la cour d'appel sera rendue avant l'été", "indirect",
+           "Laure Bessière")],
+    ),
+    Case(
         "indirect_pour_opinion_start",
         "Pour la présidente de la fédération des producteurs de lait, Nadège Villard, la "
         "filière ne survivra pas sans aides publiques.",
@@ -352,6 +359,12 @@ CASES = [
         "La situation est « explosive » dans les prisons du Grand Est, selon la direction "
         "interrégionale des services pénitentiaires.",
         [Q("explosive", "partial", "direction interrégionale des services pénitentiaires")],
+    ),
+    Case(
+        "partial_incise_after_no_extra_indirect",
+        "Les ventes de vélos électriques sont « en chute libre » depuis janvier, a reconnu le "
+        "président de la fédération des vélocistes, Arnaud Pelletier.",
+        [Q("en chute libre", "partial", "Arnaud Pelletier")],
     ),
 
     # ------------------------------------------------------------------

@@ -239,6 +239,11 @@ INDIRECT_SIEVES: tuple[tuple[str, Callable], ...] = (
 AROUND_QUOTES = ("statement_incise", "frame_statement")
 
 
+# A headline reports speech only with a verb and its clause (La Russie affirme avoir ...):
+# a headline has no incise, and a frame there is rare.
+HEADLINE_SIEVES = ("que_clause", "infinitive_clause")
+
+
 def _carries(ex: _Extractor, marked: list, cand) -> bool:
     inside = ex.marked_between(marked, max(0, cand.start - 2), cand.end + 2)
     return any(c.cue is not None and c.cue.start == cand.cue.start for c in inside)
@@ -257,8 +262,7 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
         if ex.inside_marks(sentence.start) or ex.inside_marks(sentence.end - 1):
             continue
         p = paragraph_index(ex.paras, sentence.start)
-        if ex.is_heading(p):
-            continue
+        heading = ex.is_heading(p)
         # the writer's sentence, from its punctuation: a parse may cut one in two
         floor = ex.sentence_floor(sentence.start + 1) if sentence.start + 1 < len(ex.text) else sentence.start
         if floor in seen:
@@ -267,6 +271,8 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
         s = Sentence(ex, floor, max(sentence.end, ex.sentence_stop(floor)), p)
         taken = []
         for name, sieve in sieves:
+            if heading and name not in HEADLINE_SIEVES:
+                continue
             for cand in sieve(ex, s):
                 if any(_overlaps(cand, other) for other in taken) or ex.marked_cover(marked, cand) >= MARKED_COVER:
                     continue
