@@ -50,6 +50,9 @@ KNOWN_GAPS = {
     "complement, instead of the group 'les riverains du quai Vauban'",
     "indirect_selon_middle_after_adverbial": "no record: 'En Bretagne, selon X, ...' (a frame "
     "after a leading adverbial) is not read as a frame",
+    "indirect_selon_end_person": "speaker 'avocate de la famille': with ', selon X' at the end, "
+    "the name apposed to the role (l'avocate de la famille, Me Laure Bessière) is not taken "
+    "(it is with 'a indiqué' or with Selon at the start)",
     # 4. short fragments
     "incise_without_comma": "« ... » a lancé X without a comma: kind partial instead of direct",
     "incise_without_comma_present": "« ... » soupire X without a comma: kind partial instead of "

@@ -293,21 +293,41 @@ class _Extractor:
         if self._positions_of is not antecedents:
             self._positions_of, self._positions = antecedents, [at for at, _ in antecedents]
         positions = self._positions
-        upto = bisect_left(positions, mention.start)
+        # antecedents stand before the quote: the reported words' own subjects are no speakers
+        upto = bisect_left(positions, min(mention.start, cand.start))
         if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite):
             if cand.paragraph - prev.paragraph <= 3:
                 since = bisect_right(positions, prev.end)
-                rivals = [s for _, s in antecedents[since:upto] if compatible(s, pronoun) and s.name != prev.speaker.name]
+                rivals = [
+                    s for at, s in antecedents[since:upto]
+                    if compatible(s, pronoun) and self.as_person(s, at, antecedents).name != prev.speaker.name
+                ]
                 if not rivals:
                     return prev.speaker
         best = None
-        for _, speaker in reversed(antecedents[max(0, upto - 200) : upto]):
+        for at, speaker in reversed(antecedents[max(0, upto - 200) : upto]):
             if compatible(speaker, pronoun) and (speaker.kind in ("person", "anonymous") or pronoun in ("ils", "elles")):
-                best = speaker
+                best = self.as_person(speaker, at, antecedents)
                 break
         if best is None and prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
             best = prev.speaker
         return best
+
+    def as_person(self, speaker: Speaker, at: int, antecedents) -> Speaker:
+        """An antecedent that is a description (le Premier ministre, son frère) stands for
+        the person the article tied it to, else for the nearest agreeing person named in
+        full before it; any other antecedent for itself."""
+        if speaker.kind != "person" or not (speaker.definite or (speaker.role and speaker.role == speaker.name)):
+            return speaker
+        tied = self.resolver.role_person(speaker.name)
+        if tied:
+            return Speaker(tied, "person", speaker.name, speaker.gender, "Sing", {tied})
+        pronoun = "elle" if speaker.gender == "Fem" else "il"
+        k = bisect_left(self._positions, at) if self._positions_of is antecedents else 0
+        for _, other in reversed(antecedents[max(0, k - 60) : k]):
+            if other.kind == "person" and not other.definite and other.role != other.name and len(other.name.split()) > 1 and compatible(other, pronoun):
+                return Speaker(other.name, "person", speaker.name, other.gender, "Sing", set(other.aliases))
+        return speaker
 
     # ----- records ----------------------------------------------------------------------------
     def record(self, cand: Candidate) -> Quote:

@@ -50,6 +50,7 @@ LABELS = {
     "anonymous_source": "source anonyme",
     "continues_speaker": "sans verbe de parole, suite des propos du locuteur précédent",
     "cataphora": "locuteur nommé après la citation",
+    "same_source": "« de même source » : la source citée juste avant",
     "no_speaker": "sans verbe de parole, locuteur inconnu",
 }
 

@@ -16,17 +16,19 @@ data: a sieve is added, moved or removed in one line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from .cues import Cue
-from .speakers import Speaker
+from .speakers import Speaker, fold
 
 if TYPE_CHECKING:  # the extractor passes itself; no import at run time
     from .quotes import Candidate, _Extractor
 
 TERMINATORS = ".!?…"
 PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
+SAME_SOURCE = re.compile(r"\W*(de|d'une|d’une) (même|bonne|la même) source")
 
 
 # ----- quote -> mention ---------------------------------------------------------------------
@@ -234,10 +236,41 @@ def continues_speaker(chain: Chain, cand: Candidate) -> Speaker | None:
     prev = chain.prev
     if cand.cue is not None or prev is None or not (prev.speaker and prev.speaker.name):
         return None
+    if chain.ex.is_heading(cand.paragraph):
+        return None  # a quoted headline is no continuation (see headline_from_body)
     return prev.speaker if chain.ex.continues(prev, cand) else None
 
 
+def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
+    """« ... », ajoute-t-on de même source: "on" stands for the source just quoted."""
+    mention = cand.cue.mention if cand.cue else None
+    prev = chain.prev
+    if mention is None or mention.pronoun != "on" or prev is None or not (prev.speaker and prev.speaker.name):
+        return None
+    after = chain.ex.text[cand.cue.end : cand.cue.end + 40].lower()
+    return prev.speaker if SAME_SOURCE.match(after) else None
+
+
+def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:
+    """A headline or subheading in quotation marks repeats words said in the body: it
+    takes the speaker of the body's quote that holds the same words."""
+    for cand in cands:
+        if cand.speaker is not None or not ex.is_heading(cand.paragraph):
+            continue
+        words = fold(" ".join(ex.text[a:b] for a, b in cand.parts)).strip(" .!?…")
+        if len(words) < 3:
+            continue
+        for other in cands:
+            if other is cand or other.speaker is None or not other.speaker.name or ex.is_heading(other.paragraph):
+                continue
+            if words in fold(" ".join(ex.text[a:b] for a, b in other.parts)):
+                cand.speaker = other.speaker
+                cand.reason = [r for r in cand.reason if r != "no_speaker"] + ["headline_from_body"]
+                break
+
+
 SPEAKER_SIEVES: tuple[tuple[str, Callable], ...] = (
+    ("same_source", same_source),
     ("pronoun_antecedent", pronoun_antecedent),
     ("description_to_person", description_to_person),
     ("named_speaker", named_speaker),
@@ -262,3 +295,4 @@ def find_speakers(ex: _Extractor, cands: list[Candidate], sieves=SPEAKER_SIEVES)
             chain.prev = cand
         elif cand.kind != "indirect":
             chain.prev = cand
+    headline_from_body(ex, cands)

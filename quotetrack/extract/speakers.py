@@ -82,6 +82,8 @@ def split_name(tokens: tuple[Token, ...]) -> tuple[list[Token], list[Token], str
         gender = HONORIFICS[desc[-1].text.lower()]
         desc = desc[:-1]
         return name, desc, gender
+    if name and len(desc) > 1 and desc[-1].upos == "DET" and desc[-1].text[:1].isupper() and desc[-2].upos in ("NOUN", "ADJ"):
+        return [desc[-1]] + name, desc[:-1], None  # le quotidien Le Figaro: the title keeps its article
     if name and desc:
         prev = desc[-1]
         before = desc[-2].text.lower() if len(desc) > 1 else ""
