@@ -23,8 +23,15 @@ def quoted(text):
         ('Ils sont "préoccupés" et "prêts".', [["préoccupés"], ["prêts"]]),
         ("Un seul \" guillemet droit.", []),
         ("L'apostrophe d'usage n'ouvre rien.", []),
+        ("Le préfet a parlé » d'une décision difficile « devant la presse.", [["d'une décision difficile"]]),
+        ('Elle juge la situation "intenable” pour les familles.', [["intenable"]]),
+        ('Il a lancé " Nous tiendrons bon " , puis il est parti.', [["Nous tiendrons bon"]]),
+        ('Un "pas en avant " selon le syndicat.', [["pas en avant"]]),
+        ("Le maire (« un gâchis ») n'a rien ajouté.", [["un gâchis"]]),
+        ("» Une fin de citation sans ouverture.", []),
     ],
-    ids=["guillemets", "nbsp", "narrow-nbsp", "english", "german", "straight", "nested", "straight-inside", "two-partials", "lone-straight", "apostrophes"],
+    ids=["guillemets", "nbsp", "narrow-nbsp", "english", "german", "straight", "nested", "straight-inside", "two-partials", "lone-straight", "apostrophes",
+         "reversed-guillemets", "straight-then-curly", "straight-spaced-inside", "straight-space-before-close", "in-parentheses", "lone-closing-guillemet"],
 )
 def test_marked_spans(text, expected):
     assert quoted(text) == expected

@@ -19,7 +19,11 @@ from ..nlp.chunks import paragraph_spans
 
 SPACES = " \t\n\u00a0\u202f\u2009\u2007\u200a"
 # opener -> closers it accepts
-PAIRS = {"«": "»", "“": "”", "„": "“”", "‹": "›", "‘": "’"}
+PAIRS = {"«": "»", "“": "”\"", "„": "“”", "‹": "›", "‘": "’"}
+# A straight opening mark closes with a straight or a curly one: pages mix them ("... ”).
+STRAIGHT_CLOSERS = '"”'
+# Some outlets print guillemets reversed: » ... «.
+REVERSED = ("»", "«")
 TOP_OPENERS = "«“„"
 STRAIGHT = '"'
 DASHES = "—–"
@@ -60,42 +64,74 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _straight_can_open(text: str, i: int, para_start: int) -> bool:
+def _straight_can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
+    """An opening straight mark follows a space or an opening sign; a space may follow it
+    (" Nous irons ") when another straight mark closes later in the paragraph."""
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in SPACES or before in "([{-—–:'’/") and after not in SPACES
+    if not (before in SPACES or before in "([{-—–:'’/"):
+        return False
+    if after not in SPACES:
+        return True
+    j = i + 1
+    while j < para_end and text[j] in SPACES:
+        j += 1
+    return j < para_end and text[j].isalnum() and text.find('"', j, para_end) != -1
 
 
-def _straight_can_close(text: str, i: int, para_start: int) -> bool:
+def _straight_can_close(text: str, i: int, para_start: int, para_end: int) -> bool:
+    """A closing straight mark follows a word, or a space when nothing can follow it as
+    an opening (" Nous irons " , a-t-il dit)."""
     before = text[i - 1] if i > para_start else " "
-    return before not in SPACES
+    if before not in SPACES:
+        return True
+    after = text[i + 1] if i + 1 < para_end else " "
+    return after in SPACES or after in ",.;:!?)…"
+
+
+MAX_DEPTH = 8
+
+
+def _reversed_guillemets(text: str, start: int, end: int) -> bool:
+    """Does this paragraph print its guillemets reversed (» ... «)? Its first guillemet
+    is a », opening words, and a « follows."""
+    first_close, first_open = text.find("»", start, end), text.find("«", start, end)
+    if first_close == -1 or first_open == -1 or first_close > first_open:
+        return False
+    after = text[first_close + 1 : first_close + 3]
+    return bool(after.strip(SPACES)[:1].isalnum())
 
 
 def _scan_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
     """Yield (open_index, close_index or -1, opener, closed) for top-level quotes."""
     stack: list[tuple[str, int]] = []  # (opener, index)
+    reversed_ok = _reversed_guillemets(text, start, end)
     i = start
     while i < end:
         ch = text[i]
         if stack:
             opener = stack[-1][0]
-            closes = PAIRS.get(opener, STRAIGHT)
-            if ch in closes and (ch != STRAIGHT or _straight_can_close(text, i, start)):
+            closes = STRAIGHT_CLOSERS if opener == STRAIGHT else REVERSED[1] if opener == REVERSED[0] else PAIRS[opener]
+            if ch in closes and (ch != STRAIGHT or _straight_can_close(text, i, start, end)):
                 _, at = stack.pop()
                 if not stack:
                     yield at, i, opener, True
-            elif ch in PAIRS and ch != "„" and not (ch == "“" and opener == "„"):
+            elif ch in PAIRS and ch != "„" and not (ch == "“" and opener == "„") and opener != REVERSED[0]:
                 stack.append((ch, i))
-            elif ch == STRAIGHT and _straight_can_open(text, i, start):
+            elif ch == STRAIGHT and _straight_can_open(text, i, start, end):
                 stack.append((STRAIGHT, i))
             elif ch == "»" and len(stack) > 1 and stack[0][0] == "«":
                 # an inner quote left open: the outer « » closes here all the same
                 _, at = stack[0]
                 stack.clear()
                 yield at, i, "«", True
+            elif len(stack) > MAX_DEPTH:
+                stack.clear()  # nesting no page has: the marks are noise
         elif ch in TOP_OPENERS:
             stack.append((ch, i))
-        elif ch == STRAIGHT and _straight_can_open(text, i, start):
+        elif ch == REVERSED[0] and reversed_ok:
+            stack.append((ch, i))
+        elif ch == STRAIGHT and _straight_can_open(text, i, start, end):
             stack.append((STRAIGHT, i))
         i += 1
     if stack:
