@@ -12,13 +12,9 @@ from test_extract import _same_text, _speaker
 # They run, and a pass is reported (strict=False) so that fixed cases are noticed.
 KNOWN_GAPS = {
     # 1. quotation marks as real pages use them
-    "marks_straight_space_inside_both": "a straight \" followed by a padding space (: \" Le pont "
     "... . \") is not paired with the closing \" after a space: no quote at all",
-    "marks_straight_space_after_opening": "\" Nous ... entendus\" is not paired; the sentence "
     "comes out as one indirect statement_incise whose text keeps both straight quotes",
-    "marks_straight_space_before_closing_partial": "\"indigente \" is not closed: the partial "
     "runs unbalanced to the end of the paragraph ('indigente \" avant de suspendre l'audience.')",
-    "marks_reversed_guillemets": "reversed guillemets » ... « are not read as a pair: no quote",
     "marks_mixed_guillemet_curly": "« closed by ” is not paired: the quote runs unbalanced to the "
     "end of the paragraph, its text ending with ' ”'",
     "marks_quote_inside_parentheses": "a whole statement in marks with its incise, inside "
@@ -72,7 +68,6 @@ KNOWN_GAPS = {
     "role_apposition_before_no_comma": "speaker 'commissaire européen' for both records: the "
     "name after 'le commissaire européen à l'Agriculture' (no comma) is not taken",
     # 7. not speech unless a speaker is given
-    "scare_quote_with_source_is_partial": "no record: 'Le gouvernement parle d'un « ajustement »' "
     "(parler de) is not read as the source of the quoted word",
     # speaker filter and organizations
     "preposition_depuis": "speaker 'Nantes-Bordeaux' (person), a place inside the subject, "

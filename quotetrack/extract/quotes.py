@@ -59,6 +59,7 @@ class _Extractor:
         self.resolver = SpeakerResolver(self.ix)
         self._starts_of, self._starts = None, []
         self._positions_of, self._positions = None, []
+        self._charges: list[int] = []  # where each quoted offence ends, in text order
 
     # ----- helpers -------------------------------------------------------------------------
     def inside_marks(self, offset: int) -> bool:
@@ -155,7 +156,25 @@ class _Extractor:
             return True  # la loi dite « Climat et résilience »
         if (word in words["title"] or lemma in words["title"]) and content[:1].isupper() | content[:1].isdigit():
             return True
+        if self.is_charge(before):
+            self._charges.append(span.outer[1])
+            return True
         return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
+
+    def is_charge(self, before) -> bool:
+        """mis en examen pour « abus de confiance », chef d'« association de malfaiteurs »:
+        the name of an offence, which no one is quoted as saying."""
+        words = lexicon.naming_words()["charge"]
+        toks = [t for t in before if t.text not in ("'", "’")]  # d ' « as some parses cut it
+        prev = toks[-1].text.lower().replace("’", "'").rstrip("'")
+        if prev in ("d", "de") and len(toks) > 1 and toks[-2].lemma.lower() in ("chef", "délit", "crime", "motif"):
+            return True
+        if prev in ("et", "ou", "d", "de", ",") and self._charges and 0 <= before[-1].start - self._charges[-1] <= 8:
+            return True  # … pour « abus de confiance » et « prise illégale d'intérêts »
+        if prev != "pour":
+            return False
+        start = self.sentence_floor(before[-1].start)
+        return any(t.lemma.lower() in words or t.text.lower() in words for t in before[:-1] if t.start >= start)
 
     def floor(self, cand: Candidate) -> int:
         """Start of the writer's sentence that opens with the quote's first mark."""

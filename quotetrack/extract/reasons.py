@@ -31,6 +31,7 @@ LABELS = {
     "previous_paragraph_colon": "annoncée par le paragraphe précédent",
     "incise_next_sentence": "verbe de parole dans la phrase suivante",
     "previous_sentence_subject": "citation isolée après une phrase dont le sujet parle",
+    "sentence_subject": "fragment cité dans une phrase dont le sujet parle",
     "incise_end_of_sentence": "incise en fin de phrase",
     "said_fragment": "fragment après un verbe de parole",
     "headline_from_body": "titre repris du corps de l'article",

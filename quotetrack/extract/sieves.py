@@ -117,6 +117,25 @@ def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
     return None
 
 
+def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
+    """La police s'intéresse « à d'autres individus » / Les syndicats, « amers », ...: a
+    fragment in the writer's sentence whose subject can speak and is the one the words
+    describe, when no reporting verb governs it. Names, titles and words as words were
+    left out before (``is_name_or_title``)."""
+    if cand.kind != "partial":
+        return None
+    floor = ex.floor(cand)
+    clause = [t for t in ex.ix.between(floor, ex.sentence_stop(cand.outer[1])) if not ex.inside_marks(t.start)]
+    inside = {t.i for t in clause}
+    for verb in clause:
+        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside) and verb.start > floor:
+            who = ex.cues.subject_of(verb, floor)
+            if who is not None and who.start < cand.outer[0] and who.tokens[0].upos != "PRON":
+                return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "sentence_subject")
+            return None
+    return None
+
+
 def previous_paragraph_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
     """A paragraph that is one quotation, announced by the previous one ending in a colon."""
     p_start, _ = ex.para_of(cand.outer[0])
@@ -146,6 +165,7 @@ QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
     ("colon_clause", colon_clause),
     ("incise_end_of_sentence", incise_end_of_sentence),
     ("previous_sentence_subject", previous_sentence_subject),
+    ("sentence_subject", sentence_subject),
 )
 
 
