@@ -12,13 +12,8 @@ from test_extract import _same_text, _speaker
 # They run, and a pass is reported (strict=False) so that fixed cases are noticed.
 KNOWN_GAPS = {
     # 1. quotation marks as real pages use them
-    "... . \") is not paired with the closing \" after a space: no quote at all",
-    "comes out as one indirect statement_incise whose text keeps both straight quotes",
-    "runs unbalanced to the end of the paragraph ('indigente \" avant de suspendre l'audience.')",
     "marks_mixed_guillemet_curly": "« closed by ” is not paired: the quote runs unbalanced to the "
     "end of the paragraph, its text ending with ' ”'",
-    "marks_quote_inside_parentheses": "a whole statement in marks with its incise, inside "
-    "parentheses, comes out as partial instead of direct",
     "multi_paragraph_testimony_reopening": "speaker None: the colon after 'Mehdi Aouadi, 52 ans, "
     "se souvient de chaque minute' is not tied to its subject (fails on one paragraph too)",
     "multi_paragraph_testimony_no_reopening": "speaker None: the colon after 'L'infirmière Sandrine "
@@ -50,9 +45,6 @@ KNOWN_GAPS = {
     "the name apposed to the role (l'avocate de la famille, Me Laure Bessière) is not taken "
     "(it is with 'a indiqué' or with Selon at the start)",
     # 4. short fragments
-    "incise_without_comma": "« ... » a lancé X without a comma: kind partial instead of direct",
-    "incise_without_comma_present": "« ... » soupire X without a comma: kind partial instead of "
-    "direct",
     # 5. carry-over
     "carry_over_through_narrative": "speaker None: the run of Henri Vidal is cut by a narrative "
     "paragraph with no new source (it carries when the paragraphs are adjacent)",
@@ -68,7 +60,6 @@ KNOWN_GAPS = {
     "role_apposition_before_no_comma": "speaker 'commissaire européen' for both records: the "
     "name after 'le commissaire européen à l'Agriculture' (no comma) is not taken",
     # 7. not speech unless a speaker is given
-    "(parler de) is not read as the source of the quoted word",
     # speaker filter and organizations
     "preposition_depuis": "speaker 'Nantes-Bordeaux' (person), a place inside the subject, "
     "instead of 'le collectif des usagers de la ligne Nantes-Bordeaux'",

@@ -189,7 +189,7 @@ class _Extractor:
         after = self.text[close_at:p_end].lstrip()
         if span.dialogue or len(cand.parts) > 1 and cand.joins[0] == "\n\n":
             cand.kind = "direct"
-        elif pre == "" or pre.endswith((":", "—", "–")) or (pre[-1:] in TERMINATORS):
+        elif pre == "" or pre.endswith((":", "—", "–", "(")) or (pre[-1:] in TERMINATORS):
             cand.kind = "direct" if (not after or after[0] in ",;:.!?…)—–" or after[0].isupper()) else "partial"
         else:
             cand.kind = "partial"
@@ -197,6 +197,10 @@ class _Extractor:
             cand.reason.append("dialogue_dash")
         if cand.cue is None:
             find_cue(self, cand)
+        opens = pre == "" or pre.endswith((":", "—", "–", "(")) or pre[-1:] in TERMINATORS
+        if cand.kind == "partial" and opens and cand.reason[-1:] == ["incise_after"]:
+            cand.kind = "direct"  # « ... » a lancé X: an incise without its comma
+            cand.reason.append("incise_no_comma")
         if cand.kind == "partial" and cand.cue is not None and cand.reason[-1:] == ["frame_before"] and pre.rstrip().endswith(","):
             cand.kind = "direct"  # Selon X, « ... »: a whole statement after the frame
         if not cand.balanced:

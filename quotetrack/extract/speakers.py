@@ -198,6 +198,11 @@ class SpeakerResolver:
             key = (len(name), -distance)
             if key > best_key:
                 best, best_key = list(name), key
+        if len(best) == 1 and fold(best[0]) in lexicon.first_names():
+            # a first name alone (Élodie) stands for the one full name that starts with it
+            fuller = {n for names in self.by_surname.values() for n in names if len(n) > 1 and fold(n[0]) == fold(best[0])}
+            if len(fuller) == 1:
+                best = list(fuller.pop())
         return " ".join(best)
 
     def role_person(self, role: str) -> str | None:
@@ -245,6 +250,8 @@ class SpeakerResolver:
         head_noun = next((t for t in desc if t.upos == "NOUN"), None)
         head = fold(head_noun.lemma) if head_noun else ""
         org_nouns = lexicon.speaker_nouns()["organization"]
+        if "PER" not in ents and not first_gender and not gender and "LOC" in ents and len(words) <= 3:
+            return Speaker(name, "organization", None, None, number, {mention.text, name})  # a country speaks for its state
         if "PER" not in ents and not first_gender and (("ORG" in ents and len(words) <= 3) or head in org_nouns or (len(words) == 1 and desc and desc[-1].upos == "DET" and not gender)):
             return Speaker(name, "organization", None, None, number, {mention.text, name})
         canonical = self.canonical(words, mention.start)
