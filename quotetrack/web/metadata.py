@@ -6,7 +6,7 @@ reads come first with French titles and column descriptions; everything Datasett
 otherwise list that only the machinery uses (the FTS shadow tables, the migrations
 table, the FTS source view) is hidden. The canned queries take their words through
 ``quotetrack_fts`` and their speaker through ``quotetrack_speaker_ids``, SQL functions
-registered by the plugin (``plugin.prepare_connection``) over ``search.quote_terms`` and
+registered by the plugin (``plugin.prepare_connection``) over ``search.fts_query`` and
 ``search.speaker_ids``, so a search in the browser means what it means on the command line.
 """
 
@@ -106,8 +106,6 @@ def metadata(database: str) -> dict:
             "title": "Citations (table brute)",
             "description": "Toutes les colonnes des citations telles qu'elles sont stockées.",
             "sort_desc": "said_on",
-            "fts_table": "quotes_fts",
-            "fts_pk": "rowid",
             "facets": ["speaker_id", "kind", "status", {"month": "said_on"}],
             "label_column": "text",
             "columns": QUOTE_COLUMNS,

@@ -18,7 +18,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 from markupsafe import Markup, escape
 
-from ..search import QuoteNotFound, get_quote, quote_terms, speaker_ids
+from ..search import QuoteNotFound, fts_query, get_quote, speaker_ids
 from ..verify import appearances
 from . import pages
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
@@ -35,7 +35,7 @@ def prepare_connection(conn, database, datasette):
     if config is None:
         return
     db = sqlite_utils.Database(conn)
-    conn.create_function("quotetrack_fts", 1, lambda words: quote_terms(words or ""), deterministic=True)
+    conn.create_function("quotetrack_fts", 1, lambda words: fts_query(db, words or ""))
     conn.create_function(
         "quotetrack_speaker_ids", 1, lambda name: json.dumps(sorted(speaker_ids(db, name or "", loose=True)))
     )
@@ -53,19 +53,24 @@ def _appearances_json(db, quote_id: str | None) -> str:
     return json.dumps(appearances(db, quote), ensure_ascii=False, default=str)
 
 
+_MATCHING = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH quotetrack_fts(:quotetrack_search)"
+SEARCHES = {"quotes": f"rowid IN ({_MATCHING})", "quote_view": f"id IN (SELECT id FROM quotes WHERE rowid IN ({_MATCHING}))"}
+
+
 @hookimpl(trylast=True)
 def filters_from_request(request, database, table, datasette):
-    """``_search`` on ``quote_view``: a view has no rowid for Datasette's own FTS filter, so
-    its quotes are found through ``quotes_fts`` here (last, so that its search box shows)."""
-    if table != "quote_view" or options(datasette, database) is None:
+    """``_search`` on ``quotes`` and ``quote_view`` through ``quotes_fts``, its words taken as
+    ``quotetrack search`` takes them (``search.fts_query``: FTS5 syntax when valid, else
+    every word literally, so a stray quote is no error). Datasette's own filter cannot: ``quotes_fts`` reads from a view,
+    which Datasette does not link to ``quotes``, and ``quote_view`` has no rowid. Last, so
+    that the search box shows."""
+    if table not in SEARCHES or options(datasette, database) is None:
         return None
     words = request.args.get("_search", "").strip()
     context = {"supports_search": True, "search": words}
     if not words:
         return FilterArguments([], extra_context=context)
-    clause = ("id IN (SELECT id FROM quotes WHERE rowid IN (SELECT rowid FROM quotes_fts"
-              " WHERE quotes_fts MATCH quotetrack_fts(:quotetrack_search)))")  # fmt: skip
-    return FilterArguments([clause], {"quotetrack_search": words}, [f"contient « {words} »"], context)
+    return FilterArguments([SEARCHES[table]], {"quotetrack_search": words}, [f"contient « {words} »"], context)
 
 
 @hookimpl
