@@ -129,6 +129,24 @@ def extra_template_vars(datasette, database):
     return {"quotetrack_allow_review": bool(config and config["allow_review"])}
 
 
+# Datasette lists every column's description above a table: folded away here, so that the
+# search box and the rows come first (the descriptions stay one click away, and in each
+# column's menu).
+FOLD_DESCRIPTIONS = """document.querySelectorAll('dl.column-descriptions').forEach(function (list) {
+  var details = document.createElement('details'), summary = document.createElement('summary');
+  summary.textContent = 'Description des colonnes';
+  list.replaceWith(details);
+  details.append(summary, list);
+});"""
+
+
+@hookimpl
+def extra_body_script(template, database, datasette):
+    if template == "table.html" and options(datasette, database) is not None:
+        return FOLD_DESCRIPTIONS
+    return None
+
+
 @hookimpl
 def register_facet_classes():
     return [MonthFacet]
