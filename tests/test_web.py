@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -135,6 +136,8 @@ def test_internals_are_hidden(db_file):
     listed = {a.get_text(strip=True) for a in page.select("div.db-table h3 a")}
     assert {"articles", "quotes", "speakers", "review_log"} <= listed
     assert not {name for name in listed if "fts" in name or "migrations" in name}
+    views = {a.get_text(strip=True) for a in page.find("h2", string="Views").find_next("ul").find_all("a")}
+    assert views == {"quote_view"}
     hidden = soup(get(create_app(db_file), "/quotes?_show_hidden=1"))
     assert "quotes_fts_data" in hidden.get_text() and "_sqlite_migrations" in hidden.get_text()
 
@@ -449,6 +452,14 @@ def test_serve_with_a_missing_database_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1 and "no such database" in result.output
+
+
+def test_serve_on_a_busy_port_is_one_line(db_file):
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"]
 
 
 def test_serve_passes_its_options_to_the_server(db_file, monkeypatch):

@@ -27,9 +27,10 @@ def serve(db_path, host, port, allow_review, templates, organization):
     Example:
         quotetrack serve --db db/quotetrack.db --allow-review
     """
-    from ..web.app import create_app, serve as run
+    from ..web.app import check_address, create_app, serve as run
 
     app = create_app(db_path, allow_review=allow_review, templates=templates, organization=organization)
+    check_address(host, port)
     mode = "reviews allowed" if allow_review else "read-only"
     click.echo(f"quotetrack: http://{host}:{port}/ ({mode}; Ctrl-C to stop)", err=True)
     run(app, host, port)

@@ -7,6 +7,8 @@ upgrades the schema itself: without ``--allow-review`` it cannot write at all.
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +24,10 @@ SETTINGS = {"default_page_size": 50, "truncate_cells_html": 600, "suggest_facets
 
 class WebUnavailable(QuotetrackError):
     """The web interface needs Datasette, an optional extra that is not installed."""
+
+
+class AddressUnavailable(QuotetrackError):
+    """The server cannot listen at the host and port given (in use, or not this machine's)."""
 
 
 def create_app(db_path, *, allow_review: bool = False, templates=None, organization=None):
@@ -68,6 +74,17 @@ def check_database(path: Path) -> None:
             f"{path}: made by an older quotetrack (missing {', '.join(missing)}); "
             "run any quotetrack command on it once (quotetrack speakers --db ...) to upgrade it"
         )
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise ``AddressUnavailable`` unless a server could listen at ``host:port`` now, so
+    that the error is one line before the server starts, not a log line after."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise AddressUnavailable(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def serve(app, host: str, port: int) -> None:

@@ -84,7 +84,7 @@ VIEW_COLUMNS = {
     "original_speaker": "Le locuteur extrait, quand la citation a été réattribuée",
 }  # fmt: skip
 FACETS = ["speaker", "source", "kind", "status", {"month": "said_on"}]
-HIDDEN = ("quotes_fts", "articles_fts", "quotes_fts_source", "_sqlite_migrations")
+HIDDEN = ("quotes_fts", "articles_fts", "_sqlite_migrations")  # and quotes_fts_source: plugin.permission_allowed
 FTS_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
 
 
@@ -107,7 +107,6 @@ def metadata(database: str) -> dict:
             "description": "Toutes les colonnes des citations telles qu'elles sont stockées.",
             "sort_desc": "said_on",
             "facets": ["speaker_id", "kind", "status", {"month": "said_on"}],
-            "label_column": "text",
             "columns": QUOTE_COLUMNS,
         },
         "articles": {

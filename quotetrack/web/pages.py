@@ -134,7 +134,6 @@ async def quote_page(datasette, request):
         "kind_label": KIND_LABELS.get(quote["kind"], quote["kind"]),
         "statuses": [(status, STATUS_LABELS.get(status, status)) for status in STATUSES],
         "status_label": STATUS_LABELS.get(quote["status"], quote["status"]),
-        "allow_review": config["allow_review"],
         "database": config["database"],
         "sheet_url": sheet_url(datasette, quote["article_id"]),
         "dossier_url": quote["speaker"] and dossier_url(datasette, quote["speaker"]),

@@ -124,9 +124,19 @@ def menu_links(datasette, actor, request):
 
 @hookimpl
 def extra_template_vars(datasette, database):
-    """Whether reviews are on, for templates (the quote page shows its form only then)."""
+    """Whether reviews are on: the quote page shows its form only then."""
     config = options(datasette)
     return {"quotetrack_allow_review": bool(config and config["allow_review"])}
+
+
+@hookimpl
+def permission_allowed(datasette, action, resource):
+    """The view the full-text index reads from is machinery: Datasette lists views even when
+    metadata hides them, so it is made invisible instead."""
+    config = options(datasette)
+    if config and action == "view-table" and resource == (config["database"], "quotes_fts_source"):
+        return False
+    return None
 
 
 # Datasette lists every column's description above a table: folded away here, so that the
