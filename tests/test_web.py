@@ -481,3 +481,12 @@ def test_wheel_ships_the_web_templates(tmp_path):
     (wheel,) = tmp_path.glob("quotetrack-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {"quotetrack/web/templates/quotetrack_quote.html", "quotetrack/web/plugin.py"} <= set(names)
+
+
+def test_home_page_lists_the_pages(db_file):
+    ds = create_app(db_file)
+    page = soup(get(ds, "/"))
+    links = {a.get_text(strip=True): a["href"] for a in page.select("section.content ul a")}
+    assert links["Qui a dit quoi"] == "/quotes/qui_a_dit_quoi" and links["Citations"] == "/quotes/quote_view"
+    for href in links.values():
+        assert get(ds, href).status_code == 200, href

@@ -12,6 +12,8 @@ registered by the plugin (``plugin.prepare_connection``) over ``search.fts_query
 
 from __future__ import annotations
 
+from html import escape
+
 # A quote's readable columns, as the canned queries show them (links: see plugin.render_cell).
 _QUOTE_COLUMNS = """q.id, q.text AS citation, s.name AS locuteur, q.said_on AS date, a.source AS media,
     q.kind AS type, q.status AS statut, q.confidence AS confiance, a.title AS article, q.article_id"""
@@ -86,6 +88,18 @@ VIEW_COLUMNS = {
 FACETS = ["speaker", "source", "kind", "status", {"month": "said_on"}]
 HIDDEN = ("quotes_fts", "articles_fts", "_sqlite_migrations")  # and quotes_fts_source: plugin.permission_allowed
 FTS_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
+
+
+# The home page's list: table or query, title, what it is for.
+HOME = (
+    ("quote_view", "Citations", "chercher des mots, filtrer par locuteur, média, type, statut ou mois"),
+    ("qui_a_dit_quoi", "Qui a dit quoi", "des mots, un locuteur, des dates"),
+    ("citations_d_un_locuteur", "Citations d'un locuteur", "tout ce qu'une personne a dit"),
+    ("a_verifier", "À vérifier", "les citations non vérifiées, les moins sûres d'abord"),
+    ("premieres_apparitions", "Premières apparitions", "où une citation est parue, la première fois d'abord"),
+    ("speakers", "Locuteurs", "leurs dossiers"),
+    ("review_log", "Journal des vérifications", "qui a changé quoi, et quand"),
+)
 
 
 def metadata(database: str) -> dict:
@@ -172,8 +186,14 @@ def metadata(database: str) -> dict:
             "sql": _APPEARANCES,
         },
     }
+    from datasette.utils import tilde_encode  # Datasette is imported only once an app is built
+
+    base = "/" + tilde_encode(database)
+    items = "".join(f'<li><a href="{base}/{name}">{escape(title)}</a> : {escape(what)}</li>' for name, title, what in HOME)
     return {
         "title": "quotetrack : qui a dit quoi",
-        "description": "Les citations extraites des articles indexés, leurs locuteurs et leurs vérifications.",
+        "description_html": "<p>Les citations extraites des articles indexés, leurs locuteurs et leurs vérifications."
+        " Chaque citation mène à la fiche de vérification de son article et au dossier de son locuteur.</p>"
+        f"<ul>{items}</ul>",
         "databases": {database: {"tables": tables, "queries": queries}},
     }

@@ -10,12 +10,13 @@ server cannot write the file, whatever a request asks.
 from __future__ import annotations
 
 import json
+
 import sqlite_utils
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import DateFacet
 from datasette.filters import FilterArguments
-from datasette.utils import path_with_added_args, path_with_removed_args
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup, escape
 
 from ..search import QuoteNotFound, fts_query, get_quote, speaker_ids
@@ -61,9 +62,11 @@ SEARCHES = {"quotes": f"rowid IN ({_MATCHING})", "quote_view": f"id IN (SELECT i
 def filters_from_request(request, database, table, datasette):
     """``_search`` on ``quotes`` and ``quote_view`` through ``quotes_fts``, its words taken as
     ``quotetrack search`` takes them (``search.fts_query``: FTS5 syntax when valid, else
-    every word literally, so a stray quote is no error). Datasette's own filter cannot: ``quotes_fts`` reads from a view,
-    which Datasette does not link to ``quotes``, and ``quote_view`` has no rowid. Last, so
-    that the search box shows."""
+    every word literally, so a stray quote is no error).
+
+    Datasette's own filter cannot: ``quotes_fts`` reads from a view, which Datasette does
+    not link to ``quotes``, and ``quote_view`` has no rowid. Last, so that the search box
+    shows (the last ``supports_search`` given wins)."""
     if table not in SEARCHES or options(datasette, database) is None:
         return None
     words = request.args.get("_search", "").strip()
@@ -178,9 +181,9 @@ class MonthFacet(DateFacet):
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            month = f"substr([{column}], 1, 7)"
+            month = f"substr({escape_sqlite(column)}, 1, 7)"
             sql = (f"SELECT {month} AS value, count(*) AS count FROM ({self.sql})"
-                   f" WHERE [{column}] GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+                   f" WHERE {escape_sqlite(column)} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
                    f" GROUP BY {month} ORDER BY value DESC LIMIT {size + 1}")  # fmt: skip
             try:
                 rows = (await self.ds.execute(self.database, sql, self.params, truncate=False,
