@@ -145,6 +145,11 @@ EACH_OVER_SET_COST = 200  # ~50 µs a row tested / ~0.25 µs a match put in the 
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
+def fts_query(db, query: str) -> str:
+    """The FTS5 query ``search`` runs for the words ``query`` (for other front ends: the web)."""
+    return _valid_fts(db, query.strip()) if query.strip() else '""'
+
+
 def _valid_fts(db, query: str) -> str:
     """``query`` if FTS5 can parse it, else the same words quoted (see quote_terms)."""
     try:

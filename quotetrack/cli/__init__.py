@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, format the output.
 
 One module per command group (``parse``, ``models``, ``database``, ``report``,
-``review``); the options they share are defined once in ``common``. Library errors
+``review``, ``web``); the options they share are defined once in ``common``. Library errors
 (``QuotetrackError``) become one-line messages with exit status 1; no traceback
 reaches a user.
 """
@@ -26,4 +26,4 @@ def cli():
 
 
 # The command modules register themselves on the group.
-from . import database, models, parse, report, review  # noqa: E402,F401  (registration)
+from . import database, models, parse, report, review, web  # noqa: E402,F401  (registration)

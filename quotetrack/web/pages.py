@@ -1,0 +1,187 @@
+"""The plugin's pages: a quote (with the review form), an article's sheet, a speaker's dossier.
+
+Sheets and dossiers are the very HTML of ``quotetrack report`` (``report.article_sheet``,
+``report.speaker_dossier``, with the ``--templates`` folder given to ``serve``), read
+through Datasette's read-only connections. A review goes through ``review.review_quote``
+on a connection opened by ``store.open_db``, exactly as ``quotetrack review`` does, and
+only when the server was started with ``--allow-review``; Datasette checks the CSRF token
+of every POST before it reaches ``quote_page``.
+
+Library errors become Datasette error pages: an unknown id 404, a database that cannot
+be read (locked, gone) 503. No traceback reaches the browser.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import sqlite3
+from urllib.parse import quote as percent_encode
+from urllib.parse import unquote
+
+import sqlite_utils
+from datasette import Response
+
+from ..errors import QuotetrackError
+from ..extract.reasons import describe_reason
+from ..report import KIND_LABELS, STATUS_LABELS, ArticleNotFound, article_sheet, speaker_dossier
+from ..review import STATUSES, InvalidReview, history, review_quote
+from ..search import QuoteNotFound, SpeakerNotFound, get_quote
+from ..store import open_db
+from ..verify import appearances
+
+NAME = "quotetrack"  # the plugin's name, its configuration key and its URL prefix
+NOT_FOUND = (QuoteNotFound, SpeakerNotFound, ArticleNotFound)
+REVIEW_FIELDS = ("status", "note", "text", "speaker")
+CSRF_COOKIE = "ds_csrftoken"  # Datasette's (asgi-csrf) cookie, matched by the form's csrftoken
+
+
+def options(datasette, database=None) -> dict | None:
+    """The plugin's settings (see ``app.create_app``); with ``database``, None unless it is ours."""
+    config = datasette.plugin_config(NAME)
+    if not config or (database is not None and database != config["database"]):
+        return None
+    return config
+
+
+def quote_url(datasette, quote_id: str) -> str:
+    return datasette.urls.path(f"/-/{NAME}/quote/{percent_encode(quote_id, safe='')}")
+
+
+def sheet_url(datasette, article_id: str) -> str:
+    return datasette.urls.path(f"/-/{NAME}/article/{percent_encode(article_id, safe='')}")
+
+
+def dossier_url(datasette, name: str) -> str:
+    return datasette.urls.path(f"/-/{NAME}/speaker/{percent_encode(name, safe='')}")
+
+
+class PageError(Exception):
+    """What a page shows instead of itself: an HTTP status, a title, a one-line message."""
+
+    def __init__(self, status: int, title: str, message: str):
+        super().__init__(message)
+        self.status, self.title, self.message = status, title, message
+
+
+def page(handler):
+    """Render a ``PageError`` (or a library error) as Datasette's error page, at once.
+
+    Not by raising Datasette's NotFound: its 404 handler would redirect a path holding
+    ``%`` (a speaker's name) elsewhere, and its exception handler prints a traceback in
+    the server's terminal for what is only a wrong link.
+    """
+
+    @functools.wraps(handler)
+    async def wrapper(datasette, request):
+        try:
+            return await handler(datasette, request)
+        except NOT_FOUND as error:
+            failure = PageError(404, "Introuvable", str(error))
+        except (sqlite3.Error, QuotetrackError) as error:
+            failure = PageError(503, "Base indisponible", f"Base de données indisponible : {error}")
+        except PageError as error:
+            failure = error
+        context = {"ok": False, "error": failure.message, "status": failure.status, "title": failure.title}
+        html = await datasette.render_template("error.html", context, request=request)
+        return Response.html(html, status=failure.status)
+
+    return wrapper
+
+
+async def read(datasette, function):
+    """``function(db)`` on one of Datasette's read connections to the quote database."""
+    database = datasette.get_database(options(datasette)["database"])
+    return await database.execute_fn(lambda conn: function(sqlite_utils.Database(conn)))
+
+
+@page
+async def article_page(datasette, request):
+    config = options(datasette)
+    article_id = unquote(request.url_vars["article_id"])
+    html = await read(datasette, lambda db: article_sheet(
+        db, article_id, templates=config["templates"], organization=config["organization"]))  # fmt: skip
+    return Response.html(html)
+
+
+@page
+async def speaker_page(datasette, request):
+    config = options(datasette)
+    name = unquote(request.url_vars["name"])
+    html = await read(datasette, lambda db: speaker_dossier(
+        db, name, templates=config["templates"], organization=config["organization"]))  # fmt: skip
+    return Response.html(html)
+
+
+@page
+async def quote_page(datasette, request):
+    """GET: the quote, its appearances and review history, the form; POST: a review."""
+    config = options(datasette)
+    quote_id = unquote(request.url_vars["quote_id"])
+    if request.method == "POST":
+        return await _post_review(datasette, request, config, quote_id)
+
+    def gather(db):
+        quote = get_quote(db, quote_id)
+        return quote, history(db, quote["id"]), appearances(db, quote)
+
+    quote, log, seen = await read(datasette, gather)
+    context = {
+        "quote": quote,
+        "history": log,
+        "appearances": [row for row in seen if not row["this"]],
+        "reason": describe_reason(quote["reason"]) if quote["reason"] else None,
+        "kind_label": KIND_LABELS.get(quote["kind"], quote["kind"]),
+        "statuses": [(status, STATUS_LABELS.get(status, status)) for status in STATUSES],
+        "status_label": STATUS_LABELS.get(quote["status"], quote["status"]),
+        "database": config["database"],
+        "sheet_url": sheet_url(datasette, quote["article_id"]),
+        "dossier_url": quote["speaker"] and dossier_url(datasette, quote["speaker"]),
+        "quote_url": quote_url(datasette, quote["id"]),
+        "appearance_url": lambda row: quote_url(datasette, row["quote_id"]),
+        "appearances_query": datasette.urls.path(
+            f"{datasette.urls.database(config['database'])}/premieres_apparitions"),  # fmt: skip
+    }
+    return Response.html(await datasette.render_template("quotetrack_quote.html", context, request=request))
+
+
+async def _post_review(datasette, request, config, quote_id):
+    if not config["allow_review"]:
+        raise PageError(403, "Lecture seule", "Les vérifications sont désactivées : ce serveur est en"
+                        " lecture seule (lancez quotetrack serve --allow-review pour les permettre).")  # fmt: skip
+    form = await request.post_vars()
+    # Datasette's CSRF check lets a POST without any cookie through (nothing to steal, for
+    # a site with logins); here there is no login, so the token is required outright.
+    token = form.get("csrftoken")
+    if not token or token != request.cookies.get(CSRF_COOKIE):
+        raise PageError(403, "Requête refusée", "Jeton CSRF absent ou invalide : rechargez la page de la citation.")
+    reviewer = " ".join(form.get("reviewer", "").split())
+    fields = {name: form.get(name) for name in REVIEW_FIELDS}
+    for name in ("status", "text", "speaker"):  # an empty field changes nothing; an empty note clears it
+        if not (fields[name] or "").strip():
+            fields[name] = None
+    target = request.path
+    if not reviewer:
+        datasette.add_message(request, "Indiquez votre nom de vérificateur : rien n'a été enregistré.", datasette.ERROR)
+        return Response.redirect(target)
+    try:
+        result = await asyncio.get_running_loop().run_in_executor(
+            None, lambda: _review(config["path"], quote_id, reviewer, fields))  # fmt: skip
+    except InvalidReview as error:
+        datasette.add_message(request, f"Vérification refusée : {error}", datasette.ERROR)
+        return Response.redirect(target)
+    if result["changes"]:
+        changed = ", ".join(f"{field} : {old or '—'} → {new or '—'}" for field, old, new in result["changes"])
+        datasette.add_message(request, f"Vérification enregistrée par {reviewer} ({changed}).", datasette.INFO)
+    else:
+        datasette.add_message(request, "Rien n'a changé.", datasette.WARNING)
+    return Response.redirect(target)
+
+
+def _review(path: str, quote_id: str, reviewer: str, fields: dict) -> dict:
+    """``quotetrack review``, from the browser: the same opening, the same function."""
+    db = open_db(path)
+    try:
+        return review_quote(db, quote_id, reviewer=reviewer, **fields)
+    finally:
+        db.conn.close()

@@ -1,0 +1,492 @@
+"""The web interface in-process: Datasette's own client (httpx) on a temporary database.
+
+Pages are parsed (BeautifulSoup) and checked for what a fact-checker sees: titles,
+facets, search results, links, error pages, the review form and what a POST writes.
+The browser test, over a real server, is tests/test_web_browser.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from urllib.parse import quote
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+pytest.importorskip("datasette", reason="the web interface needs datasette (pip install 'quotetrack[web]')")
+
+from quotetrack import report  # noqa: E402
+from quotetrack.cli import cli  # noqa: E402
+from quotetrack.indexing import index_paths  # noqa: E402
+from quotetrack.search import search  # noqa: E402
+from quotetrack.store import MIGRATIONS, DatabaseUnavailable, open_db  # noqa: E402
+from quotetrack.web import app as web_app  # noqa: E402
+from quotetrack.web.app import WebUnavailable, create_app  # noqa: E402
+
+from conftest import ROOT, SEED  # noqa: E402
+
+SEED_META = {"title": "L'Otan annonce de nouvelles mesures", "url": "https://www.example.org/monde/otan-mesures",
+             "source": "Le Quotidien", "date": "2022-03-24"}  # fmt: skip
+# The seed's « C'est du jamais vu », published four days earlier by another outlet.
+EARLIER = """---
+title: "Les renforts alliés à l'Est"
+date: 2022-03-20
+source: La Gazette
+url: https://www.example.org/gazette/renforts
+---
+« C'est du jamais vu », a déclaré Jens Stoltenberg devant la presse à Bruxelles.
+
+Le ministre Sébastien Lecornu a estimé que « les alliés devront tenir dans la durée ».
+"""
+
+
+@pytest.fixture(scope="module")
+def built_db(tmp_path_factory, spacy_engine):
+    folder = tmp_path_factory.mktemp("web")
+    path = folder / "quotes.db"
+    (folder / "renforts.md").write_text(EARLIER, encoding="utf-8")
+    db = open_db(path)
+    outcomes = list(index_paths(db, [str(SEED)], spacy_engine, overrides=SEED_META))
+    outcomes += index_paths(db, [str(folder / "renforts.md")], spacy_engine)
+    assert [o.status for o in outcomes] == ["indexed", "indexed"], outcomes
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def db_file(built_db, tmp_path):
+    """A fresh copy for each test, so reviews in one do not show in another."""
+    path = tmp_path / "quotes.db"
+    shutil.copy(built_db, path)
+    return path
+
+
+def get(ds, path, **kwargs):
+    return asyncio.run(ds.client.get(path, **kwargs))
+
+
+def post(ds, path, **kwargs):
+    return asyncio.run(ds.client.post(path, **kwargs))
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html5lib")
+
+
+def rows(ds, path) -> list[dict]:
+    response = get(ds, path + ("&" if "?" in path else "?") + "_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def the_quote(path, text) -> dict:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        (row,) = conn.execute(
+            "SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " WHERE q.text = ? ORDER BY a.published DESC LIMIT 1", [text]).fetchall()  # fmt: skip
+        return dict(row)
+    finally:
+        conn.close()
+
+
+def review_log(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT quote_id, field, old_value, new_value, reviewer, action FROM review_log ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- metadata ------------------------------------------------------------------------------
+def test_quote_view_has_french_title_facets_and_newest_first(db_file):
+    ds = create_app(db_file)
+    page = soup(get(ds, "/quotes/quote_view"))
+    assert page.find("h1").get_text(strip=True).startswith("Citations")
+    assert "Qui a dit quoi, quand et où" in page.get_text()
+    facets = {f["data-column"] for f in page.select(".facet-info")}
+    assert facets == {"speaker", "source", "kind", "status", "mois"}
+    dates = [row["said_on"] for row in rows(ds, "/quotes/quote_view.json?_size=max")]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2022-03-24" and dates[-1] == "2022-03-20"
+
+
+def test_column_descriptions_are_french(db_file):
+    page = soup(get(create_app(db_file), "/quotes/quote_view"))
+    descriptions = {dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True)
+                    for dt in page.select("dl.column-descriptions dt")}  # fmt: skip
+    assert descriptions["speaker"] == "Le locuteur (ouvre son dossier)"
+    assert descriptions["source"] == "Le média"
+
+
+def test_internals_are_hidden(db_file):
+    page = soup(get(create_app(db_file), "/quotes"))
+    listed = {a.get_text(strip=True) for a in page.select("div.db-table h3 a")}
+    assert {"articles", "quotes", "speakers", "review_log"} <= listed
+    assert not {name for name in listed if "fts" in name or "migrations" in name}
+    views = {a.get_text(strip=True) for a in page.find("h2", string="Views").find_next("ul").find_all("a")}
+    assert views == {"quote_view"}
+    hidden = soup(get(create_app(db_file), "/quotes?_show_hidden=1"))
+    assert "quotes_fts_data" in hidden.get_text() and "_sqlite_migrations" in hidden.get_text()
+
+
+def test_month_facet_filters_by_month(db_file):
+    ds = create_app(db_file)
+    page = soup(get(ds, "/quotes/quote_view"))
+    months = {li.find("a").get_text(strip=True): li for li in page.select('.facet-info[data-column="mois"] li')}
+    assert set(months) == {"2022-03"}
+    assert "said_on__startswith=2022-03" in months["2022-03"].find("a")["href"]
+    assert {r["said_on"][:7] for r in rows(ds, "/quotes/quote_view.json?said_on__startswith=2022-03")} == {"2022-03"}
+
+
+# -- search ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("table", ["quote_view", "quotes"])
+@pytest.mark.parametrize("words, expected", [
+    ("jamais vu", {"C'est du jamais vu"}),
+    ("JAMAIS VU", {"C'est du jamais vu"}),
+    ("securite paie", {"La sécurité se paie. En faire plus coûte plus cher"}),
+])  # fmt: skip
+def test_search_is_accent_insensitive(db_file, table, words, expected):
+    found = {row["text"] for row in rows(create_app(db_file), f"/quotes/{table}.json?_search={quote(words)}")}
+    assert found == expected
+
+
+@pytest.mark.parametrize("words", ["l'otan \"", "otan AND", "Stolt*", "SÉCURITÉ", "Zelensky OR paie"])
+def test_search_finds_what_the_command_line_finds(db_file, words):
+    """Text that is not valid FTS5 (a stray quote, a bare AND) is searched literally, no error."""
+    expected = {row["id"] for row in search(open_db(db_file), words, limit=None)}
+    assert expected or words == "otan AND"
+    for table in ("quote_view", "quotes"):
+        assert {row["id"] for row in rows(create_app(db_file), f"/quotes/{table}.json?_search={quote(words)}&_size=max")} == expected
+
+
+def test_quote_view_search_box_keeps_the_words(db_file):
+    page = soup(get(create_app(db_file), "/quotes/quote_view?_search=jamais+vu"))
+    assert page.find("input", {"name": "_search"})["value"] == "jamais vu"
+    assert len(page.select("table.rows-and-columns tbody tr")) == 2
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"mots": "jamais vu"}, [("C'est du jamais vu", "2022-03-24"), ("C'est du jamais vu", "2022-03-20")]),
+    ({"mots": "jamais vu", "depuis": "2022-03-21"}, [("C'est du jamais vu", "2022-03-24")]),
+    ({"mots": "jamais vu", "jusqu_au": "2022-03-20"}, [("C'est du jamais vu", "2022-03-20")]),
+    ({"mots": "jamais vu", "jusqu_au": "2022-02"}, []),
+    ({"mots": "durée", "locuteur": "lecornu"}, [("les alliés devront tenir dans la durée", "2022-03-20")]),
+    ({"mots": "duree", "locuteur": "Stoltenberg"}, []),
+    ({"mots": "", "locuteur": "Zelensky"}, [("l'importance vitale de fournir davantage d'assistance militaire à son pays", "2022-03-24")]),
+])  # fmt: skip
+def test_who_said_what(db_file, params, expected):
+    query = "&".join(f"{k}={quote(params.get(k, ''))}" for k in ("mots", "locuteur", "depuis", "jusqu_au"))
+    found = rows(create_app(db_file), f"/quotes/qui_a_dit_quoi.json?{query}")
+    assert [(row["citation"], row["date"]) for row in found] == expected
+
+
+def test_quotes_of_a_speaker_by_last_name(db_file):
+    found = rows(create_app(db_file), "/quotes/citations_d_un_locuteur.json?locuteur=stoltenberg")
+    assert {row["locuteur"] for row in found} == {"Jens Stoltenberg"}
+    assert len(found) == 10  # nine in the seed, one in the earlier article
+    assert [row["date"] for row in found] == sorted((row["date"] for row in found), reverse=True)
+
+
+def test_to_check_lists_unreviewed_lowest_confidence_first(db_file):
+    ds = create_app(db_file)
+    before = rows(ds, "/quotes/a_verifier.json")
+    assert [row["confiance"] for row in before] == sorted(row["confiance"] for row in before)
+    reviewed = before[0]["id"]
+    CliRunner().invoke(cli, ["review", reviewed, "--status", "confirmed", "--reviewer", "Test", "--db", str(db_file)])
+    after = rows(ds, "/quotes/a_verifier.json")
+    assert reviewed not in {row["id"] for row in after} and len(after) == len(before) - 1
+
+
+def test_first_appearances_earliest_first(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    found = rows(create_app(db_file), f"/quotes/premieres_apparitions.json?citation={quote_id}")
+    assert [(row["date"], row["media"]) for row in found] == [("2022-03-20", "La Gazette"), ("2022-03-24", "Le Quotidien")]
+    assert rows(create_app(db_file), "/quotes/premieres_apparitions.json?citation=ffffffffffff") == []
+
+
+# -- links and pages -------------------------------------------------------------------------------
+def test_rows_link_to_quote_sheet_and_dossier(db_file):
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    page = soup(get(create_app(db_file), "/quotes/quote_view?_search=jamais+vu&said_on=2022-03-24"))
+    (row,) = page.select("table.rows-and-columns tbody tr")
+    hrefs = {a.get_text(strip=True): a["href"] for a in row.find_all("a")}
+    assert hrefs["C'est du jamais vu"] == f"/-/quotetrack/quote/{quote_row['id']}"
+    assert hrefs["Jens Stoltenberg"] == "/-/quotetrack/speaker/Jens%20Stoltenberg"
+    assert hrefs[f"fiche {quote_row['article_id'][:12]}"] == f"/-/quotetrack/article/{quote_row['article_id']}"
+
+
+def test_canned_query_rows_link_too(db_file):
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    page = soup(get(create_app(db_file), "/quotes/qui_a_dit_quoi?mots=jamais+vu&locuteur=&depuis=2022-03-24&jusqu_au="))
+    links = {a["href"] for a in page.select("table.rows-and-columns tbody a")}
+    assert {f"/-/quotetrack/quote/{quote_row['id']}", f"/-/quotetrack/article/{quote_row['article_id']}",
+            "/-/quotetrack/speaker/Jens%20Stoltenberg"} <= links  # fmt: skip
+
+
+def test_article_sheet_is_the_report_with_the_templates_override(db_file, tmp_path):
+    templates = tmp_path / "house"
+    templates.mkdir()
+    # A newsroom's own article.html: the built-in one with a line of its own.
+    (templates / "article.html").write_text(
+        (report.builtin_templates() / "article.html").read_text(encoding="utf-8").replace(
+            "{% block content %}", '{% block content %}<p id="house">Service vérification</p>', 1), encoding="utf-8")  # fmt: skip
+    article_id = the_quote(db_file, "C'est du jamais vu")["article_id"]
+    response = get(create_app(db_file, templates=templates, organization="La Rédaction"), f"/-/quotetrack/article/{article_id}")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.find(id="house").get_text() == "Service vérification"
+    assert "La Rédaction" in page.select_one("p.kicker").get_text()
+    db = open_db(db_file)
+    expected = BeautifulSoup(report.article_sheet(db, article_id, templates=templates, organization="La Rédaction"), "html5lib")
+    assert [m["data-quote"] for m in page.select("mark.quote")] == [m["data-quote"] for m in expected.select("mark.quote")]
+    assert len(page.select("article.card")) == len(expected.select("article.card")) == 11
+
+
+def test_speaker_dossier_page(db_file):
+    response = get(create_app(db_file), "/-/quotetrack/speaker/Jens%20Stoltenberg")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Jens Stoltenberg"
+    assert len(page.select("article.card")) == 10
+
+
+def test_quote_page_shows_the_quote_links_and_appearances(db_file):
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    page = soup(get(create_app(db_file), f"/-/quotetrack/quote/{quote_row['id']}"))
+    assert page.find("blockquote").get_text(strip=True) == "C'est du jamais vu"
+    assert page.find(id="sheet-link")["href"] == f"/-/quotetrack/article/{quote_row['article_id']}"
+    assert page.find(id="dossier-link")["href"] == "/-/quotetrack/speaker/Jens%20Stoltenberg"
+    (earlier,) = page.select(".qt-appearances li")
+    assert earlier.get_text().startswith("2022-03-20 · La Gazette")
+    assert "incise" in page.get_text()  # the reason, in French (extract.reasons)
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/-/quotetrack/quote/ffffffffffff", "no such quote"),
+    ("/-/quotetrack/quote/abc", "at least 6 characters"),
+    ("/-/quotetrack/article/ffffffffffff", "no article has this id"),
+    ("/-/quotetrack/speaker/Personne%20Inconnue", "no speaker has this name"),
+])  # fmt: skip
+def test_unknown_ids_give_a_datasette_404_page(db_file, path, message):
+    response = get(create_app(db_file), path)
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Introuvable"
+    assert message in page.select_one("section.content").get_text()
+    assert "Traceback" not in response.text
+
+
+def test_missing_database_gives_an_error_page(db_file):
+    ds = create_app(db_file)
+    db_file.unlink()
+    response = get(ds, "/-/quotetrack/speaker/Jens%20Stoltenberg")
+    assert response.status_code == 503
+    assert soup(response).find("h1").get_text(strip=True) == "Base indisponible"
+    assert "Traceback" not in response.text
+
+
+@pytest.mark.slow
+def test_locked_database_gives_an_error_page(db_file):
+    """Another process holding the file exclusively: an error page (after SQLite's 5 s wait)."""
+    ds = create_app(db_file)
+    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        response = get(ds, "/-/quotetrack/speaker/Jens%20Stoltenberg")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 503
+    assert "locked" in soup(response).select_one("section.content").get_text()
+
+
+# -- reviews -------------------------------------------------------------------------------------
+def form_and_cookie(ds, quote_id):
+    response = get(ds, f"/-/quotetrack/quote/{quote_id}")
+    form = soup(response).find("form", id="review-form")
+    token = form.find("input", {"name": "csrftoken"})["value"] if form else None
+    return form, token, response.cookies.get("ds_csrftoken")
+
+
+def test_review_from_the_browser_writes_what_the_cli_writes(db_file, tmp_path):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    twin = tmp_path / "twin.db"
+    shutil.copy(db_file, twin)
+    ds = create_app(db_file, allow_review=True)
+    form, token, cookie = form_and_cookie(ds, quote_id)
+    assert form["action"] == f"/-/quotetrack/quote/{quote_id}" and token and cookie
+    data = {"csrftoken": token, "reviewer": "Claire Martin", "status": "confirmed", "note": "Vérifié sur la vidéo",
+            "text": "", "speaker": ""}  # fmt: skip
+    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
+    assert response.status_code == 302 and response.headers["location"] == f"/-/quotetrack/quote/{quote_id}"
+    result = CliRunner().invoke(cli, ["review", quote_id, "--status", "confirmed", "--note", "Vérifié sur la vidéo",
+                                      "--reviewer", "Claire Martin", "--db", str(twin)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert review_log(db_file) == review_log(twin) == [
+        (quote_id, "status", "unreviewed", "confirmed", "Claire Martin", "review"),
+        (quote_id, "notes", None, "Vérifié sur la vidéo", "Claire Martin", "review"),
+    ]
+    page = soup(get(ds, f"/-/quotetrack/quote/{quote_id}"))
+    assert page.find("dd", {"data-field": "status"}).get_text() == "confirmée"
+    assert [td.get_text() for td in page.select(".qt-history tbody tr")[0].find_all("td")][1:] == [
+        "Claire Martin", "status", "unreviewed", "confirmed"]
+
+
+def test_review_corrects_text_and_speaker(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds = create_app(db_file, allow_review=True)
+    _, token, cookie = form_and_cookie(ds, quote_id)
+    data = {"csrftoken": token, "reviewer": "Claire", "status": "corrected", "note": "",
+            "text": "C'est du jamais-vu", "speaker": "Sébastien Lecornu"}  # fmt: skip
+    post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
+    row = the_quote(db_file, "C'est du jamais-vu")
+    assert (row["id"], row["original_text"], row["reattributed"]) == (quote_id, "C'est du jamais vu", 1)
+    assert [entry[1] for entry in review_log(db_file)] == ["status", "text", "speaker"]
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"reviewer": "  "}, "Indiquez votre nom"),
+    ({"status": "vrai"}, "not a status"),
+])  # fmt: skip
+def test_bad_review_is_refused_with_a_message(db_file, change, message):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds = create_app(db_file, allow_review=True)
+    _, token, cookie = form_and_cookie(ds, quote_id)
+    data = {"csrftoken": token, "reviewer": "Claire", "status": "confirmed", **change}
+    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
+    assert response.status_code == 302
+    assert review_log(db_file) == []
+    followed = get(ds, response.headers["location"], headers={"cookie": response.headers["set-cookie"].split(";")[0]})
+    assert message in soup(followed).select_one(".message-error").get_text()
+
+
+@pytest.mark.parametrize("headers, token", [
+    ({}, None),  # no cookie at all: Datasette's check would let it through, ours does not
+    ({}, "forged"),
+    ({"cookie": "ds_csrftoken=forged"}, "forged"),
+])  # fmt: skip
+def test_review_without_a_valid_csrf_token_is_refused(db_file, headers, token):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds = create_app(db_file, allow_review=True)
+    data = {"reviewer": "Eve", "status": "rejected", **({"csrftoken": token} if token else {})}
+    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers=headers)
+    assert response.status_code == 403
+    assert review_log(db_file) == []
+
+
+def test_read_only_server_has_no_form_refuses_posts_and_never_writes(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    before = digest(db_file)
+    ds = create_app(db_file)
+    form, _, cookie = form_and_cookie(ds, quote_id)
+    assert form is None
+    assert "lecture seule" in soup(get(ds, f"/-/quotetrack/quote/{quote_id}")).select_one(".qt-readonly").get_text()
+    token = csrf_token(ds)
+    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data={"csrftoken": token, "reviewer": "Eve", "status": "rejected"},
+                    headers={"cookie": f"ds_csrftoken={token}"})  # fmt: skip
+    assert response.status_code == 403
+    assert "lecture seule" in soup(response).select_one("section.content").get_text()
+    for path in ("/quotes/quote_view?_search=jamais", "/quotes/a_verifier", f"/-/quotetrack/quote/{quote_id}",
+                 "/-/quotetrack/speaker/Stoltenberg", "/quotes/qui_a_dit_quoi?mots=otan&locuteur=&depuis=&jusqu_au="):
+        assert get(ds, path).status_code == 200  # fmt: skip
+    writes = asyncio.run(ds.get_database().execute_fn(lambda conn: conn.execute("PRAGMA query_only").fetchone()[0]))
+    assert writes == 1
+    assert review_log(db_file) == [] and digest(db_file) == before
+
+
+def csrf_token(ds) -> str:
+    """A valid CSRF token from another Datasette form (the quote page has none here)."""
+    response = get(ds, "/-/messages")
+    token = soup(response).find("input", {"name": "csrftoken"})["value"]
+    assert response.cookies.get("ds_csrftoken") == token
+    return token
+
+
+def test_custom_sql_cannot_write_even_with_a_write_statement(db_file):
+    before = digest(db_file)
+    response = get(create_app(db_file), "/quotes.json?sql=" + quote("UPDATE quotes SET status = 'rejected'"))
+    assert response.status_code == 400
+    assert digest(db_file) == before
+
+
+# -- starting it -------------------------------------------------------------------------------------
+def test_create_app_refuses_a_missing_a_foreign_or_an_old_database(tmp_path):
+    with pytest.raises(DatabaseUnavailable, match="no such database"):
+        create_app(tmp_path / "absent.db")
+    (tmp_path / "notes.db").write_text("pas une base", encoding="utf-8")
+    with pytest.raises(DatabaseUnavailable, match="not a quotetrack database"):
+        create_app(tmp_path / "notes.db")
+    import sqlite_utils
+
+    old = sqlite_utils.Database(tmp_path / "old.db")
+    MIGRATIONS.apply(old, stop_before="m003_review")
+    old.conn.close()
+    with pytest.raises(DatabaseUnavailable, match="missing m003_review"):
+        create_app(tmp_path / "old.db")
+
+
+def test_serve_without_datasette_says_how_to_install_it(db_file, monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasette.app", None)
+    with pytest.raises(WebUnavailable):
+        create_app(db_file)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db_file)])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: the web interface needs Datasette: pip install 'quotetrack[web]'"
+
+
+def test_serve_with_a_missing_database_is_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1 and "no such database" in result.output
+
+
+def test_serve_on_a_busy_port_is_one_line(db_file):
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_serve_passes_its_options_to_the_server(db_file, monkeypatch):
+    started = {}
+    monkeypatch.setattr(web_app, "serve", lambda app, host, port: started.update(app=app, host=host, port=port))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--port", "8123", "--allow-review",
+                                      "--organization", "La Rédaction"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    config = started["app"].plugin_config("quotetrack")
+    assert (config["allow_review"], config["organization"], config["path"]) == (True, "La Rédaction", str(db_file.resolve()))
+
+
+def test_wheel_ships_the_web_templates(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("quotetrack-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"quotetrack/web/templates/quotetrack_quote.html", "quotetrack/web/plugin.py"} <= set(names)
+
+
+def test_home_page_lists_the_pages(db_file):
+    ds = create_app(db_file)
+    page = soup(get(ds, "/"))
+    links = {a.get_text(strip=True): a["href"] for a in page.select("section.content ul a")}
+    assert links["Qui a dit quoi"] == "/quotes/qui_a_dit_quoi" and links["Citations"] == "/quotes/quote_view"
+    for href in links.values():
+        assert get(ds, href).status_code == 200, href
