@@ -26,9 +26,10 @@ from markupsafe import Markup
 from . import __version__
 from . import vocabulary
 from .errors import QuotetrackError
+from .paragraphs import paragraph_spans
 from .pdf import PdfUnavailable, write_pdf  # noqa: F401  (the reports' PDF printer)
 from .search import SpeakerNotFound, resolve_speaker, search
-from .verify import first_appearances
+from .appearances import first_appearances
 
 
 class ArticleNotFound(QuotetrackError):
@@ -45,7 +46,6 @@ FRAGMENT_WORDS = 8  # words of a quote's start in a text-fragment link
 TRUNCATE = 300  # characters of a quote shown in a compact table; the full text goes to the annex
 LOW_CONFIDENCE = 0.6  # quotes attributed with less go to the annex, to be checked
 KNOWN_PATHS = 5  # indexed paths named when an article is not found
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # What a sheet says about an article (its text only where it is printed: the article sheet).
 _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
                    "engine", "engine_version", "indexed_at")  # fmt: skip
@@ -265,13 +265,8 @@ def highlight(text: str, cards: list[dict]) -> list[list[dict]]:
         if None not in mention and mention not in seen:
             seen.add(mention)
             spans.append({"type": "mention", "start": mention[0], "end": mention[1], "card": card})
-    paragraphs, labelled, position = [], set(), 0
-    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)] + [(len(text), len(text))]
-    for gap_start, gap_end in bounds:
-        start, end = position, gap_start
-        position = gap_end
-        if not text[start:end].strip():
-            continue
+    paragraphs, labelled = [], set()
+    for start, end in paragraph_spans(text):
         inside = [s for s in spans if s["start"] < end and s["end"] > start]
         cuts = sorted({start, end} | {min(max(p, start), end) for s in inside for p in (s["start"], s["end"])})
         events, stack = [], []
@@ -436,6 +431,8 @@ def _annex_reasons(card: dict) -> list[str]:
         reasons.append("confiance faible")
     if card["orphaned"]:
         reasons.append("orpheline")
+    if card["first_appeared"]:
+        reasons.append("parue plus tôt ailleurs")
     if card["short_text"] != card["text"]:
         reasons.append("texte complet")
     return reasons

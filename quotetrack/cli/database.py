@@ -142,7 +142,7 @@ def export(query, speaker, since, until, source, kind, fmt, db_path):
 
 
 def _appearances(db, row) -> list[dict]:
-    from ..verify import appearances
+    from ..appearances import appearances
 
     return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
 
