@@ -369,7 +369,6 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
         if source is None:
             source = sources[quote["article_id"]] = _source(articles[quote["article_id"]], len(sources) + 1)
         status = quote["status"] or "unreviewed"
-        corrected = quote.get("original_text") is not None or bool(quote.get("reattributed")) or status == "corrected"
         card = {
             **quote, "number": number, "parts": json.loads(quote["parts"]), "source": source,
             "colour": colours.setdefault(quote["speaker"], len(colours) % COLOURS),
@@ -378,8 +377,8 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
             "speaker_kind_label": vocabulary.speaker_kind(quote["speaker_kind"]),
             "status": status, "status_label": vocabulary.status(status),
             "verdict": vocabulary.RATINGS.get(status) or (None if status == "unreviewed" else status),
-            "notes": quote.get("notes") or None, "corrected": corrected,
-            "reason_label": _correction(quote) if corrected else vocabulary.reason(quote.get("reason")),
+            "notes": quote.get("notes") or None, "corrected": vocabulary.is_corrected(quote),
+            "reason_label": vocabulary.attribution_reason(quote),
             "original_text": quote.get("original_text"), "original_speaker": quote.get("original_speaker"),
             "reattributed": bool(quote.get("reattributed")), "orphaned": bool(quote.get("orphaned_from")),
             "reviewed_by": quote.get("reviewed_by"), "reviewed_at": quote.get("reviewed_at"),
@@ -412,12 +411,6 @@ def _initials(name: str | None, taken) -> str:
     while candidate in taken:
         candidate, number = f"{mark}{number}", number + 1
     return candidate
-
-
-def _correction(quote: dict) -> str:
-    """Why a corrected quote reads as it does: the review, not the extraction."""
-    who = ", ".join(part for part in (quote.get("reviewed_by"), (quote.get("reviewed_at") or "")[:10]) if part)
-    return f"corrigée par la vérification ({who})" if who else "corrigée par la vérification"
 
 
 def _annex_reasons(card: dict) -> list[str]:

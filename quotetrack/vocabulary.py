@@ -64,20 +64,36 @@ def reason(value) -> str:
     return describe_reason(value)
 
 
-def for_reader(rows, columns) -> tuple[list[dict], list[str]]:
+def is_corrected(quote: dict) -> bool:
+    """A reviewer changed the words or the speaker (or said the quote is corrected)."""
+    return quote.get("original_text") is not None or bool(quote.get("reattributed")) or quote.get("status") == "corrected"
+
+
+def attribution_reason(quote: dict) -> str:
+    """Why a quote reads as it does: the review for a corrected quote (the extraction's
+    reason is that of the wrong version), else the extraction's reason in French."""
+    if not is_corrected(quote):
+        return describe_reason(quote.get("reason"))
+    who = ", ".join(part for part in (quote.get("reviewed_by"), (quote.get("reviewed_at") or "")[:10]) if part)
+    return f"corrigée par la vérification ({who})" if who else "corrigée par la vérification"
+
+
+def for_reader(rows, columns, vocabularies: dict | None = None) -> tuple[list[dict], list[str]]:
     """Rows and columns of a table for people: French headers, French values.
 
     ``rows`` keep their identifiers for programs; this returns translated copies keyed
     by the French header, with the list of headers in the same order as ``columns``.
+    ``vocabularies`` overrides which list translates a column (a speaker's ``kind``).
     """
+    chosen = {**_VALUES, **(vocabularies or {})}
     headers = [COLUMNS.get(column, column) for column in columns]
     translated = []
     for row in rows:
         out = {}
         for column, header in zip(columns, headers):
             value = row.get(column)
-            if column in _VALUES:
-                value = label(_VALUES[column], value)
+            if column in chosen:
+                value = label(chosen[column], value)
             elif column == "reason":
                 value = describe_reason(value)
             out[header] = value

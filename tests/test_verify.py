@@ -235,10 +235,10 @@ def test_show_lists_every_appearance_earliest_first(db_path):
     shown = run("show", later["id"], "--db", db_path)
     assert shown.exit_code == 0, shown.output
     lines = shown.output.splitlines()
-    start = lines.index("  appears in 2 articles, earliest first:")
+    start = lines.index("  paraît dans 2 articles, du plus ancien au plus récent :")
     assert lines[start + 1].startswith("    2022-03-24  L'Otan annonce de nouvelles mesures (Le Quotidien)")
     assert lines[start + 2].startswith("    2022-03-26  Otan : ce qu'il faut retenir du sommet (La Gazette)")
-    assert lines[start + 2].endswith("<- this quote")
+    assert lines[start + 2].endswith("<- cette citation")
     data = json.loads(run("show", later["id"], "--db", db_path, "--format", "json").output)
     assert [(a["source"], a["this"]) for a in data["appearances"]] == [("Le Quotidien", False), ("La Gazette", True)]
 

@@ -9,7 +9,7 @@ import click
 
 from ..output import FORMATS, render
 from . import cli
-from .common import friendly, format_option, db_option, open_database
+from .common import friendly, format_option, db_option, open_database, reader_table
 
 
 @cli.command()
@@ -66,7 +66,8 @@ def reviews(status, speaker, limit, fmt, db_path):
     if fmt == "table" and not rows:
         click.echo("no quotes found", err=True)
         return
-    click.echo(render(rows, fmt, REVIEW_COLUMNS, {"text": 60, "notes": 40, "speaker": 28}))
+    limits = {"text": 60, "notes": 40, "speaker": 28}
+    click.echo(reader_table(rows, REVIEW_COLUMNS, limits) if fmt == "table" else render(rows, fmt, REVIEW_COLUMNS))
 
 
 @cli.command()
