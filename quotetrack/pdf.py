@@ -73,7 +73,7 @@ def write_pdf(html: str, path) -> str:
 
             weasyprint.HTML(string=html).write_pdf(temporary)
         else:
-            _chromium_pdf(html, temporary)
+            chromium_pdf(html, temporary)
         with open(temporary, "rb") as written:
             if written.read(5) != b"%PDF-":
                 raise PdfFailed(f"{path}: {engine} did not write a PDF")
@@ -84,7 +84,7 @@ def write_pdf(html: str, path) -> str:
     return engine
 
 
-def _chromium_pdf(html: str, output: str) -> None:
+def chromium_pdf(html: str, output: str) -> None:
     """Headless Chromium on the page in a scratch folder, with a throwaway profile."""
     with tempfile.TemporaryDirectory(prefix="quotetrack-pdf-") as scratch:
         page = Path(scratch) / "page.html"

@@ -306,7 +306,7 @@ def test_failed_pdf_leaves_the_old_file_and_no_partial(monkeypatch, tmp_path):
         Path(output).write_bytes(b"<html>not a pdf")
 
     monkeypatch.setattr(pdf, "pdf_engine", lambda: "chromium")
-    monkeypatch.setattr(pdf, "_chromium_pdf", half)
+    monkeypatch.setattr(pdf, "chromium_pdf", half)
     target = tmp_path / "sheet.pdf"
     target.write_bytes(b"%PDF-1.4 earlier")
     with pytest.raises(pdf.PdfFailed):

@@ -116,7 +116,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
     \b
     Example:
         quotetrack search otan --speaker Stoltenberg
-        quotetrack search "négocierons" --since 2024-01 --format json
+        quotetrack search defendre --format json
     """
     from ..store import search as run_search
 
