@@ -1,6 +1,6 @@
 """Time a speaker dossier of 1,000 quotes (target: under 1 s).
 
-    python benchmarks/report_speed.py [--quotes 1000]
+    python benchmarks/report_speed.py [--quotes 1000] [--layout compact|cards]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from quotetrack.store import open_db, save_article  # noqa: E402
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quotes", type=int, default=1000)
+    ap.add_argument("--layout", choices=("compact", "cards"), default="compact")
     args = ap.parse_args()
     per_article = 10
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,9 +41,9 @@ def main():
         runs = []
         for _ in range(5):
             t0 = time.perf_counter()
-            html = speaker_dossier(db, "Stoltenberg")
+            html = speaker_dossier(db, "Stoltenberg", layout=args.layout)
             runs.append(time.perf_counter() - t0)
-    print(f"speaker dossier of {args.quotes} quotes: best {min(runs):.3f} s, median {sorted(runs)[2]:.3f} s over 5 runs, {len(html) / 1e6:.1f} MB of HTML")
+    print(f"speaker dossier ({args.layout}) of {args.quotes} quotes: best {min(runs):.3f} s, median {sorted(runs)[2]:.3f} s over 5 runs, {len(html) / 1e6:.1f} MB of HTML")
 
 
 if __name__ == "__main__":

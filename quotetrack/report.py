@@ -24,34 +24,28 @@ import jinja2
 from markupsafe import Markup
 
 from . import __version__
+from . import vocabulary
 from .errors import QuotetrackError
+from .paragraphs import paragraph_spans
+from .pdf import PdfUnavailable, write_pdf  # noqa: F401  (the reports' PDF printer)
 from .search import SpeakerNotFound, resolve_speaker, search
-from .verify import first_appearances
+from .appearances import first_appearances
 
 
 class ArticleNotFound(QuotetrackError):
-    """No stored article has this id, unique id prefix, path or URL."""
+    """No stored article has this id, unique id prefix, path, file name or URL."""
 
 
-class PdfUnavailable(QuotetrackError):
-    """PDF output needs WeasyPrint, an optional extra that is not installed."""
+class UnknownLayout(QuotetrackError):
+    """A layout other than ``compact`` or ``cards``."""
 
 
-# Review verdicts as schema.org ClaimReview ratings; "unreviewed" has none.
-VERDICTS = {"confirmed": "Correct attribution", "misattributed": "Misattributed", "disputed": "Disputed",
-            "rejected": "Not a quote", "corrected": "Corrected"}  # fmt: skip
-STATUS_LABELS = {
-    "unreviewed": "non vérifiée", "confirmed": "confirmée", "misattributed": "mal attribuée",
-    "disputed": "contestée", "rejected": "pas une citation", "corrected": "corrigée",
-}  # fmt: skip
-KIND_LABELS = {"direct": "directe", "partial": "partielle", "indirect": "indirecte"}
-SPEAKER_KIND_LABELS = {"person": "personne", "organization": "organisation",
-                       "anonymous": "source anonyme", "unknown": "inconnu"}  # fmt: skip
-FILTER_LABELS = {"speaker": "Locuteur", "since": "Depuis", "until": "Jusqu'au", "source": "Média",
-                 "kind": "Type", "status": "Statut", "limit": "Limite"}  # fmt: skip
+LAYOUTS = ("compact", "cards")  # compact: who-said-what tables and an annex; cards: a card per quote
 COLOURS = 8  # speaker colour classes c0..c7 in base.html; more speakers reuse them
 FRAGMENT_WORDS = 8  # words of a quote's start in a text-fragment link
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+TRUNCATE = 300  # characters of a quote shown in a compact table; the full text goes to the annex
+LOW_CONFIDENCE = 0.6  # quotes attributed with less go to the annex, to be checked
+KNOWN_PATHS = 5  # indexed paths named when an article is not found
 # What a sheet says about an article (its text only where it is printed: the article sheet).
 _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
                    "engine", "engine_version", "indexed_at")  # fmt: skip
@@ -91,25 +85,26 @@ def environment(user_templates: str | Path | None = None) -> jinja2.Environment:
     return env
 
 
-def article_sheet(db, id_or_path: str, *, templates=None, organization=None) -> str:
-    """The sheet of one article: its text with every quote highlighted, then the cards."""
+def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact") -> str:
+    """The sheet of one article: who said what, its text with every quote highlighted,
+    then the annex (compact layout) or a card per quote (``layout="cards"``)."""
+    _check_layout(layout)
     article = find_article(db, id_or_path)
     quotes = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
     cards, sources = _cards(db, quotes)
-    speakers: dict = {}  # in order of first quote in the text
-    for card in cards:
-        row = speakers.setdefault(card["speaker"], {**card, "count": 0})
-        row["count"] += 1
     return _render(
-        templates, "article.html", organization, cards, in_text=True,
+        templates, "article.html", organization, cards, in_text=True, layout=layout,
         title=article["title"] or Path(article["path"] or "article").name,
         article=sources[0] if sources else _source(article, 1), sources=sources,
-        speakers=list(speakers.values()), paragraphs=highlight(article["text"], cards),
+        speakers=speaker_groups(cards), paragraphs=highlight(article["text"], cards),
+        annex=[card for card in cards if card["annex"]],
     )  # fmt: skip
 
 
-def speaker_dossier(db, name: str, *, templates=None, organization=None) -> str:
-    """Every quote of one speaker (canonical name, alias, or a last name naming one)."""
+def speaker_dossier(db, name: str, *, templates=None, organization=None, layout: str = "compact") -> str:
+    """Every quote of one speaker (canonical name, alias, or a last name naming one):
+    a table per article in date order (compact), or cards newest first (``cards``)."""
+    _check_layout(layout)
     try:
         speaker = resolve_speaker(db, name)
     except SpeakerNotFound:
@@ -123,7 +118,7 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None) -> str:
     quotes = _quote_rows(
         db, "WHERE q.speaker_id = ? ORDER BY q.said_on DESC, q.article_id, q.start", [speaker["id"]]
     )
-    cards, sources = _cards(db, quotes)
+    cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
     aliases = [
         alias
         for (alias,) in db.conn.execute(
@@ -133,41 +128,69 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None) -> str:
     ]
     dates = sorted(card["said_on"] for card in cards if card["said_on"])
     return _render(
-        templates, "speaker.html", organization, cards, title=speaker["name"], sources=sources,
+        templates, "speaker.html", organization, cards, title=speaker["name"], sources=sources, layout=layout,
+        articles=article_groups(cards), annex=[card for card in cards if card["annex"]],
         speaker={**speaker, "aliases": aliases, "count": len(cards),
-                 "kind_label": SPEAKER_KIND_LABELS.get(speaker["kind"], speaker["kind"]),
+                 "kind_label": vocabulary.speaker_kind(speaker["kind"]),
                  "first": dates[0] if dates else None, "last": dates[-1] if dates else None},
     )  # fmt: skip
 
 
 def search_report(
     db, query: str | None, *, speaker=None, since=None, until=None, source=None, kind=None,
-    status=None, limit=None, templates=None, organization=None,
+    status=None, limit=None, templates=None, organization=None, layout: str = "compact",
 ) -> str:  # fmt: skip
-    """The quotes a search finds (the filters of ``quotetrack search``), as one report."""
+    """The quotes a search finds (the filters of ``quotetrack search``), as one report:
+    a table per article in date order (compact), or cards in the search's order."""
+    _check_layout(layout)
     filters = {"speaker": speaker, "since": since, "until": until, "source": source,
                "kind": kind, "status": status, "limit": limit}  # fmt: skip
     rows = search(db, query, **filters)
     by_id = {row["id"]: row for row in _by_ids(db, _QUOTE_SQL + "WHERE q.id", [r["id"] for r in rows])}
-    cards, sources = _cards(db, [by_id[row["id"]] for row in rows if row["id"] in by_id])
-    shown = [(FILTER_LABELS[key], value) for key, value in filters.items() if value is not None]
+    quotes = [by_id[row["id"]] for row in rows if row["id"] in by_id]
+    cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
+    shown = [(vocabulary.FILTERS[key], _filter_value(key, value)) for key, value in filters.items() if value is not None]
     return _render(
-        templates, "search.html", organization, cards, sources=sources,
+        templates, "search.html", organization, cards, sources=sources, layout=layout,
+        articles=article_groups(cards), annex=[card for card in cards if card["annex"]],
         title=f"Recherche : {query}" if query else "Recherche : toutes les citations",
         search={"query": query or "", "filters": shown, "count": len(cards)},
     )  # fmt: skip
 
 
-def write_pdf(html: str, path) -> None:
-    """Print ``html`` to a PDF at ``path`` with WeasyPrint (``pip install 'quotetrack[pdf]'``).
+def speaker_groups(cards: list[dict]) -> list[dict]:
+    """The cards grouped by speaker, speakers in order of their first card."""
+    groups: dict = {}
+    for card in cards:
+        group = groups.setdefault(card["speaker"], {**card, "quotes": []})
+        group["quotes"].append(card)
+    return [{**group, "count": len(group["quotes"])} for group in groups.values()]
 
-    WeasyPrint pulls in Pango and friends, so it is an optional extra, imported only here.
-    """
-    try:
-        import weasyprint
-    except ImportError:
-        raise PdfUnavailable("PDF output needs WeasyPrint: pip install 'quotetrack[pdf]'") from None
-    weasyprint.HTML(string=html).write_pdf(str(path))
+
+def article_groups(cards: list[dict]) -> list[dict]:
+    """The cards grouped by article (in the cards' order), each split by speaker."""
+    articles: dict = {}
+    for card in cards:
+        articles.setdefault(card["article_id"], {"source": card["source"], "cards": []})["cards"].append(card)
+    return [{**group, "speakers": speaker_groups(group["cards"])} for group in articles.values()]
+
+
+def _in_date_order(quotes: list[dict]) -> list[dict]:
+    """Oldest first (undated last), then by article and position: a dossier reads as a chronology."""
+    return sorted(quotes, key=lambda q: (q["said_on"] is None, q["said_on"] or "", q["article_id"], q["start"]))
+
+
+def _filter_value(key: str, value):
+    if key == "kind":
+        return vocabulary.kind(value)
+    if key == "status":
+        return vocabulary.status(value)
+    return value
+
+
+def _check_layout(layout: str) -> None:
+    if layout not in LAYOUTS:
+        raise UnknownLayout(f"{layout}: not a layout; choose from {', '.join(LAYOUTS)}")
 
 
 def find_article(db, id_or_path: str) -> dict:
@@ -188,7 +211,32 @@ def find_article(db, id_or_path: str) -> dict:
             return rows[0]
         if rows:
             raise ArticleNotFound(f"{key}: matches several articles, give more characters")
-    raise ArticleNotFound(f"{key}: no article has this id, path or URL")
+    name = Path(key).name if key and "\0" not in key else ""
+    if name:  # the file name alone: 000_215c51ed475f2f51.txt for seeds/000_215c51ed475f2f51.txt
+        rows = _rows(db, "SELECT * FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\'",
+                     [name, "%/" + _like(name), "%\\" + _like(name)])  # fmt: skip
+        if len(rows) == 1:
+            return rows[0]
+        if rows:
+            paths = ", ".join(sorted(row["path"] for row in rows)[:KNOWN_PATHS])
+            raise ArticleNotFound(f"{key}: several articles have this file name ({paths}); give the path")
+    raise ArticleNotFound(f"{key}: no article has this id, path or URL{_known_paths(db)}")
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _known_paths(db) -> str:
+    """``; indexed: a.txt, b.txt (and 3 more)``: what the reader can give instead."""
+    total = db.conn.execute("SELECT count(*) FROM articles WHERE path IS NOT NULL").fetchone()[0]
+    if not total:
+        empty = db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        return "; the database has no article (quotetrack index FILE)" if empty else ""
+    paths = [p for (p,) in db.conn.execute(
+        "SELECT path FROM articles WHERE path IS NOT NULL ORDER BY path LIMIT ?", [KNOWN_PATHS])]  # fmt: skip
+    more = f" (and {total - len(paths)} more)" if total > len(paths) else ""
+    return f"; indexed paths: {', '.join(paths)}{more}"
 
 
 def _existing_path(key: str) -> Path | None:
@@ -217,13 +265,8 @@ def highlight(text: str, cards: list[dict]) -> list[list[dict]]:
         if None not in mention and mention not in seen:
             seen.add(mention)
             spans.append({"type": "mention", "start": mention[0], "end": mention[1], "card": card})
-    paragraphs, labelled, position = [], set(), 0
-    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)] + [(len(text), len(text))]
-    for gap_start, gap_end in bounds:
-        start, end = position, gap_start
-        position = gap_end
-        if not text[start:end].strip():
-            continue
+    paragraphs, labelled = [], set()
+    for start, end in paragraph_spans(text):
         inside = [s for s in spans if s["start"] < end and s["end"] > start]
         cuts = sorted({start, end} | {min(max(p, start), end) for s in inside for p in (s["start"], s["end"])})
         events, stack = [], []
@@ -318,6 +361,7 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
     articles = {row["id"]: row for row in _by_ids(db, select, {q["article_id"] for q in quotes})}
     sources: dict[str, dict] = {}
     colours: dict = {}
+    initials: dict = {}
     cards = []
     firsts = first_appearances(db, quotes, fuzzy=len(quotes) <= FUZZY_APPEARANCES)
     for number, quote in enumerate(quotes, 1):
@@ -325,21 +369,66 @@ def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
         if source is None:
             source = sources[quote["article_id"]] = _source(articles[quote["article_id"]], len(sources) + 1)
         status = quote["status"] or "unreviewed"
-        cards.append({
+        card = {
             **quote, "number": number, "parts": json.loads(quote["parts"]), "source": source,
             "colour": colours.setdefault(quote["speaker"], len(colours) % COLOURS),
-            "kind_label": KIND_LABELS.get(quote["kind"], quote["kind"]),
-            "speaker_kind_label": SPEAKER_KIND_LABELS.get(quote["speaker_kind"], quote["speaker_kind"]),
-            "status": status, "status_label": STATUS_LABELS.get(status, status),
-            "verdict": VERDICTS.get(status) or (None if status == "unreviewed" else status.capitalize()),
-            "notes": quote.get("notes") or None,
+            "initials": initials.setdefault(quote["speaker"], _initials(quote["speaker"], initials.values())),
+            "kind_label": vocabulary.kind(quote["kind"]),
+            "speaker_kind_label": vocabulary.speaker_kind(quote["speaker_kind"]),
+            "status": status, "status_label": vocabulary.status(status),
+            "verdict": vocabulary.RATINGS.get(status) or (None if status == "unreviewed" else status),
+            "notes": quote.get("notes") or None, "corrected": vocabulary.is_corrected(quote),
+            "reason_label": vocabulary.attribution_reason(quote),
             "original_text": quote.get("original_text"), "original_speaker": quote.get("original_speaker"),
             "reattributed": bool(quote.get("reattributed")), "orphaned": bool(quote.get("orphaned_from")),
             "reviewed_by": quote.get("reviewed_by"), "reviewed_at": quote.get("reviewed_at"),
             "first_appeared": _appearance(firsts.get(quote["id"])),
             "fragment_url": source["safe_url"] and text_fragment(source["safe_url"], quote["text"]),
-        })  # fmt: skip
+            "short_text": shorten(quote["text"]),
+        }  # fmt: skip
+        card["annex"] = _annex_reasons(card)
+        cards.append(card)
     return cards, list(sources.values())
+
+
+def shorten(text: str, limit: int = TRUNCATE) -> str:
+    """``text`` cut at the last word boundary before ``limit`` characters, marked « […] »."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(None, 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.") + " […]"
+
+
+def _initials(name: str | None, taken) -> str:
+    """A speaker's mark in the printed text, unique on the page: JS, VZ, HRA, JS2."""
+    if not name:
+        return "?"
+    significant = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if w[0].isupper()]
+    if not significant:  # « une haute responsable américaine »: the longer words
+        significant = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) > 3] or [name]
+    mark = "".join(w[0] for w in significant[:3]).upper()
+    candidate, number = mark, 2
+    while candidate in taken:
+        candidate, number = f"{mark}{number}", number + 1
+    return candidate
+
+
+def _annex_reasons(card: dict) -> list[str]:
+    """Why a quote gets an entry in the compact layout's annex (empty: the table says it all)."""
+    reasons = []
+    if card["status"] != "unreviewed" or card["notes"] or card["reviewed_by"]:
+        reasons.append("vérifiée")
+    if card["corrected"]:
+        reasons.append("corrigée")
+    if card["confidence"] is not None and card["confidence"] < LOW_CONFIDENCE:
+        reasons.append("confiance faible")
+    if card["orphaned"]:
+        reasons.append("orpheline")
+    if card["first_appeared"]:
+        reasons.append("parue plus tôt ailleurs")
+    if card["short_text"] != card["text"]:
+        reasons.append("texte complet")
+    return reasons
 
 
 def _source(article: dict, number: int) -> dict:

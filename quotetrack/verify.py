@@ -15,8 +15,9 @@ its exact offsets. Every source carries a word-level diff (``word_diff``: words 
 added by the claim, removed from the source, omitted at an ellipsis) and whether the
 claimed speaker is the attributed one.
 
-``appearances`` finds the same quote (same normalized text, or near-identical) in other
-articles, earliest first: the journalist's "first appeared in".
+Each source gets a verdict (``quotetrack.verdict``): exact, abridged, altered or
+misattributed; a claim no source scores ``threshold`` for is not found. Where else a
+quote appeared is ``quotetrack.appearances``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from . import vocabulary
 from .errors import QuotetrackError
+from .paragraphs import paragraph_number
+from .verdict import decide
 
 DEFAULT_THRESHOLD = 80.0  # rapidfuzz ratio (0-100) of the normalized claim and source words
 MAX_TERMS = 8  # rarest claim words in the full-text shortlist query
@@ -40,11 +44,10 @@ QUOTE_CANDIDATES = 100
 ARTICLE_CANDIDATES = 30
 REFINE_WORDS = 3  # an alignment's ends are moved by up to this many words to fit best
 MAX_GAP_WORDS = 60  # words an ellipsis may stand for
-MIN_APPEARANCE_WORDS = 4  # shorter quotes (« préoccupés ») are not linked across articles
-APPEARANCE_SCORE = 90.0
-APPEARANCE_CANDIDATES = 50
 
-_WORD = re.compile(r"[^\W_]+")
+# A word: letters and digits, and the combining marks of a decomposed (NFD) text, so that
+# « re\u0301fle\u0301chir » is one word, folded like « réfléchir ».
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
 _ELLIPSIS = re.compile(r"[\[(]\s*(?:…|\.{2,})\s*[\])]|…|\.{3,}")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # Words too common to shortlist with (the full-text search would read half the base).
@@ -200,16 +203,18 @@ def word_diff(claim_text: str, claim: list[list[Word]], source_text: str, source
 
 
 def describe(diff: list[dict]) -> str:
-    """A diff in one line: ``changed « renforçons » → « améliorons »; removed « également »``."""
+    """A diff in one French line, for a reader:
+    ``modifié « améliorons » → « renforçons » ; retiré « également »``."""
     said = []
     for op in diff:
+        name = vocabulary.DIFF_OPS.get(op["op"])
         if op["op"] == "changed":
-            said.append(f"changed « {op['source']} » → « {op['claim']} »")
+            said.append(f"{name} « {op['source']} » → « {op['claim']} »")
         elif op["op"] == "added":
-            said.append(f"added « {op['claim']} »")
+            said.append(f"{name} « {op['claim']} »")
         elif op["op"] in ("removed", "omitted"):
-            said.append(f"{op['op']} « {op['source']} »")
-    return "; ".join(said) or "same words"
+            said.append(f"{name} « {op['source']} »")
+    return " ; ".join(said) or "mêmes mots"
 
 
 def same_speaker(claimed: str, name: str | None, aliases=()) -> bool:
@@ -232,11 +237,13 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
            limit: int = 10) -> dict:  # fmt: skip
     """Where ``claim`` was said: indexed quotes and article passages, best first.
 
-    Returns ``{"claim", "speaker", "threshold", "found", "sources", "closest"}``:
+    Returns ``{"claim", "speaker", "threshold", "verdict", "found", "sources", "closest"}``:
     ``sources`` are the candidates scoring at least ``threshold`` (one per article, the
-    best; ties go to the earliest), ``closest`` the best one below it when none does.
-    Each source has its score, article, offsets, wording, diff and, when a quote
-    covers it, the quote, its speaker, review status and whether ``speaker`` matches.
+    best; ties go to the earliest), the one deciding the ``verdict`` first
+    (``quotetrack.verdict``); ``closest`` the best one below it when none does.
+    Each source has its verdict, score, article, paragraph, offsets, wording, diff and,
+    when a quote covers it, the quote, its speaker, review status and whether
+    ``speaker`` matches.
     """
     claimed = segments(claim)
     if not claimed:
@@ -247,8 +254,9 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
         found = _score(claim, claimed, row["text"])
         if found:
             alignment, diff = found
+            article_text = row["article_text"]
             start, end = _article_offsets(row, alignment)
-            candidates.append(_source(row, alignment, diff, start, end, row["text"]))
+            candidates.append(_source(row, alignment, diff, start, end, row["text"], article_text))
     for row in _article_candidates(db, flat, ARTICLE_CANDIDATES):
         found = _score(claim, claimed, row["text"])
         if found:
@@ -256,7 +264,7 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
             covering = _covering_quote(db, row["article_id"], alignment.start, alignment.end)
             text = row.pop("text")
             candidates.append(_source({**row, **(covering or {})}, alignment, diff,
-                                      alignment.start, alignment.end, text, passage=True))  # fmt: skip
+                                      alignment.start, alignment.end, text, text, passage=True))  # fmt: skip
     best: dict[str, dict] = {}
     for candidate in candidates:
         kept = best.get(candidate["article_id"])
@@ -270,10 +278,11 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
         )  # fmt: skip
     for source in ranked:
         del source["_coverage"]
-    above = [s for s in ranked if s["score"] >= threshold][:limit]
+    verdict, above = decide([s for s in ranked if s["score"] >= threshold])
     below = [s for s in ranked if s["score"] < threshold]
-    return {"claim": claim, "speaker": speaker, "threshold": threshold, "found": bool(above),
-            "sources": above, "closest": None if above or not below else below[0]}  # fmt: skip
+    closest = None if above or not below else {**below[0], "verdict": "not found"}
+    return {"claim": claim, "speaker": speaker, "threshold": threshold, "verdict": verdict, "found": bool(above),
+            "sources": above[:limit], "closest": closest}  # fmt: skip
 
 
 def _score(claim: str, claimed: list[list[Word]], text: str):
@@ -284,8 +293,9 @@ def _score(claim: str, claimed: list[list[Word]], text: str):
     return alignment, word_diff(claim, claimed, text, source_words, alignment.ranges)
 
 
-def _source(row, alignment, diff, start, end, text, passage=False) -> dict:
+def _source(row, alignment, diff, start, end, text, article_text, passage=False) -> dict:
     return {
+        "verdict": None,
         "score": alignment.score,
         "found_in": "article text" if passage else "quote",
         "quote_id": row.get("id"),
@@ -298,6 +308,7 @@ def _source(row, alignment, diff, start, end, text, passage=False) -> dict:
         "url": row.get("url"),
         "path": row.get("path"),
         "article_id": row["article_id"],
+        "paragraph": paragraph_number(article_text, start),
         "start": start,
         "end": end,
         "wording": text[alignment.start : alignment.end],
@@ -330,7 +341,7 @@ def _quote_candidates(db, claim: list[Word], limit: int) -> list[dict]:
         return []
     rowids = [r[0] for r in db.conn.execute(
         "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", [query, limit])]  # fmt: skip
-    return _select_in(db, _QUOTE_SELECT + " WHERE q.rowid IN ({})", rowids)
+    return select_in(db, _QUOTE_SELECT + " WHERE q.rowid IN ({})", rowids)
 
 
 def _article_candidates(db, claim: list[Word], limit: int) -> list[dict]:
@@ -341,7 +352,7 @@ def _article_candidates(db, claim: list[Word], limit: int) -> list[dict]:
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", [query, limit])]  # fmt: skip
     sql = ("SELECT id AS article_id, title, source, url, path, published, text"
            " FROM articles WHERE rowid IN ({})")  # fmt: skip
-    return _select_in(db, sql, rowids)
+    return select_in(db, sql, rowids)
 
 
 def shortlist_query(db, table: str, claim: list[Word], column: str | None = None) -> str | None:
@@ -367,7 +378,7 @@ def shortlist_query(db, table: str, claim: list[Word], column: str | None = None
     return " OR ".join(quoted(t) for t in terms) if terms else None
 
 
-def _select_in(db, sql: str, values: list) -> list[dict]:
+def select_in(db, sql: str, values: list) -> list[dict]:
     if not values:
         return []
     cursor = db.conn.execute(sql.format(", ".join("?" * len(values))), values)
@@ -424,71 +435,10 @@ def _aliases(db, speaker_id) -> list[str]:
     return [a for (a,) in db.conn.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])]
 
 
-# ----- appearances ---------------------------------------------------------------------------------
-_APPEARANCE_SELECT = """
-    SELECT q.id AS quote_id, q.article_id, q.text, q.text_key, s.name AS speaker,
-           coalesce(q.said_on, substr(a.published, 1, 10)) AS said_on, a.source, a.title,
-           a.url, a.path, a.indexed_at
-    FROM quotes q JOIN articles a ON a.id = q.article_id
-    LEFT JOIN speakers s ON s.id = q.speaker_id
-"""
+def __getattr__(name):
+    """``appearances`` and ``first_appearances`` live in ``quotetrack.appearances`` now."""
+    if name in ("appearances", "first_appearances"):
+        from . import appearances
 
-
-def appearances(db, quote: dict, *, fuzzy: bool = True) -> list[dict]:
-    """Every article where ``quote`` (a row with ``id`` and ``text``) or a near-identical
-    quote appears, one row per article, earliest first (undated last, then by indexing).
-
-    Same normalized wording (``text_key``), and with ``fuzzy`` also near copies
-    (``_near_copies``) scoring ``APPEARANCE_SCORE`` or more. Quotes under
-    ``MIN_APPEARANCE_WORDS`` words only appear in their own article.
-    """
-    (own,) = _select_in(db, _APPEARANCE_SELECT + " WHERE q.id IN ({})", [quote["id"]])
-    found = {own["quote_id"]: {**own, "score": 100.0, "this": True}}
-    mine = normalize(own["text"])
-    if len(mine.split()) >= MIN_APPEARANCE_WORDS:
-        same = db.conn.execute("SELECT id FROM quotes WHERE text_key = ?", [text_key(own["text"])])
-        ids = [i for (i,) in same]
-        if fuzzy:
-            ids += _near_copies(db, own["text"])
-        for row in _select_in(db, _APPEARANCE_SELECT + " WHERE q.id IN ({})", sorted(set(ids) - set(found))):
-            score = fuzz.ratio(mine, normalize(row["text"]))
-            if row["text_key"] == own["text_key"] or score >= APPEARANCE_SCORE:
-                found[row["quote_id"]] = {**row, "score": round(score, 1), "this": False}
-    by_article: dict[str, dict] = {}
-    for row in sorted(found.values(), key=lambda r: (not r["this"], -r["score"])):
-        by_article.setdefault(row["article_id"], row)
-    return sorted(by_article.values(), key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["indexed_at"]))
-
-
-def _near_copies(db, text: str) -> list[str]:
-    """Ids of quotes sharing all of the longest words of ``text``, or all of the next
-    ones: a near-identical copy (a word or two changed) has one group intact. AND
-    queries read the shortest posting lists only, however common each word is."""
-    found = []
-    longest = sorted(
-        {w.text.casefold() for w in words(text) if w.folded not in STOPWORDS},
-        key=lambda t: (-len(t), t),
-    )
-    for group in (longest[:3], longest[3:6]):
-        if len(group) < 2:
-            continue
-        query = "text : (" + " AND ".join(f'"{t}"' for t in group) + ")"
-        found += [i for (i,) in db.conn.execute(
-            "SELECT q.id FROM quotes q WHERE q.rowid IN (SELECT rowid FROM quotes_fts"
-            " WHERE quotes_fts MATCH ? LIMIT ?)", [query, APPEARANCE_CANDIDATES])]  # fmt: skip
-    return found
-
-
-def first_appearances(db, quotes: list[dict], *, fuzzy: bool = True) -> dict[str, dict]:
-    """For each quote seen in another article dated strictly earlier: the earliest one.
-
-    Undated articles never count as earlier: "first appeared in" is only said when known.
-    """
-    firsts = {}
-    for quote in quotes:
-        listed = appearances(db, quote, fuzzy=fuzzy)
-        own = next(row for row in listed if row["this"])
-        first = listed[0]
-        if not first["this"] and first["said_on"] and own["said_on"] and first["said_on"] < own["said_on"]:
-            firsts[quote["id"]] = first
-    return firsts
+        return getattr(appearances, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

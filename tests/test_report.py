@@ -116,6 +116,13 @@ def json_ld(soup):
 
 @pytest.fixture(scope="module")
 def seed_sheet(db):
+    """The seed's sheet as cards (the layout of the card tests below)."""
+    return report.article_sheet(db, seed_id(db), layout="cards")
+
+
+@pytest.fixture(scope="module")
+def compact_sheet(db):
+    """The seed's sheet in the default, compact layout."""
     return report.article_sheet(db, seed_id(db))
 
 
@@ -212,7 +219,7 @@ def test_text_fragment_links_when_the_url_is_known(seed_sheet, db):
         assert not re.search(r"[ ,&'\-]", start)  # percent-encoded, '-' and ',' included
         quote = card.blockquote.get_text(" ", strip=True).strip("« »")
         assert quote.startswith(unquote(start))
-    no_url = parse(report.article_sheet(db, article_id(db, "sans-url.txt")))
+    no_url = parse(report.article_sheet(db, article_id(db, "sans-url.txt"), layout="cards"))
     assert len(no_url.select("article.card")) == 1
     assert not no_url.select("a.fragment")
     assert not [a for a in no_url.find_all("a") if a["href"].startswith("http")]
@@ -240,12 +247,13 @@ def test_print_rules_and_semantic_html(seed_sheet):
     assert soup.select("main > section") and soup.select("main article")
 
 
+@pytest.mark.parametrize("layout", report.LAYOUTS)
 @pytest.mark.parametrize("page", ["article", "speaker", "search"])
-def test_no_external_resources(db, page):
+def test_no_external_resources(db, page, layout):
     html = {
-        "article": lambda: report.article_sheet(db, seed_id(db)),
-        "speaker": lambda: report.speaker_dossier(db, "Stoltenberg"),
-        "search": lambda: report.search_report(db, None),
+        "article": lambda: report.article_sheet(db, seed_id(db), layout=layout),
+        "speaker": lambda: report.speaker_dossier(db, "Stoltenberg", layout=layout),
+        "search": lambda: report.search_report(db, None, layout=layout),
     }[page]()
     soup = parse(html)
     urls = [url for (url,) in db.conn.execute("SELECT url FROM articles WHERE url LIKE 'http%'")]
@@ -299,9 +307,9 @@ def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
                               ["Propos tenus par le porte-parole", ids[0]])  # fmt: skip
         fresh_db.conn.execute("UPDATE quotes SET status = 'confirmed' WHERE id = ?", [ids[1]])
     monkeypatch.setenv("QUOTETRACK_ORGANIZATION", "Rédaction test")
-    soup = parse(report.article_sheet(fresh_db, seed))
+    soup = parse(report.article_sheet(fresh_db, seed, layout="cards"))
     reviews = [item for item in json_ld(soup) if item["@type"] == "ClaimReview"]
-    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Misattributed", "Correct attribution"]
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Mal attribuée", "Attribution correcte"]
     first = reviews[0]
     assert first["author"] == {"@type": "Organization", "name": "Rédaction test"}
     assert first["claimReviewed"] == "préoccupés"
@@ -319,7 +327,7 @@ def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
 
 
 def test_script_and_onerror_render_as_text(db):
-    soup = parse(report.article_sheet(db, article_id(db, "piege.md")))
+    soup = parse(report.article_sheet(db, article_id(db, "piege.md"), layout="cards"))
     assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"]
     assert not soup.find_all(lambda tag: any(a.lower().startswith("on") for a in tag.attrs))
     assert not soup.find_all("img")
@@ -336,7 +344,7 @@ def test_user_templates_override_the_card(db, tmp_path):
     (tmp_path / "_quote_card.html").write_text(
         '<div class="ma-fiche" id="q-{{ quote.id }}">{{ quote.speaker }} : {{ quote.text }}</div>\n', encoding="utf-8"
     )
-    soup = parse(report.article_sheet(db, seed_id(db), templates=tmp_path))
+    soup = parse(report.article_sheet(db, seed_id(db), templates=tmp_path, layout="cards"))
     assert len(soup.select("div.ma-fiche")) == 11 and not soup.select("article.card")
     assert soup.select("mark.quote")  # the rest of the page is still the built-in one
     assert report.environment(tmp_path).get_template("_quote_card.html").filename.startswith(str(tmp_path))
@@ -344,7 +352,7 @@ def test_user_templates_override_the_card(db, tmp_path):
 
 def test_speaker_dossier(db):
     for name in ("Stoltenberg", "Jens Stoltenberg", "jens stoltenberg", "le Norvégien Jens Stoltenberg"):
-        soup = parse(report.speaker_dossier(db, name))
+        soup = parse(report.speaker_dossier(db, name, layout="cards"))
         assert soup.h1.get_text(strip=True) == "Jens Stoltenberg"
         cards = soup.select("article.card")
         assert len(cards) == 11  # 9 in the seed, 2 in madrid.md
@@ -360,23 +368,23 @@ def test_speaker_dossier(db):
 
 
 def test_speaker_dossier_of_a_role(db):
-    soup = parse(report.speaker_dossier(db, "Lecornu"))
+    soup = parse(report.speaker_dossier(db, "Lecornu", layout="cards"))
     assert field(soup, "role") == "ministre des Armées"
     assert len(soup.select("article.card")) == 3 and len(soup.select(".sources li")) == 3
 
 
 def test_search_report(db):
-    soup = parse(report.search_report(db, "otan", speaker="Stoltenberg"))
+    soup = parse(report.search_report(db, "otan", speaker="Stoltenberg", layout="cards"))
     cards = soup.select("article.card")
     assert len(cards) == 2 and {field(c, "speaker") for c in cards} == {"Jens Stoltenberg"}
     assert all("otan" in c.blockquote.get_text().lower() for c in cards)
     assert field(soup, "query") == "otan" and field(soup, "filter") == "Stoltenberg"
     assert "2 citations" in field(soup, "count")
     assert len(json_ld(soup)) == 2
-    since = parse(report.search_report(db, None, since="2022-06", kind="direct"))
+    since = parse(report.search_report(db, None, since="2022-06", kind="direct", layout="cards"))
     assert {field(c, "date") for c in since.select("article.card")} == {"2022-06-29", "2024-03-15"}
     assert {field(c, "kind") for c in since.select("article.card")} == {"citation directe"}
-    empty = parse(report.search_report(db, "introuvablexyz"))
+    empty = parse(report.search_report(db, "introuvablexyz", layout="cards"))
     assert not empty.select("article.card") and "Aucune citation" in empty.main.get_text()
 
 
@@ -406,7 +414,10 @@ def test_find_article_indexed_by_a_relative_path(tmp_path, monkeypatch, spacy_en
 
 
 def test_write_pdf_without_weasyprint(monkeypatch, tmp_path):
+    from quotetrack import pdf
+
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
+    monkeypatch.setattr(pdf, "find_chromium", lambda: None)  # and no browser on the machine
     with pytest.raises(report.PdfUnavailable) as error:
         report.write_pdf("<p>x</p>", tmp_path / "x.pdf")
     assert "pip install 'quotetrack[pdf]'" in str(error.value) and "\n" not in str(error.value)

@@ -224,7 +224,8 @@ def test_reviews_lists_unreviewed_first_and_filters(db_path):
     assert {r["id"] for r in reviewed} == {confirmed, disputed}
     assert json.loads(run("reviews", "--speaker", "Zelensky", "--db", db_path, "--format", "json").output)[0]["speaker"] == "Volodymyr Zelensky"
     table = run("reviews", "--status", "disputed", "--db", db_path).output
-    assert table.splitlines()[0].split() == ["id", "status", "flag", "speaker", "said_on", "text", "notes", "reviewed_by"]
+    assert table.splitlines()[0].split() == ["id", "statut", "signal", "locuteur", "date", "citation", "notes", "vérifiée", "par"]
+    assert "contestée" in table and "disputed" not in table
     assert "Contexte tronqué" in table and "Claire Martin" in table
     lines = run("reviews", "--status", "reviewed", "--db", db_path, "--format", "ndjson").output.splitlines()
     assert [json.loads(line)["status"] for line in lines] == ["confirmed", "disputed"]
@@ -238,8 +239,9 @@ def test_show_prints_the_review(db_path):
     review(db_path, quote_id, "--status", "corrected", "--text", "La sécurité a un prix", "--note", "Cité de mémoire")
     shown = run("show", quote_id[:8], "--db", db_path)
     assert shown.exit_code == 0, shown.output
-    assert "« La sécurité a un prix »" in shown.output and "note: Cité de mémoire" in shown.output
-    assert f"extracted as: « {SECURITE} »" in shown.output and "reviewed by Claire Martin" in shown.output
+    assert "« La sécurité a un prix »" in shown.output and "note : Cité de mémoire" in shown.output
+    assert f"texte extrait : « {SECURITE} »" in shown.output and "vérifiée par Claire Martin" in shown.output
+    assert "statut : corrigée" in shown.output and "confiance 80 % : corrigée par la vérification (Claire Martin, " in shown.output
     data = json.loads(run("show", quote_id, "--db", db_path, "--format", "json").output)
     assert (data["status"], data["original_text"], data["appearances"][0]["this"]) == ("corrected", SECURITE, True)
 
@@ -338,12 +340,16 @@ def test_edited_text_at_the_same_path_keeps_every_review(db_path, article):
     assert all(row["orphaned_from"] is None for text, row in now.items() if text != SECURITE)
 
     # The sheet stays coherent: the orphan has its card, flagged, and is not highlighted.
-    soup = BeautifulSoup(report.article_sheet(open_db(db_path), article_row["id"]), "html5lib")
+    soup = BeautifulSoup(report.article_sheet(open_db(db_path), article_row["id"], layout="cards"), "html5lib")
     card = soup.find(id=f"q-{deleted['id']}")
     assert card.select_one('[data-field="orphaned"]') and card.select_one('[data-field="notes"]')
     assert not soup.find(id=f"h-{deleted['id']}-0")
     misattributed = soup.find(id=f"q-{moved['id']}")
     assert misattributed.select_one('[data-field="original-speaker"]').get_text(strip=True) == "Jens Stoltenberg"
+    compact = BeautifulSoup(report.article_sheet(open_db(db_path), article_row["id"]), "html5lib")
+    entry = compact.find(id=f"a-{deleted['id']}")  # the compact layout's annex
+    assert entry.select_one('[data-field="orphaned"]') and "orpheline" in entry.select_one('[data-field="why"]').get_text()
+    assert compact.find(id=f"q-{deleted['id']}").select_one('[data-field="status"]').get_text().endswith("orpheline")
 
 
 def test_reextraction_keeps_the_article_metadata(db_path, article):
@@ -393,14 +399,14 @@ def test_sheet_shows_reviews_and_claim_review(db_path, monkeypatch):
            "--note", "Phrase raccourcie par l'article")  # fmt: skip
     monkeypatch.setenv("QUOTETRACK_ORGANIZATION", "Les Vérificateurs")
     (article_id,) = [r["id"] for r in rows(db_path, "SELECT id FROM articles")]
-    soup = BeautifulSoup(report.article_sheet(open_db(db_path), article_id), "html5lib")
+    soup = BeautifulSoup(report.article_sheet(open_db(db_path), article_id, layout="cards"), "html5lib")
     card = soup.find(id=f"q-{quote_id}")
     field = lambda name: card.select_one(f'[data-field="{name}"]').get_text(" ", strip=True)  # noqa: E731
     assert field("status") == "corrigée" and field("notes") == "Phrase raccourcie par l'article"
     assert field("original-text").startswith(PRENONS) and field("reviewed").startswith("Claire Martin")
     (script,) = soup.find_all("script", type="application/ld+json")
     (claim,) = [item for item in json.loads(script.string)["@graph"] if item["@type"] == "ClaimReview"]
-    assert claim["reviewRating"]["alternateName"] == "Corrected"
+    assert claim["reviewRating"]["alternateName"] == "Corrigée"
     assert claim["claimReviewed"] == "Nous prenons des mesures pour soutenir l'Ukraine"
     assert claim["reviewBody"] == "Phrase raccourcie par l'article" and claim["author"]["name"] == "Les Vérificateurs"
     assert claim["datePublished"] == quote_by_text(db_path, "Nous prenons des mesures pour soutenir l'Ukraine")["reviewed_at"]

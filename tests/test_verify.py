@@ -13,12 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import report, verify
+from quotetrack import appearances, report, verify
 from quotetrack.cli import cli
 from quotetrack.extract.records import Quote
 from quotetrack.indexing import index_paths
 from quotetrack.ingest import Article
 from quotetrack.store import open_db, save_article
+from quotetrack.verdict import EXIT_STATUS, wording_verdict
 
 from conftest import SEED
 
@@ -55,9 +56,10 @@ def run(*args):
 
 def check(db_path, claim, *options):
     result = run("verify", claim, "--db", db_path, "--format", "json", *options)
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in (0, 1, 3, 4), result.output
     data = json.loads(result.output)
-    assert result.exit_code == (0 if data["found"] else 1)
+    assert result.exit_code == EXIT_STATUS[data["verdict"]]
+    assert data["found"] is (data["verdict"] != "not found")
     return data
 
 
@@ -99,25 +101,25 @@ def test_an_ellipsis_splits_the_claim(claim, expected):
     [
         # a word changed, inside a long quote
         ("Nous renforçons également l'état de préparation des forces alliées",
-         "Nous améliorons également l'état de préparation des forces alliées", "changed « améliorons » → « renforçons »"),
+         "Nous améliorons également l'état de préparation des forces alliées", "modifié « améliorons » → « renforçons »"),
         # a word dropped and a word added
         ("Nous améliorons l'état de préparation des forces alliées",
-         "Nous améliorons également l'état de préparation des forces alliées", "removed « également »"),
+         "Nous améliorons également l'état de préparation des forces alliées", "retiré « également »"),
         ("Nous prenons donc des mesures fortes à la fois pour soutenir l'Ukraine",
-         "Nous prenons donc des mesures à la fois pour soutenir l'Ukraine", "added « fortes »"),
+         "Nous prenons donc des mesures à la fois pour soutenir l'Ukraine", "ajouté « fortes »"),
         # an ellipsis, typographic and straight quotes, case and accents
         ("« La sécurité se paie… coûte plus cher »", "La sécurité se paie. En faire plus coûte plus cher",
-         "omitted « En faire plus »"),
+         "coupé « En faire plus »"),
         ('"La securite se paie... En faire plus coute plus cher"', "La sécurité se paie. En faire plus coûte plus cher",
-         "same words"),
+         "mêmes mots"),
         ("“Il pourrait s’agir de détection, d’équipement, de protection”",
-         "Il pourrait s'agir de détection, d'équipement, de protection", "same words"),
+         "Il pourrait s'agir de détection, d'équipement, de protection", "mêmes mots"),
         ("IL POURRAIT S'AGIR DE DETECTION ET DE PROTECTION",
-         "Il pourrait s'agir de détection, d'équipement, de protection", "changed « d'équipement » → « ET »"),
+         "Il pourrait s'agir de détection, d'équipement, de protection", "modifié « d'équipement » → « ET »"),
         # a long claim: only its rarest words go to the full-text shortlist
         ("Le commandant suprême des forces militaires de l'Alliance, le général Walters, a activé "
          "les éléments de défense chimique", "Le commandant suprême des forces militaires de l'Alliance, "
-         "le général Walters, a activé les éléments de défense chimique", "same words"),
+         "le général Walters, a activé les éléments de défense chimique", "mêmes mots"),
     ],
 )
 def test_altered_quotes_are_found_with_a_diff(db_path, claim, source, changes):
@@ -151,30 +153,32 @@ def test_claimed_speaker_is_checked(db_path, claimed, matches):
 def test_table_output(db_path):
     claim = "Nous renforçons également l'état de préparation des forces alliées"
     result = run("verify", claim, "--speaker", "Zelensky", "--db", db_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "1 source found (score 80 or more), best first:"
-    assert lines[1].startswith("1.  score 93.9  Jens Stoltenberg  2022-03-24  Le Quotidien  L'Otan annonce")
-    assert "   source:   « Nous améliorons également l'état de préparation des forces alliées »" in lines
-    assert "   diff:     changed « améliorons » → « renforçons »" in lines
-    assert "   speaker:  Zelensky does NOT match Jens Stoltenberg" in lines
+    assert lines[0] == f"Citation mal attribuée : dite par Jens Stoltenberg, pas par Zelensky ; {SEED}, § 6"
+    assert lines[1].startswith(f"1.  citation mal attribuée  score 93.9  Jens Stoltenberg  2022-03-24  Le Quotidien  {SEED}, § 6")
+    assert "   source :       « Nous améliorons également l'état de préparation des forces alliées »" in lines
+    assert "   différences :  modifié « améliorons » → « renforçons »" in lines
+    assert "   locuteur :     Zelensky ne correspond PAS à Jens Stoltenberg" in lines
     ok = run("verify", claim, "--speaker", "Stoltenberg", "--db", db_path)
-    assert "   speaker:  Stoltenberg matches Jens Stoltenberg" in ok.output.splitlines()
+    assert ok.exit_code == 3 and ok.output.splitlines()[0] == f"Citation modifiée (1 différence) : Jens Stoltenberg, {SEED}, § 6"
+    assert "   locuteur :     Stoltenberg correspond à Jens Stoltenberg" in ok.output.splitlines()
 
 
 def test_a_sentence_said_nowhere_is_not_found(db_path):
     result = run("verify", "Nous baisserons les impôts des classes moyennes dès l'an prochain", "--db", db_path)
-    assert result.exit_code == 1 and result.output == "no source found scoring 80 or more\n"
+    assert result.exit_code == 1 and result.output == "Citation introuvable : aucune source n'atteint le score 80\n"
     data = check(db_path, "Nous baisserons les impôts des classes moyennes dès l'an prochain")
     assert data["sources"] == [] and not data["found"]
 
 
 def test_threshold(db_path):
-    assert check(db_path, "C'est du déjà vu")["sources"][0]["changes"] == "changed « jamais » → « déjà »"
+    assert check(db_path, "C'est du déjà vu")["sources"][0]["changes"] == "modifié « jamais » → « déjà »"
     result = run("verify", "C'est du déjà vu", "--threshold", 95, "--db", db_path)
     assert result.exit_code == 1
-    assert result.output.splitlines()[:2] == ["no source found scoring 95 or more",
-                                              "closest:  score 82.4  Jens Stoltenberg  2022-03-24  Le Quotidien  L'Otan annonce de nouvelles mesures"]  # fmt: skip
+    assert result.output.splitlines()[:2] == [
+        f"Citation introuvable : aucune source n'atteint le score 95 (la plus proche, score 82.4 : {SEED}, § 11)",
+        f"la plus proche :  score 82.4  Jens Stoltenberg  2022-03-24  Le Quotidien  {SEED}, § 11"]  # fmt: skip
 
 
 def test_empty_claim_is_one_line(db_path):
@@ -231,10 +235,10 @@ def test_show_lists_every_appearance_earliest_first(db_path):
     shown = run("show", later["id"], "--db", db_path)
     assert shown.exit_code == 0, shown.output
     lines = shown.output.splitlines()
-    start = lines.index("  appears in 2 articles, earliest first:")
+    start = lines.index("  paraît dans 2 articles, du plus ancien au plus récent :")
     assert lines[start + 1].startswith("    2022-03-24  L'Otan annonce de nouvelles mesures (Le Quotidien)")
     assert lines[start + 2].startswith("    2022-03-26  Otan : ce qu'il faut retenir du sommet (La Gazette)")
-    assert lines[start + 2].endswith("<- this quote")
+    assert lines[start + 2].endswith("<- cette citation")
     data = json.loads(run("show", later["id"], "--db", db_path, "--format", "json").output)
     assert [(a["source"], a["this"]) for a in data["appearances"]] == [("Le Quotidien", False), ("La Gazette", True)]
 
@@ -242,15 +246,97 @@ def test_show_lists_every_appearance_earliest_first(db_path):
 def test_short_quotes_are_not_linked(db_path):
     db = open_db(db_path)
     (row,) = db.query("SELECT id, text FROM quotes WHERE text = 'préoccupés'")
-    assert [a["this"] for a in verify.appearances(db, row)] == [True]
+    assert [a["this"] for a in appearances.appearances(db, row)] == [True]
 
 
 def test_sheet_says_where_a_quote_first_appeared(db_path):
     db = open_db(db_path)
     gazette = db.execute("SELECT id FROM articles WHERE source = 'La Gazette'").fetchone()[0]
-    soup = BeautifulSoup(report.article_sheet(db, gazette), "html5lib")
+    soup = BeautifulSoup(report.article_sheet(db, gazette, layout="cards"), "html5lib")
     firsts = [node.get_text(" ", strip=True) for node in soup.select('[data-field="first-appeared"]')]
     assert firsts == ["L'Otan annonce de nouvelles mesures , Le Quotidien, 2022-03-24"] * 2
     assert soup.select_one('[data-field="first-appeared"] a')["href"] == SEED_META["url"]
     seed_id = db.execute("SELECT id FROM articles WHERE source = 'Le Quotidien'").fetchone()[0]
-    assert not BeautifulSoup(report.article_sheet(db, seed_id), "html5lib").select('[data-field="first-appeared"]')
+    assert not BeautifulSoup(report.article_sheet(db, seed_id, layout="cards"), "html5lib").select('[data-field="first-appeared"]')
+    compact = BeautifulSoup(report.article_sheet(db, gazette), "html5lib")  # the default layout: in the annex
+    firsts = compact.select('section.annex [data-field="first-appeared"]')
+    assert len(firsts) == 2 and all("Le Quotidien, 2022-03-24" in node.get_text() for node in firsts)
+
+
+# ----- verdicts ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "claim, speaker, verdict, status",
+    [
+        ("C'est du jamais vu", "Stoltenberg", "exact", 0),
+        ("“c’est   DU jamais-vu”", None, "exact", 0),  # case, marks, apostrophes, spacing
+        ("« La sécurité se paie… coûte plus cher »", "Jens Stoltenberg", "abridged", 0),
+        ("Nous améliorons [...] l'état de préparation des forces alliées", None, "abridged", 0),
+        ("Nous renforçons également l'état de préparation des forces alliées", "Stoltenberg", "altered", 3),
+        ("Nous améliorons l'état de préparation des forces alliées", None, "altered", 3),  # a word removed
+        ("C'est du jamais vu", "Zelensky", "misattributed", 4),
+        ("Nous renforçons également l'état de préparation des forces alliées", "Zelensky", "misattributed", 4),
+        ("Nous baisserons les impôts des classes moyennes dès l'an prochain", None, "not found", 1),
+    ],
+)
+def test_each_verdict_has_its_exit_status(db_path, claim, speaker, verdict, status):
+    options = ["--speaker", speaker] if speaker else []
+    data = check(db_path, claim, *options)
+    assert data["verdict"] == verdict
+    if data["sources"]:
+        assert data["sources"][0]["verdict"] == verdict
+    table = run("verify", claim, "--db", db_path, *options)
+    assert table.exit_code == status
+    first = table.output.splitlines()[0]
+    assert first.startswith({"exact": "Citation exacte : ", "abridged": "Citation abrégée", "altered": "Citation modifiée",
+                             "misattributed": "Citation mal attribuée : ", "not found": "Citation introuvable : "}[verdict])  # fmt: skip
+
+
+def test_the_exit_statuses_are_in_the_help():
+    shown = run("verify", "--help").output
+    for line in ("0  exact", "3  altered", "4  misattributed", "1  not found"):
+        assert line in shown, line
+
+
+@pytest.mark.parametrize(
+    "ops, verdict",
+    [
+        (["equal"], "exact"),
+        ([], "exact"),
+        (["equal", "omitted", "equal"], "abridged"),
+        (["equal", "changed"], "altered"),
+        (["omitted", "added"], "altered"),
+        (["removed", "equal"], "altered"),
+    ],
+)
+def test_wording_verdict(ops, verdict):
+    assert wording_verdict([{"op": op} for op in ops]) == verdict
+
+
+def test_the_verdict_names_the_best_verdicts_source_first(db_path):
+    """Reworded in one article and exact in another: the exact source decides."""
+    data = check(db_path, "Nous prenons donc des mesures à la fois pour soutenir l’Ukraine et nous défendre")
+    assert data["verdict"] == "exact" and data["sources"][0]["source"] == "La Gazette"
+    assert [s["verdict"] for s in data["sources"]] == ["exact", "altered"]
+
+
+DECOMPOSED = "Le ministre l'a répété : « Il faut réfléchir à l'État de demain, sans précipitation », a déclaré Éric Dupré.\n"
+
+
+@pytest.mark.parametrize("stored_form, claim_form", [("NFD", "NFC"), ("NFC", "NFD"), ("NFKD", "NFC")])
+def test_decomposed_unicode_is_exact(tmp_path, stored_form, claim_form):
+    """A page stored decomposed (e\u0301) is the same words as the claim typed composed (é)."""
+    import unicodedata
+
+    db = open_db(tmp_path / "nfd.db")
+    text = unicodedata.normalize(stored_form, DECOMPOSED)
+    words = unicodedata.normalize(stored_form, "Il faut réfléchir à l'État de demain, sans précipitation")
+    start = text.index(words)
+    quote = Quote(text=words, parts=((start, start + len(words)),), kind="direct", speaker="Éric Dupré")
+    save_article(db, Article(text=text, path="nfd.txt", published="2024-05-02"), [quote], engine="test", engine_version="1")
+    claim = unicodedata.normalize(claim_form, "« Il faut réfléchir à l'État de demain, sans précipitation »")
+    result = verify.verify(db, claim, speaker=unicodedata.normalize(claim_form, "Éric Dupré"))
+    assert result["verdict"] == "exact"
+    (best,) = result["sources"]
+    assert best["score"] == 100 and best["changes"] == "mêmes mots" and best["speaker_match"] is True
+    assert text[best["start"] : best["end"]] == words  # offsets in the stored (decomposed) text
+    assert [w.folded for w in verify.words(words)][:4] == ["il", "faut", "reflechir", "a"]

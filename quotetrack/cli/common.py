@@ -24,6 +24,15 @@ def friendly(func):
     return wrapper
 
 
+def reader_table(rows, columns, limits=None, vocabularies=None) -> str:
+    """The ``table`` format, for people: French headers and values (JSON keeps identifiers)."""
+    from ..output import table
+    from ..vocabulary import for_reader, limits_for_reader
+
+    translated, headers = for_reader(rows, columns, vocabularies)
+    return table(translated, headers, limits_for_reader(limits or {}))
+
+
 def engine_options(func):
     func = click.option(
         "--stanza-dir",

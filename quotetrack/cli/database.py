@@ -10,7 +10,7 @@ import click
 
 from ..output import FORMATS, render
 from . import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, reader_table
 
 
 class _Progress:
@@ -116,7 +116,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
     \b
     Example:
         quotetrack search otan --speaker Stoltenberg
-        quotetrack search "négocierons" --since 2024-01 --format json
+        quotetrack search defendre --format json
     """
     from ..store import search as run_search
 
@@ -124,7 +124,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
     if fmt == "table" and not rows:
         click.echo("no quotes found", err=True)
         return
-    click.echo(render(rows, fmt, SEARCH_COLUMNS, SEARCH_LIMITS))
+    click.echo(reader_table(rows, SEARCH_COLUMNS, SEARCH_LIMITS) if fmt == "table" else render(rows, fmt, SEARCH_COLUMNS))
 
 
 @cli.command()
@@ -142,7 +142,7 @@ def export(query, speaker, since, until, source, kind, fmt, db_path):
 
 
 def _appearances(db, row) -> list[dict]:
-    from ..verify import appearances
+    from ..appearances import appearances
 
     return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
 
@@ -150,23 +150,23 @@ def _appearances(db, row) -> list[dict]:
 def _echo_review(db, row) -> None:
     """The review lines of `quotetrack show`: notes, corrections, orphan flag, appearances."""
     if row.get("reviewed_by"):
-        click.echo(f"  reviewed by {row['reviewed_by']} at {row.get('reviewed_at')}")
+        click.echo(f"  vérifiée par {row['reviewed_by']} le {row.get('reviewed_at')}")
     if row.get("notes"):
-        click.echo(f"  note: {row['notes']}")
+        click.echo(f"  note : {row['notes']}")
     if row.get("original_text") is not None:
-        click.echo(f"  extracted as: « {row['original_text']} »")
+        click.echo(f"  texte extrait : « {row['original_text']} »")
     if row.get("reattributed"):
-        click.echo(f"  extracted speaker: {row.get('original_speaker') or 'none'}")
+        click.echo(f"  locuteur extrait : {row.get('original_speaker') or 'aucun'}")
     if row.get("orphaned_from"):
-        click.echo(f"  orphaned: no longer found by extraction (from article {row['orphaned_from'][:12]})")
+        click.echo(f"  orpheline : absente de l'extraction actuelle (venue de l'article {row['orphaned_from'][:12]})")
     listed = _appearances(db, row)
     if len(listed) > 1:
-        click.echo(f"  appears in {len(listed)} articles, earliest first:")
+        click.echo(f"  paraît dans {len(listed)} articles, du plus ancien au plus récent :")
         for a in listed:
             where = a.get("title") or a.get("path") or a["article_id"][:12]
             source = f" ({a['source']})" if a.get("source") else ""
-            mark = "  <- this quote" if a["this"] else f"  score {a['score']:g}"
-            click.echo(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}")
+            mark = "  <- cette citation" if a["this"] else f"  score {a['score']:g}"
+            click.echo(f"    {a.get('said_on') or 'sans date':10}  {where}{source}  {a['quote_id']}{mark}")
 
 
 @cli.command()
@@ -183,15 +183,18 @@ def show(quote_id, fmt, db_path):
     if fmt == "json":
         click.echo(json.dumps({**row, "appearances": _appearances(db, row)}, ensure_ascii=False, indent=2))
         return
+    from ..vocabulary import attribution_reason, kind, status
+
     click.echo(f"« {row['text']} »")
-    who = row.get("speaker") or "unknown speaker"
+    who = row.get("speaker") or "locuteur non identifié"
     role = f" ({row['role']})" if row.get("role") else ""
-    click.echo(f"  — {who}{role}, {row.get('kind')} quote, cue: {row.get('cue') or 'none'}")
-    click.echo(f"  said on {row.get('said_on') or 'unknown date'} in {row.get('title') or row.get('path') or 'untitled article'}" + (f" ({row['source']})" if row.get("source") else ""))
+    click.echo(f"  — {who}{role}, citation {kind(row.get('kind'))}, verbe : {row.get('cue') or 'aucun'}")
+    click.echo(f"  dite le {row.get('said_on') or 'date inconnue'} dans {row.get('title') or row.get('path') or 'article sans titre'}" + (f" ({row['source']})" if row.get("source") else ""))
     if row.get("url"):
         click.echo(f"  {row['url']}")
-    click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
-    click.echo(f"  status: {row.get('status')}   id: {row.get('id')}")
+    confidence = f"{row['confidence'] * 100:.0f} %" if row.get("confidence") is not None else "—"
+    click.echo(f"  confiance {confidence} : {attribution_reason(row)}")
+    click.echo(f"  statut : {status(row.get('status'))}   id : {row.get('id')}")
     _echo_review(db, row)
     click.echo("")
     click.echo(row.get("context") or "")
@@ -209,7 +212,13 @@ def speakers(ctx, fmt, db_path):
     from ..store import list_speakers
 
     rows = list_speakers(open_database(db_path))
-    click.echo(render(rows, fmt, ("name", "kind", "role", "quotes", "first", "last"), {"role": 40}))
+    columns = ("name", "kind", "role", "quotes", "first", "last")
+    if fmt == "table":
+        from ..vocabulary import SPEAKER_KINDS
+
+        click.echo(reader_table(rows, columns, {"role": 40}, {"kind": SPEAKER_KINDS}))
+    else:
+        click.echo(render(rows, fmt, columns))
 
 
 @speakers.command(name="merge")

@@ -8,7 +8,7 @@ import click
 
 from ..output import render
 from . import cli
-from .common import friendly, engine_options, format_option, load_engine, read_one
+from .common import friendly, engine_options, format_option, load_engine, read_one, reader_table
 
 
 @cli.command()
@@ -56,7 +56,7 @@ def quotes(file, engine, stanza_dir, fmt):
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif rows:
-        click.echo(render(rows, "table", QUOTE_COLUMNS, {"text": 70, "speaker": 32}))
+        click.echo(reader_table(rows, QUOTE_COLUMNS, {"text": 70, "speaker": 32}))
     else:
         click.echo("no quotations found", err=True)
 

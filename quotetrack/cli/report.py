@@ -12,7 +12,8 @@ def report_options(func):
     for option in reversed(
         [
             click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML to FILE.html."),
-            click.option("--pdf", type=click.Path(dir_okay=False), help="Also write a PDF (needs quotetrack[pdf])."),
+            click.option("--layout", type=click.Choice(["compact", "cards"]), default="compact", show_default=True, help="compact: who-said-what tables and an annex, for print; cards: a card per quote."),
+            click.option("--pdf", type=click.Path(dir_okay=False), help="Also write a PDF (WeasyPrint if installed, else Chromium)."),
             click.option("--templates", type=click.Path(exists=True, file_okay=False), help="Your own templates, tried before the built-in ones."),
             click.option("--organization", envvar="QUOTETRACK_ORGANIZATION", help="Who signs the fact-checks (ClaimReview author)."),
         ]
@@ -30,8 +31,8 @@ def emit_report(html: str, output, pdf):
         Path(output).write_text(html, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
     if pdf:
-        write_pdf(html, pdf)
-        click.echo(f"wrote {pdf}", err=True)
+        engine = write_pdf(html, pdf)
+        click.echo(f"wrote {pdf} ({engine})", err=True)
     if not output and not pdf:
         click.echo(html)
 
@@ -45,10 +46,10 @@ def report():
 @click.argument("id_or_path")
 @report_options
 @friendly
-def report_article(id_or_path, output, pdf, templates, organization, db_path):
-    """The fact-check sheet of one article: its text with every quote highlighted,
-    the speakers, and a card per quote. ID_OR_PATH is an article id (or prefix), the
-    path it was indexed from, or its URL.
+def report_article(id_or_path, output, layout, pdf, templates, organization, db_path):
+    """The fact-check sheet of one article: who said what, its text with every quote
+    highlighted, and an annex (or a card per quote with --layout cards). ID_OR_PATH is
+    an article id (or prefix), the path it was indexed from, its file name, or its URL.
 
     \b
     Example:
@@ -56,18 +57,18 @@ def report_article(id_or_path, output, pdf, templates, organization, db_path):
     """
     from ..report import article_sheet
 
-    emit_report(article_sheet(open_database(db_path), id_or_path, templates=templates, organization=organization), output, pdf)
+    emit_report(article_sheet(open_database(db_path), id_or_path, templates=templates, organization=organization, layout=layout), output, pdf)
 
 
 @report.command(name="speaker")
 @click.argument("name")
 @report_options
 @friendly
-def report_speaker(name, output, pdf, templates, organization, db_path):
-    """A speaker's dossier: every quote attributed to NAME, across articles."""
+def report_speaker(name, output, layout, pdf, templates, organization, db_path):
+    """A speaker's dossier: every quote attributed to NAME, a table per article in date order."""
     from ..report import speaker_dossier
 
-    emit_report(speaker_dossier(open_database(db_path), name, templates=templates, organization=organization), output, pdf)
+    emit_report(speaker_dossier(open_database(db_path), name, templates=templates, organization=organization, layout=layout), output, pdf)
 
 
 @report.command(name="search")
@@ -76,9 +77,9 @@ def report_speaker(name, output, pdf, templates, organization, db_path):
 @click.option("--limit", type=click.IntRange(1))
 @report_options
 @friendly
-def report_search(query, speaker, since, until, source, kind, limit, output, pdf, templates, organization, db_path):
-    """A printable report of the quotes a search finds (same filters as search)."""
+def report_search(query, speaker, since, until, source, kind, limit, output, layout, pdf, templates, organization, db_path):
+    """A printable report of the quotes a search finds (same filters as search), a table per article."""
     from ..report import search_report
 
-    html = search_report(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, templates=templates, organization=organization)
+    html = search_report(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, templates=templates, organization=organization, layout=layout)
     emit_report(html, output, pdf)

@@ -9,7 +9,7 @@ import click
 
 from ..output import FORMATS, render
 from . import cli
-from .common import friendly, format_option, db_option, open_database
+from .common import friendly, format_option, db_option, open_database, reader_table
 
 
 @cli.command()
@@ -66,7 +66,8 @@ def reviews(status, speaker, limit, fmt, db_path):
     if fmt == "table" and not rows:
         click.echo("no quotes found", err=True)
         return
-    click.echo(render(rows, fmt, REVIEW_COLUMNS, {"text": 60, "notes": 40, "speaker": 28}))
+    limits = {"text": 60, "notes": 40, "speaker": 28}
+    click.echo(reader_table(rows, REVIEW_COLUMNS, limits) if fmt == "table" else render(rows, fmt, REVIEW_COLUMNS))
 
 
 @cli.command()
@@ -80,13 +81,22 @@ def reviews(status, speaker, limit, fmt, db_path):
 def verify(claim, speaker, threshold, limit, fmt, db_path):
     """Did they really say it, and where? Find CLAIM in quotes and article texts.
 
-    Case, accents, quotation marks and small wording changes are forgiven; an ellipsis
-    stands for omitted words. Exit status 0 when a source scores at least --threshold.
+    Case, accents, quotation marks, apostrophes, spacing and Unicode form are never
+    differences; an ellipsis stands for omitted words. The verdict comes first, then
+    each source with its diff.
+
+    \b
+    Exit status (the verdict):
+      0  exact (the same words) or abridged (cuts marked by an ellipsis only)
+      3  altered (words changed, added or removed)
+      4  misattributed (found, but --speaker did not say it)
+      1  not found (no source scores --threshold), or an error
 
     \b
     Example:
         quotetrack verify "La sécurité se paie... coûte plus cher" --speaker Stoltenberg
     """
+    from ..verdict import EXIT_STATUS
     from ..verify import verify as run_verify
 
     result = run_verify(open_database(db_path), claim, speaker=speaker, threshold=threshold, limit=limit)
@@ -94,27 +104,30 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         _echo_verification(result)
-    if not result["found"]:
-        sys.exit(1)
+    sys.exit(EXIT_STATUS[result["verdict"]])
 
 
 def _echo_verification(result) -> None:
-    sources = result["sources"]
-    if not sources:
-        click.echo(f"no source found scoring {result['threshold']:g} or more")
-    else:
-        click.echo(f"{len(sources)} source{'s' if len(sources) > 1 else ''} found (score {result['threshold']:g} or more), best first:")
-    for number, s in enumerate(sources or [result["closest"]] * bool(result["closest"]), 1):
-        label = f"{number}." if sources else "closest:"
-        where = s.get("title") or s.get("path") or s["article_id"][:12]
-        head = [label, f"score {s['score']:g}", s.get("speaker") or "no speaker", s.get("said_on") or "undated", s.get("source"), where]
+    """The verdict's sentence, then each source (or the closest one) in detail, in French."""
+    from ..verdict import sentence, where
+    from ..vocabulary import VERDICTS, status
+
+    click.echo(sentence(result))
+    sources = result["sources"] or ([result["closest"]] if result["closest"] else [])
+    for number, s in enumerate(sources, 1):
+        label = f"{number}." if result["sources"] else "la plus proche :"
+        verdict = VERDICTS[s["verdict"]].lower() if result["sources"] else None
+        head = [label, verdict, f"score {s['score']:g}", s.get("speaker") or "locuteur non identifié",
+                s.get("said_on") or "sans date", s.get("source"), where(s)]  # fmt: skip
         click.echo("  ".join(part for part in head if part))
-        found_in = f"quote {s['quote_id']}" if s["found_in"] == "quote" else f"article text{' (in quote ' + s['quote_id'] + ')' if s.get('quote_id') else ''}"
-        click.echo(f"   found in: {found_in}, characters {s['start']}-{s['end']} of article {s['article_id'][:12]}")
-        click.echo(f"   source:   « {s['wording']} »")
-        click.echo(f"   diff:     {s['changes']}")
+        found_in = f"citation {s['quote_id']}" if s["found_in"] == "quote" else "texte de l'article" + (f" (dans la citation {s['quote_id']})" if s.get("quote_id") else "")
+        click.echo(f"   trouvée dans : {found_in}, caractères {s['start']}-{s['end']} de l'article {s['article_id'][:12]}")
+        click.echo(f"   source :       « {s['wording']} »")
+        click.echo(f"   différences :  {s['changes']}")
         if s["speaker_match"] is not None:
-            verdict = "matches" if s["speaker_match"] else "does NOT match"
-            click.echo(f"   speaker:  {result['speaker']} {verdict} {s['speaker']}")
+            said = "correspond à" if s["speaker_match"] else "ne correspond PAS à"
+            click.echo(f"   locuteur :     {result['speaker']} {said} {s['speaker']}")
+        elif result["speaker"]:
+            click.echo(f"   locuteur :     {result['speaker']} : la source ne nomme pas de locuteur")
         if s.get("status") and s["status"] != "unreviewed":
-            click.echo(f"   review:   {s['status']}" + (f" ({s['notes']})" if s.get("notes") else ""))
+            click.echo(f"   vérification : {status(s['status'])}" + (f" ({s['notes']})" if s.get("notes") else ""))

@@ -1,0 +1,106 @@
+"""What a French reader is shown: one word list for sheets, tables and messages.
+
+The database, ``--format json`` and programs keep the stable English identifiers
+(``direct``, ``misattributed``, ``said_on``); everything a person reads (sheets, the
+``table`` format of ``quotes``, ``search``, ``reviews``, ``show``, ``verify``) goes
+through these labels, so one word is translated once and the same way everywhere.
+Reasons have their own list beside the sieves that write them
+(``quotetrack.extract.reasons.describe_reason``).
+"""
+
+from __future__ import annotations
+
+from .extract.reasons import describe_reason
+
+KINDS = {"direct": "directe", "partial": "partielle", "indirect": "indirecte"}
+STATUSES = {
+    "unreviewed": "non vérifiée", "confirmed": "confirmée", "misattributed": "mal attribuée",
+    "disputed": "contestée", "rejected": "pas une citation", "corrected": "corrigée",
+}  # fmt: skip
+SPEAKER_KINDS = {"person": "personne", "organization": "organisation",
+                 "anonymous": "source anonyme", "unknown": "inconnu"}  # fmt: skip
+# schema.org ClaimReview ratings (``alternateName``), shown by readers of the review.
+RATINGS = {"confirmed": "Attribution correcte", "misattributed": "Mal attribuée", "disputed": "Contestée",
+           "rejected": "Pas une citation", "corrected": "Corrigée"}  # fmt: skip
+FILTERS = {"speaker": "Locuteur", "since": "Depuis", "until": "Jusqu'au", "source": "Média",
+           "kind": "Type", "status": "Statut", "limit": "Limite"}  # fmt: skip
+FLAGS = {"orphaned": "orpheline"}
+# Verdicts of ``quotetrack verify``: identifier -> the start of the sentence a reader gets.
+VERDICTS = {"exact": "Citation exacte", "abridged": "Citation abrégée (coupes marquées)",
+            "altered": "Citation modifiée", "misattributed": "Citation mal attribuée",
+            "not found": "Citation introuvable"}  # fmt: skip
+# Word-level diff operations of ``verify``.
+DIFF_OPS = {"changed": "modifié", "added": "ajouté", "removed": "retiré", "omitted": "coupé"}
+# Column headers of the tables printed for people.
+COLUMNS = {
+    "id": "id", "kind": "type", "speaker": "locuteur", "cue": "verbe", "text": "citation",
+    "said_on": "date", "source": "média", "title": "article", "status": "statut", "flag": "signal",
+    "notes": "notes", "reviewed_by": "vérifiée par", "name": "nom", "role": "fonction",
+    "quotes": "citations", "first": "première", "last": "dernière", "reason": "raison",
+    "confidence": "confiance",
+}  # fmt: skip
+# Which vocabulary translates the values of a column.
+_VALUES = {"kind": KINDS, "status": STATUSES, "flag": FLAGS, "speaker_kind": SPEAKER_KINDS}
+
+
+def label(vocabulary: dict, value):
+    """``value``'s French label in ``vocabulary``; an unknown value as it is (never lost)."""
+    return vocabulary.get(value, value) if value is not None else None
+
+
+def kind(value) -> str | None:
+    return label(KINDS, value)
+
+
+def status(value) -> str | None:
+    return label(STATUSES, value or "unreviewed")
+
+
+def speaker_kind(value) -> str | None:
+    return label(SPEAKER_KINDS, value)
+
+
+def reason(value) -> str:
+    return describe_reason(value)
+
+
+def is_corrected(quote: dict) -> bool:
+    """A reviewer changed the words or the speaker (or said the quote is corrected)."""
+    return quote.get("original_text") is not None or bool(quote.get("reattributed")) or quote.get("status") == "corrected"
+
+
+def attribution_reason(quote: dict) -> str:
+    """Why a quote reads as it does: the review for a corrected quote (the extraction's
+    reason is that of the wrong version), else the extraction's reason in French."""
+    if not is_corrected(quote):
+        return describe_reason(quote.get("reason"))
+    who = ", ".join(part for part in (quote.get("reviewed_by"), (quote.get("reviewed_at") or "")[:10]) if part)
+    return f"corrigée par la vérification ({who})" if who else "corrigée par la vérification"
+
+
+def for_reader(rows, columns, vocabularies: dict | None = None) -> tuple[list[dict], list[str]]:
+    """Rows and columns of a table for people: French headers, French values.
+
+    ``rows`` keep their identifiers for programs; this returns translated copies keyed
+    by the French header, with the list of headers in the same order as ``columns``.
+    ``vocabularies`` overrides which list translates a column (a speaker's ``kind``).
+    """
+    chosen = {**_VALUES, **(vocabularies or {})}
+    headers = [COLUMNS.get(column, column) for column in columns]
+    translated = []
+    for row in rows:
+        out = {}
+        for column, header in zip(columns, headers):
+            value = row.get(column)
+            if column in chosen:
+                value = label(chosen[column], value)
+            elif column == "reason":
+                value = describe_reason(value)
+            out[header] = value
+        translated.append(out)
+    return translated, headers
+
+
+def limits_for_reader(limits: dict) -> dict:
+    """Column width limits keyed like ``for_reader``'s headers."""
+    return {COLUMNS.get(column, column): width for column, width in limits.items()}
