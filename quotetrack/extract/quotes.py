@@ -326,7 +326,7 @@ class _Extractor:
                     if compatible(s, pronoun) and self.as_person(s, at, antecedents).name != prev.speaker.name
                 ]
                 if not rivals:
-                    return prev.speaker
+                    return self.as_person(prev.speaker, prev.start, antecedents)
         best = None
         for at, speaker in reversed(antecedents[max(0, upto - 200) : upto]):
             if compatible(speaker, pronoun) and (speaker.kind in ("person", "anonymous") or pronoun in ("ils", "elles")):

@@ -268,7 +268,9 @@ def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
     if mention is None or mention.pronoun != "on" or prev is None or not (prev.speaker and prev.speaker.name):
         return None
     after = chain.ex.text[cand.cue.end : cand.cue.end + 40].lower()
-    return prev.speaker if SAME_SOURCE.match(after) else None
+    if not SAME_SOURCE.match(after) or cand.paragraph - prev.paragraph > 2:
+        return None
+    return prev.speaker
 
 
 def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Token
 from . import lexicon
-from .cues import DE_WORDS, Mention
+from .cues import DE_WORDS, TIME_WORDS, Mention
 from .index import DocIndex
 
 HONORIFICS = {"m.": "Masc", "mm.": "Masc", "mme": "Fem", "mmes": "Fem", "mlle": "Fem", "dr": None, "pr": None, "me": None, "mgr": "Masc", "sir": "Masc"}
@@ -162,7 +162,7 @@ class SpeakerResolver:
         """Roles the article ties to a name: "le président ukrainien X", "X, ministre de Y,"."""
         toks = self.ix.tokens
         k = a
-        while k > 0 and toks[k - 1].upos in ("ADJ", "NOUN", "PROPN", "DET", "ADP") and toks[k - 1].text not in (",", ".") and toks[k - 1].text.lower() not in HONORIFICS:
+        while k > 0 and toks[k - 1].upos in ("ADJ", "NOUN", "PROPN", "DET", "ADP") and toks[k - 1].text not in (",", ".") and toks[k - 1].text.lower() not in HONORIFICS and toks[k - 1].text.lower() not in TIME_WORDS:
             k -= 1
             if toks[k].upos == "DET" and (k == 0 or toks[k - 1].text.lower() not in DE_WORDS):
                 break
@@ -179,7 +179,10 @@ class SpeakerResolver:
                 after.append(toks[j])
                 j += 1
             if after and j < len(toks) and toks[j].text in (",", ".") and any(t.upos == "NOUN" for t in after):
-                desc = desc or [t for t in after if not (t.upos == "DET" and t is after[0])]
+                self._tie(name, [t for t in after if not (t.upos == "DET" and t is after[0])])
+        self._tie(name, desc)
+
+    def _tie(self, name: str, desc) -> None:
         if desc and any(t.upos == "NOUN" for t in desc):
             self.roles.setdefault(fold(self._span(desc)), name)
 
@@ -210,7 +213,15 @@ class SpeakerResolver:
         if key in self.roles:
             return self.roles[key]
         matches = {name for r, name in self.roles.items() if r.startswith(key + " ") or key.startswith(r + " ")}
-        return matches.pop() if len(matches) == 1 else None
+        if len(matches) == 1:
+            return matches.pop()
+        # la dirigeante de la CGT -> the one person whose role names the CGT too
+        names = {fold(w) for w in role.split() if w[:1].isupper() and len(w) > 1}
+        if names and not matches:
+            sharing = {name for r, name in self.roles.items() if names & set(r.split())}
+            if len(sharing) == 1:
+                return sharing.pop()
+        return None
 
     # ----- one mention -------------------------------------------------------------------
     def describe(self, mention: Mention) -> Speaker:
@@ -267,7 +278,8 @@ class SpeakerResolver:
         bare = self._span(toks[1:]) if det else phrase
         as_written = phrase[:1].lower() + phrase[1:] if det else phrase
         nouns = lexicon.speaker_nouns()
-        ents = self.ix.entity_labels(mention.start, mention.end)
+        # the head's own entity: la dirigeante de la CGT is a person, though the CGT is not
+        ents = self.ix.entity_labels(head_noun.start, head_noun.end) if head_noun else self.ix.entity_labels(mention.start, mention.end)
         if head in nouns["anonymous"] and (det in INDEFINITE or not det):
             return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
         if number == "Plur":
