@@ -161,6 +161,19 @@ class _Extractor:
             return True
         return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
 
+    def reads_as_words(self, cand: Candidate) -> bool:
+        """Does an uncued fragment read as someone's words rather than a label? Not a
+        title or a name (a capital first), not a noun phrase's quoted noun (une « réforme »,
+        le mouvement des « gilets jaunes », l'« escalade »), not a single noun."""
+        a, b = cand.parts[0]
+        content = self.ix.between(a, b)
+        if not content or self.text[a : a + 1].isupper():
+            return False
+        if len(content) == 1 and content[0].upos in ("NOUN", "PROPN"):
+            return False
+        before = self.ix.between(max(0, cand.outer[0] - 40), cand.outer[0])
+        return not (before and (before[-1].upos == "DET" or before[-1].text.lower().replace("’", "'") in ("des", "du", "de", "d'")))
+
     def is_charge(self, before) -> bool:
         """mis en examen pour « abus de confiance », chef d'« association de malfaiteurs »:
         the name of an offence, which no one is quoted as saying."""

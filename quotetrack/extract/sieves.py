@@ -120,9 +120,10 @@ def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
 def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
     """La police s'intéresse « à d'autres individus » / Les syndicats, « amers », ...: a
     fragment in the writer's sentence whose subject can speak and is the one the words
-    describe, when no reporting verb governs it. Names, titles and words as words were
-    left out before (``is_name_or_title``)."""
-    if cand.kind != "partial":
+    describe, when no reporting verb governs it. Without a cue, a name, a title, a label
+    or a scare quote looks the same, so the fragment must read as someone's words
+    (``reads_as_words``)."""
+    if cand.kind != "partial" or not ex.reads_as_words(cand):
         return None
     floor = ex.floor(cand)
     clause = [t for t in ex.ix.between(floor, ex.sentence_stop(cand.outer[1])) if not ex.inside_marks(t.start)]
