@@ -47,6 +47,13 @@ OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous",
 REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
 LEAD_VERBS = {"tenir", "vouloir"}
+# Anaphors that point back to the most recent person, with the pronoun they agree as.
+ANAPHORS = {
+    "ce dernier": "il", "cette dernière": "elle", "ces derniers": "ils", "ces dernières": "elles",
+    "celui-ci": "il", "celle-ci": "elle", "ceux-ci": "ils", "celles-ci": "elles",
+}
+# Indefinite subjects that speak as unnamed sources: Certains affirment que ...
+INDEFINITE_SUBJECTS = {"certains", "certaines", "d'autres", "un autre", "une autre", "chacun", "chacune", "plusieurs", "beaucoup", "la plupart", "tous", "toutes"}
 STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 # Words that may stand before a frame at the start of a sentence: Mais pour X, « ... ».
 LEADING_WORDS = {"mais", "et", "or", "ainsi", "enfin", "toujours", "puis", "donc", "alors"}
@@ -79,12 +86,24 @@ class Mention:
 
     @property
     def pronoun(self) -> str | None:
+        """The subject pronoun the mention stands for: il, elle, ils, elles, on; also a
+        demonstrative or "ce dernier", which point back like them (see ``latest``)."""
         if len(self.tokens) == 1:
             word = clitic(self.tokens[0]) or self.tokens[0].text.lower()
             word = STRESSED.get(word, word)
             if word in ("il", "elle", "ils", "elles", "on"):
                 return word
-        return None
+        return ANAPHORS.get(" ".join(t.text.lower() for t in self.tokens))
+
+    @property
+    def latest(self) -> bool:
+        """Ce dernier, celui-ci: the most recent person, not the previous speaker."""
+        return " ".join(t.text.lower() for t in self.tokens) in ANAPHORS
+
+    @property
+    def indefinite(self) -> bool:
+        """Certains, d'autres, un autre: speakers the text does not name."""
+        return " ".join(t.text.lower().replace("’", "'") for t in self.tokens) in INDEFINITE_SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -387,10 +406,11 @@ class CueFinder:
                         if parent is not None and current.deprel.startswith("acl"):
                             return self.np_left_of(parent, floor)
                         continue
-                    if kid.upos == "PRON" and kid.text.lower() not in ("il", "elle", "ils", "elles", "on"):
-                        continue
                     if kid.upos == "PRON":
-                        return self.mention([kid])
+                        found = self.np_left_of(kid, floor) if kid.text.lower() in ("autre", "autres", "dernier", "dernière") else self.mention([kid])
+                        if found is not None and (found.pronoun or found.indefinite):
+                            return found
+                        continue
                     return self.with_apposition(self.np_left_of(kid, floor), verb.start)
                 if kid.deprel == "obl:agent":
                     found = self.np_left_of(kid, floor)
@@ -528,7 +548,7 @@ class CueFinder:
         document (selon un sondage) is no speaker."""
         if mention is None:
             return False
-        if mention.pronoun or (len(mention.tokens) == 1 and mention.tokens[0].text.lower() in STRESSED):
+        if mention.pronoun or mention.indefinite or (len(mention.tokens) == 1 and mention.tokens[0].text.lower() in STRESSED):
             return True
         head = head_word(mention.tokens)
         if head is None:
@@ -593,10 +613,14 @@ class CueFinder:
             end = self.np_from(toks, skip)
         if end == skip or not self._speaker_like(toks[skip:end]):
             return None  # Pour la première fois, ... / Selon un sondage, ...
-        who = self.with_apposition(self.mention(toks[skip:end]), toks[-1].end)
+        plain = self.mention(toks[skip:end])
+        who = self.with_apposition(plain, toks[-1].end)
         if who is None:
             return None
         after = next((j for j in range(end, n) if toks[j].end > who.end), n)
+        if who is not plain and after < n and toks[after].text != ",":
+            # not an apposition but the statement: selon le ministère, les exportations ...
+            who, after = plain, next((j for j in range(end, n) if toks[j].end > plain.end), n)
         if after < n and toks[after].text != "," and (toks[after].feats.get("VerbForm") == "Part" or toks[after].text.lower() in ("qui", "ayant")):
             # a participle or a relative after the source: up to the next comma
             comma = next((j for j in range(after, min(n, after + 16)) if toks[j].text == ","), None)

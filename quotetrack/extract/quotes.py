@@ -331,7 +331,7 @@ class _Extractor:
         positions = self._positions
         # antecedents stand before the quote: the reported words' own subjects are no speakers
         upto = bisect_left(positions, min(mention.start, cand.start))
-        if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite):
+        if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite) and not mention.latest:
             if cand.paragraph - prev.paragraph <= 3:
                 since = bisect_right(positions, prev.end)
                 rivals = [

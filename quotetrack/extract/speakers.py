@@ -227,6 +227,9 @@ class SpeakerResolver:
     def describe(self, mention: Mention) -> Speaker:
         """The speaker of a non-pronoun mention. A mention with an apposition ("le maire
         de Vannes, Loïc Le Gall") is read segment by segment: the name, then the role."""
+        if mention.indefinite:
+            gender, number = _gender_number(mention.tokens)
+            return Speaker(mention.text[:1].lower() + mention.text[1:], "anonymous", None, gender, "Plur" if mention.text.lower().endswith("s") else number, {mention.text})
         segments, current = [], []
         for t in mention.tokens:
             if t.text == ",":
