@@ -10,11 +10,19 @@ Each worker process loads its engine once (``get_engine`` caches it) and runs
 from __future__ import annotations
 
 import concurrent.futures as cf
+import concurrent.futures.process
 import multiprocessing
 import os
 from typing import NamedTuple
 
 from .errors import QuotetrackError
+
+
+def worker_died(error: BaseException) -> bool:
+    """Whether a batch failed because its worker process ended (killed, out of memory)."""
+    if isinstance(error, cf.process.BrokenProcessPool):
+        return True
+    return type(error).__name__ == "KilledWorker"  # Dask's, without importing distributed
 
 
 class EngineSpec(NamedTuple):
@@ -79,14 +87,26 @@ class LocalRunner:
 
 
 class PoolRunner(LocalRunner):
-    """Worker processes (spawned, so no parser state is inherited half-initialised)."""
+    """Worker processes (spawned, so no parser state is inherited half-initialised).
+
+    A worker that dies breaks the whole executor (every task in flight fails with
+    BrokenProcessPool): the next submit starts a fresh one, so the indexer can retry.
+    """
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+        self.pool = self._new_pool()
+
+    def _new_pool(self):
+        return cf.ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
 
     def submit(self, fn, *args):
-        return self.pool.submit(fn, *args)
+        try:
+            return self.pool.submit(fn, *args)
+        except cf.process.BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            return self.pool.submit(fn, *args)
 
     def close(self):
         self.pool.shutdown(cancel_futures=True)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -35,6 +37,7 @@ from .search import (  # noqa: F401  re-exported: the store's public API
     search,
 )
 from .review import carry_reviews, reviewed_quotes
+from .safetext import path_text, storable_path, terminal_text
 from .verify import text_key
 
 # Several `quotetrack index` processes may write to one file; each waits its turn.
@@ -44,6 +47,18 @@ TABLES = ("articles", "speakers", "speaker_aliases", "quotes")
 
 class DatabaseUnavailable(QuotetrackError):
     """The database file cannot be created, opened or written; the message names it."""
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """SQLite found the file corrupt (a bad page, not a database); the message names the fix."""
+
+
+class DatabaseLocked(DatabaseUnavailable):
+    """Another process held the write lock for longer than the busy timeout."""
+
+
+class DatabaseTooNew(DatabaseUnavailable):
+    """The file was upgraded by a newer quotetrack: this one must not write into it."""
 
 
 class SameSpeaker(QuotetrackError):
@@ -266,7 +281,11 @@ LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
 
 
 def open_db(path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path``, upgraded to the latest schema."""
+    """Open (creating if needed) the database at ``path``, upgraded to the latest schema.
+
+    A file whose schema has migrations this quotetrack does not know was written by a
+    newer version: it is refused before anything is written to it.
+    """
     path = Path(path)
     conn = None
     try:
@@ -275,17 +294,99 @@ def open_db(path) -> sqlite_utils.Database:
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        _refuse_newer_schema(db, path)
         db.enable_wal()
         if MIGRATIONS.pending(db):
             # Under the write lock, so two processes opening a new file at once do not
             # both run m001; apply() re-reads what is pending once the lock is held.
             with write_transaction(db):
                 MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        raise database_error(path, error) from None
     except (OSError, sqlite3.Error) as error:
         if conn is not None:
             conn.close()
-        raise DatabaseUnavailable(f"cannot use database {path}: {error}") from None
+        raise DatabaseUnavailable(f"cannot use database {path_text(path)}: {error}") from None
+    except DatabaseTooNew:
+        conn.close()
+        raise
     return db
+
+
+def _refuse_newer_schema(db, path) -> None:
+    known = {migration.name for migration in MIGRATIONS._migrations}
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if unknown:
+        raise DatabaseTooNew(
+            f"{path_text(path)}: written by a newer quotetrack (schema {unknown[-1]}); "
+            "upgrade quotetrack to use it (this version will not write into it)"
+        )
+
+
+def database_error(path, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
+    """The one-line error for an SQLite failure on the database at ``path``, with its fix."""
+    shown, message = path_text(path), str(error)
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        holders = lock_holders(path)
+        who = "; open in " + ", ".join(holders) if holders else ""
+        return DatabaseLocked(
+            f"{shown}: database is locked: another process kept it busy for over "
+            f"{BUSY_TIMEOUT_MS / 1000:g} s{who}; try again when it is done"
+        )
+    if "full" in lowered:
+        return DatabaseUnavailable(f"{shown}: the disk is full ({message}); nothing was written, free some space and retry")
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+        return DatabaseUnavailable(f"cannot use database {shown}: {message}")
+    return DatabaseDamaged(
+        f"{shown}: the database is damaged ({message}); recover it with: "
+        f"sqlite3 {shown} \".recover\" | sqlite3 recovered.db"
+    )
+
+
+def check_integrity(db, path) -> None:
+    """``PRAGMA quick_check``: a damaged page can make a full read return fewer rows
+    without an error, so a command that reads everything (``export``) checks first."""
+    try:
+        problems = [row[0] for row in db.conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        raise database_error(path, error) from None
+    if problems != ["ok"]:
+        raise database_error(path, sqlite3.DatabaseError(f"quick_check: {problems[0]}"))
+
+
+def database_file(db) -> str:
+    """The file behind an open database, for error messages."""
+    try:
+        return next((row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"), "") or "database"
+    except sqlite3.Error:
+        return "database"
+
+
+def lock_holders(path) -> list[str]:
+    """Other processes that have the database (or its WAL) open: "pid 123 (quotetrack index)".
+
+    Read from /proc on Linux; elsewhere, or without permission, the list is empty.
+    """
+    try:
+        wanted = {str(Path(f"{Path(path).resolve()}{suffix}")) for suffix in ("", "-wal", "-shm", "-journal")}
+        pids = [entry for entry in os.listdir("/proc") if entry.isdigit() and int(entry) != os.getpid()]
+    except OSError:
+        return []
+    found = []
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+            if not any(os.readlink(f"/proc/{pid}/fd/{fd}") in wanted for fd in fds):
+                continue
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                command = handle.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+        except OSError:
+            continue
+        found.append(f"pid {pid} ({terminal_text(command)[:80]})")
+    return found
 
 
 @contextlib.contextmanager
@@ -323,15 +424,18 @@ def quote_id_for(article_id: str, parts, text: str) -> str:
 
 def save_article(
     db, article, quotes, *, engine: str, engine_version: str, indexed_at: str | None = None,
-    reextract: bool = False,
+    reextract: bool = False, url_identifies: bool = True,
 ) -> SaveResult:  # fmt: skip
     """Store an article and its quotes in one transaction: all of it, or nothing.
 
     ``article`` is anything with the attributes of ``ingest.Article``. The same text
     already stored is skipped, unless ``reextract``: then its quotes are replaced by
     ``quotes`` (a new engine or new extraction rules) and its engine fields updated. A
-    new text at the path or URL of a stored article replaces it (the old article and its
-    quotes go, speakers and aliases stay).
+    new text replaces a stored article only when it is a new version of it: at the same
+    path, or (at no stored path) with the same URL, when that URL names one article
+    (``article_url``: not a home or section page, not a URL several stored articles
+    share, and ``url_identifies``, which the indexer clears for a URL that several inputs
+    of one run carry). The old article and its quotes go, speakers and aliases stay.
 
     Nothing a person entered is lost either way: every reviewed quote of the old version
     is matched to the new extraction and keeps its review, or is kept in the new
@@ -345,7 +449,8 @@ def save_article(
         exists = article_exists(db, article_id)
         if exists and not reextract:
             return SaveResult("skipped", article_id)
-        path, url = _real_path(article.path), article.url or None
+        path = storable_path(_real_path(article.path))
+        url = (article.url or None) if url_identifies else None
         old_ids = [article_id] if exists else _article_ids_at(db, path, url)
         reviewed = reviewed_quotes(db, old_ids)
         if exists:
@@ -353,7 +458,7 @@ def save_article(
             published = _update_article(db, article, article_id, engine, engine_version, indexed_at)
             replaced = 1
         else:
-            replaced = _delete_articles_at(db, path, url)
+            replaced = _delete_articles(db, old_ids)
             _insert_article(db, article, article_id, engine, engine_version, indexed_at)
             published = article.published
         speakers = _Speakers(db)
@@ -429,25 +534,63 @@ def article_exists(db, article_id: str) -> bool:
     return db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
 
+def indexed_from(db, path) -> list[str]:
+    """The stored article paths that name the file ``path`` (as given, absolute or relative)."""
+    try:
+        forms = {str(path), os.path.abspath(path), os.path.relpath(path)}
+    except ValueError:
+        forms = {str(path)}
+    forms = [storable_path(form) for form in forms]
+    sql = f"SELECT DISTINCT path FROM articles WHERE path IN ({', '.join('?' * len(forms))})"
+    return [row[0] for row in db.conn.execute(sql, forms)]
+
+
 def _real_path(path: str | None) -> str | None:
     """"-" is standard input: two articles piped in one after the other are not versions."""
     return None if path in (None, "", "-") else path
 
 
 def _article_ids_at(db, path: str | None, url: str | None) -> list[str]:
-    """Earlier versions of an article: the stored articles at the same path or URL."""
-    sql = "SELECT id FROM articles WHERE path = ? OR url = ?"
-    return [row[0] for row in db.conn.execute(sql, [path, url])]
+    """Earlier versions of an article: the stored articles at the same path; else the
+    one stored article with the same article-specific URL (several: none of them)."""
+    if path is not None:
+        ids = [row[0] for row in db.conn.execute("SELECT id FROM articles WHERE path = ?", [path])]
+        if ids:
+            return ids
+    if url is None or not article_url(url):
+        return []
+    ids = [row[0] for row in db.conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 2", [url])]
+    return ids if len(ids) == 1 else []
+
+
+def article_url(url: str) -> bool:
+    """Whether ``url`` can name one article: an http(s) URL with a path past a section.
+
+    A site's home page (``/``, ``/index.html``) or a section (``/politique/``) is what a
+    canonical link points to on pages that have no canonical URL of their own; an
+    article's URL has a query, or two path segments or more, or one that reads like a
+    slug or an identifier (a digit, a hyphen, an underscore or a dot).
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return False
+    if parts.query:
+        return True
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1].lower().startswith("index."):
+        segments.pop()
+    if len(segments) >= 2:
+        return True
+    return bool(segments) and any(c.isdigit() or c in "-_." for c in segments[0])
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _delete_articles_at(db, path: str | None, url: str | None) -> int:
-    """Delete earlier versions of an article (same path or URL); quotes first, so this
-    holds even on a connection where foreign keys (and their cascade) are off."""
-    ids = _article_ids_at(db, path, url)
+def _delete_articles(db, ids: list[str]) -> int:
+    """Delete earlier versions of an article; quotes first, so this holds even on a
+    connection where foreign keys (and their cascade) are off."""
     for old_id in ids:
         db.conn.execute("DELETE FROM quotes WHERE article_id = ?", [old_id])
         db.conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
@@ -458,7 +601,8 @@ def _insert_article(db, article, article_id, engine, engine_version, indexed_at)
     row = {
         "id": article_id,
         **{k: getattr(article, k, None) for k in ("url", "title", "source", "author")},
-        **{k: getattr(article, k, None) for k in ("published", "lang", "path")},
+        **{k: getattr(article, k, None) for k in ("published", "lang")},
+        "path": storable_path(getattr(article, "path", None)),
         "text": article.text,
         "engine": engine,
         "engine_version": engine_version,

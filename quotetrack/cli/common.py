@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sqlite3
+import sys
 
 import click
 
@@ -10,7 +14,12 @@ from ..errors import QuotetrackError
 
 
 def friendly(func):
-    """Turn library errors into ``click.ClickException`` (one line, exit status 1)."""
+    """Turn library errors into ``click.ClickException`` (one line, exit status 1).
+
+    So do SQLite's errors, raised by any query on a damaged, locked or full database
+    (the message names the file and the fix), and a failed write to standard output
+    (a full disk behind a redirection).
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -18,10 +27,50 @@ def friendly(func):
             return func(*args, **kwargs)
         except QuotetrackError as exc:
             raise click.ClickException(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            from ..store import database_error
+
+            raise click.ClickException(str(database_error(kwargs.get("db_path") or "database", exc))) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT):
+                raise
+            _silence_stdout()
+            if exc.errno == errno.EPIPE:
+                sys.exit(1)
+            raise click.ClickException(f"cannot write the output: {(exc.strerror or str(exc)).lower()}") from None
         except KeyboardInterrupt:
             raise click.Abort() from None
 
     return wrapper
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail again
+    with a traceback (the fix Python's documentation gives for a broken pipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
+    """Text pieces to ``output`` (checked, written atomically) or to standard output."""
+    if output:
+        from ..outputs import check_output_path, write_atomically
+
+        check_output_path(output, database=database, inputs=inputs)
+        write_atomically(output, pieces)
+        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        return
+    buffered, size = [], 0
+    for piece in pieces:
+        buffered.append(piece)
+        size += len(piece)
+        if size > 65_536:
+            click.echo("".join(buffered), nl=False)
+            buffered, size = [], 0
+    click.echo("".join(buffered), nl=False)
 
 
 def engine_options(func):

@@ -8,9 +8,10 @@ import sys
 
 import click
 
-from ..output import FORMATS, render
+from ..output import FORMATS, chunks, render
+from ..safetext import path_text, terminal_text
 from . import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, write_output
 
 
 class _Progress:
@@ -41,7 +42,7 @@ class _Progress:
 @engine_options
 @click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
 @click.option("--source", help="Outlet for every article.")
-@click.option("--url", help="URL (for a single article).")
+@click.option("--url", help="URL (for a single article; refused for several).")
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
@@ -61,17 +62,18 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
     Example:
         quotetrack index seeds/ --source AFP
     """
-    from ..indexing import index_paths
+    from ..indexing import check_overrides, index_paths
     from ..parallel import DaskRunner, EngineSpec, PoolRunner
     from ..store import counts
 
+    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
+    check_overrides(list(paths), overrides)
     db = open_database(db_path)
     spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir)
     if scheduler:
         runner = DaskRunner(scheduler)
     else:
         runner = (lambda: PoolRunner(workers)) if workers > 1 else None
-    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
@@ -82,10 +84,12 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         tally[outcome.status] += 1
         quotes += outcome.quotes
         speakers += outcome.new_speakers
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if outcome.status == "failed":
             click.echo(f"error: {outcome.error}", err=True)
         elif outcome.status == "skipped":
-            click.echo(f"skipped: {outcome.path} (already indexed)", err=True)
+            click.echo(f"skipped: {path_text(outcome.path)} (already indexed)", err=True)
     progress.done()
     totals = counts(db)
     click.echo(
@@ -131,14 +135,26 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
 @click.argument("query", required=False)
 @filter_options
 @format_option(("csv", "json", "ndjson"), "csv")
+@click.option("--limit", type=click.IntRange(1), help="Most quotes to export (default: all).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (replaced only once complete).")
+@click.option("--raw", is_flag=True, help="CSV: leave cells starting with = + - @ as they are (no leading ').")
 @db_option
 @friendly
-def export(query, speaker, since, until, source, kind, fmt, db_path):
-    """Export every matching quote (no limit) as CSV, JSON or NDJSON."""
-    from ..store import search as run_search
+def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, db_path):
+    """Export every matching quote as CSV, JSON or NDJSON, streamed row by row.
 
-    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=None)
-    click.echo(render(rows, fmt, SEARCH_COLUMNS))
+    CSV cells that a spreadsheet would run as a formula get a leading ' unless --raw.
+    A damaged database is refused rather than exported short.
+    """
+    from ..outputs import check_output_path
+    from ..store import check_integrity, indexed_from, search as run_search
+
+    db = open_database(db_path)
+    if output:
+        check_output_path(output, database=db_path, inputs=indexed_from(db, output))
+    check_integrity(db, db_path)
+    rows = run_search(db, query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, stream=True)
+    write_output(chunks(rows, fmt, SEARCH_COLUMNS, raw=raw), output, database=db_path)
 
 
 def _appearances(db, row) -> list[dict]:
@@ -147,7 +163,7 @@ def _appearances(db, row) -> list[dict]:
     return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
 
 
-def _echo_review(db, row) -> None:
+def _echo_review(db, row, listed) -> None:
     """The review lines of `quotetrack show`: notes, corrections, orphan flag, appearances."""
     if row.get("reviewed_by"):
         click.echo(f"  reviewed by {row['reviewed_by']} at {row.get('reviewed_at')}")
@@ -159,14 +175,13 @@ def _echo_review(db, row) -> None:
         click.echo(f"  extracted speaker: {row.get('original_speaker') or 'none'}")
     if row.get("orphaned_from"):
         click.echo(f"  orphaned: no longer found by extraction (from article {row['orphaned_from'][:12]})")
-    listed = _appearances(db, row)
     if len(listed) > 1:
         click.echo(f"  appears in {len(listed)} articles, earliest first:")
         for a in listed:
             where = a.get("title") or a.get("path") or a["article_id"][:12]
             source = f" ({a['source']})" if a.get("source") else ""
             mark = "  <- this quote" if a["this"] else f"  score {a['score']:g}"
-            click.echo(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}")
+            click.echo(terminal_text(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}"))
 
 
 @cli.command()
@@ -183,6 +198,8 @@ def show(quote_id, fmt, db_path):
     if fmt == "json":
         click.echo(json.dumps({**row, "appearances": _appearances(db, row)}, ensure_ascii=False, indent=2))
         return
+    listed = _appearances(db, row)
+    row = {k: terminal_text(v) if isinstance(v, str) else v for k, v in row.items()}
     click.echo(f"« {row['text']} »")
     who = row.get("speaker") or "unknown speaker"
     role = f" ({row['role']})" if row.get("role") else ""
@@ -192,7 +209,7 @@ def show(quote_id, fmt, db_path):
         click.echo(f"  {row['url']}")
     click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
     click.echo(f"  status: {row.get('status')}   id: {row.get('id')}")
-    _echo_review(db, row)
+    _echo_review(db, row, listed)
     click.echo("")
     click.echo(row.get("context") or "")
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..output import FORMATS, render
+from ..safetext import terminal_text
 from . import cli
 from .common import friendly, format_option, db_option, open_database
 
@@ -99,22 +100,26 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
 
 
 def _echo_verification(result) -> None:
+    _echo_lines(result, lambda line: click.echo(terminal_text(line)))
+
+
+def _echo_lines(result, echo) -> None:
     sources = result["sources"]
     if not sources:
-        click.echo(f"no source found scoring {result['threshold']:g} or more")
+        echo(f"no source found scoring {result['threshold']:g} or more")
     else:
-        click.echo(f"{len(sources)} source{'s' if len(sources) > 1 else ''} found (score {result['threshold']:g} or more), best first:")
+        echo(f"{len(sources)} source{'s' if len(sources) > 1 else ''} found (score {result['threshold']:g} or more), best first:")
     for number, s in enumerate(sources or [result["closest"]] * bool(result["closest"]), 1):
         label = f"{number}." if sources else "closest:"
         where = s.get("title") or s.get("path") or s["article_id"][:12]
         head = [label, f"score {s['score']:g}", s.get("speaker") or "no speaker", s.get("said_on") or "undated", s.get("source"), where]
-        click.echo("  ".join(part for part in head if part))
+        echo("  ".join(part for part in head if part))
         found_in = f"quote {s['quote_id']}" if s["found_in"] == "quote" else f"article text{' (in quote ' + s['quote_id'] + ')' if s.get('quote_id') else ''}"
-        click.echo(f"   found in: {found_in}, characters {s['start']}-{s['end']} of article {s['article_id'][:12]}")
-        click.echo(f"   source:   « {s['wording']} »")
-        click.echo(f"   diff:     {s['changes']}")
+        echo(f"   found in: {found_in}, characters {s['start']}-{s['end']} of article {s['article_id'][:12]}")
+        echo(f"   source:   « {s['wording']} »")
+        echo(f"   diff:     {s['changes']}")
         if s["speaker_match"] is not None:
             verdict = "matches" if s["speaker_match"] else "does NOT match"
-            click.echo(f"   speaker:  {result['speaker']} {verdict} {s['speaker']}")
+            echo(f"   speaker:  {result['speaker']} {verdict} {s['speaker']}")
         if s.get("status") and s["status"] != "unreviewed":
-            click.echo(f"   review:   {s['status']}" + (f" ({s['notes']})" if s.get("notes") else ""))
+            echo(f"   review:   {s['status']}" + (f" ({s['notes']})" if s.get("notes") else ""))
