@@ -78,10 +78,6 @@ class LocalRunner:
             future.set_exception(error)
         return future
 
-    @staticmethod
-    def wait_first(futures):
-        return cf.wait(futures, return_when=cf.FIRST_COMPLETED)
-
     def close(self):
         pass
 
@@ -126,13 +122,9 @@ class DaskRunner(LocalRunner):
             raise QuotetrackError(f"cannot reach Dask scheduler {address}: {error}") from None
         self._owns_client = not isinstance(address, distributed.Client)
         self.workers = max(1, sum(self.client.nthreads().values()))
-        self._distributed = distributed
 
     def submit(self, fn, *args):
         return self.client.submit(fn, *args, pure=False)
-
-    def wait_first(self, futures):
-        return self._distributed.wait(list(futures), return_when="FIRST_COMPLETED")
 
     def close(self):
         if self._owns_client:

@@ -63,14 +63,11 @@ def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
         write_atomically(output, pieces)
         click.echo(f"wrote {click.format_filename(output)}", err=True)
         return
-    buffered, size = [], 0
+    sys.stdout.flush()
+    stream = sys.stdout.buffer  # as is: click.echo would strip escape codes from the data
     for piece in pieces:
-        buffered.append(piece)
-        size += len(piece)
-        if size > 65_536:
-            click.echo("".join(buffered), nl=False)
-            buffered, size = [], 0
-    click.echo("".join(buffered), nl=False)
+        stream.write(piece.encode("utf-8"))
+    stream.flush()
 
 
 def engine_options(func):
