@@ -327,7 +327,8 @@ def _refuse_newer_schema(db, path) -> None:
 
 def database_error(path, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
     """The one-line error for an SQLite failure on the database at ``path``, with its fix."""
-    shown, message = path_text(path), str(error)
+    shown = path_text(path)
+    message = " ".join(str(error).replace("*** in database main ***", "").split())
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         holders = lock_holders(path)
@@ -385,7 +386,7 @@ def lock_holders(path) -> list[str]:
                 command = handle.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
         except OSError:
             continue
-        found.append(f"pid {pid} ({terminal_text(command)[:80]})")
+        found.append(f"pid {pid} ({' '.join(terminal_text(command).split())[:80]})")
     return found
 
 
