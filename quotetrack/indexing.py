@@ -29,10 +29,11 @@ from .store import article_exists, article_id_for, database_error, database_file
 
 BATCH = 32  # articles per parse call: fewer round trips to the workers, fuller nlp.pipe batches
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article
-# Parsing memory grows with the number of tokens, not bytes: 1 MB of « « « is 500,000
-# tokens where 1 MB of prose is about 180,000. Past this budget an input is refused
-# before it is parsed (see docs/reliability.md for the figures).
-MAX_TOKENS = 1_000_000
+# Parsing time and memory grow with the number of tokens, not bytes: 1 MB of « « « is
+# 500,000 tokens where 1 MB of prose is about 200,000, and each token costs the parser
+# about 16 KB while its article is parsed. Past this budget (about 1 MB of prose, far
+# more than any article) an input is refused before it is parsed; see docs/reliability.md.
+MAX_TOKENS = 250_000
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -61,7 +62,7 @@ def read_checked(path: str, overrides, max_bytes: int, max_tokens: int = MAX_TOK
     if max_tokens and len(article.text) > max_tokens:  # cheap bound first: a token has a character
         tokens = sum(1 for _ in _TOKEN.finditer(article.text))
         if tokens > max_tokens:
-            raise InputError(path, f"too many words and marks for one article ({tokens:,} tokens > {max_tokens:,})")
+            raise InputError(path, f"too many words and marks for one article ({tokens:,} tokens > {max_tokens:,}; see --max-tokens)")
     return article
 
 
@@ -92,6 +93,7 @@ def index_paths(
     runner=None,
     max_bytes: int = MAX_BYTES,
     *,
+    max_tokens: int = MAX_TOKENS,
     reextract: bool = False,
 ) -> Iterator[Outcome]:
     """Index every article under ``paths``; yields one Outcome per input, as they finish.
@@ -129,7 +131,7 @@ def index_paths(
     try:
         for path in iter_paths(paths):
             try:
-                article = read_checked(path, overrides, max_bytes)
+                article = read_checked(path, overrides, max_bytes, max_tokens)
             except QuotetrackError as error:
                 yield Outcome(path, "failed", str(error))
                 continue

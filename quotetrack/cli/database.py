@@ -49,10 +49,11 @@ class _Progress:
 @click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
 @click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
+@click.option("--max-tokens", type=click.IntRange(0), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
 @click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
-def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, batch_size, reextract):
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
     The same content indexed again is skipped; new content at the same path or URL
@@ -78,7 +79,7 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
     orphaned = 0
-    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, batch=batch_size, reextract=reextract):
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, max_tokens=max_tokens, batch=batch_size, reextract=reextract):
         orphaned += outcome.orphaned
         progress.step()
         tally[outcome.status] += 1
