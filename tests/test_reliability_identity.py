@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import cli
-from quotetrack.store import article_url
 
 SAYINGS = [
     ("Anne Dubreuil", "Le pont rouvrira lundi"),
@@ -61,6 +60,8 @@ def html(name, words, canonical):
     ],
 )
 def test_article_url(url, specific):
+    from quotetrack.store import article_url
+
     assert article_url(url) is specific
 
 

@@ -16,7 +16,6 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import outputs
 from quotetrack.cli import cli
 
 from conftest import ROOT
@@ -81,7 +80,7 @@ def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(hostile_db, tmp_path, 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(outputs.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "sortie.out"
     result = run(*command, "--db", hostile_db, "-o", target)
     assert result.exit_code == 1
