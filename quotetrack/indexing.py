@@ -25,7 +25,8 @@ from .errors import InputError, QuotetrackError
 from .ingest import iter_paths, read_article
 from .parallel import EngineSpec, LocalRunner, parse_and_extract, worker_died
 from .safetext import path_text
-from .store import article_exists, article_id_for, database_error, database_file, save_article
+from .dbfile import database_error, database_file
+from .store import article_exists, article_id_for, save_article
 
 BATCH = 32  # articles per parse call: fewer round trips to the workers, fuller nlp.pipe batches
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article

@@ -10,7 +10,7 @@ Each worker process loads its engine once (``get_engine`` caches it) and runs
 from __future__ import annotations
 
 import concurrent.futures as cf
-import concurrent.futures.process
+import concurrent.futures.process  # noqa: F401  (cf.process.BrokenProcessPool)
 import multiprocessing
 import os
 from typing import NamedTuple

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from quotetrack import store
+from quotetrack import dbfile, store
 from quotetrack.cli import cli
 
 from reliability_helpers import store_article
@@ -108,7 +108,7 @@ def test_a_lock_held_past_the_timeout_names_the_holder(db_path, monkeypatch):
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 300)
+        monkeypatch.setattr(dbfile, "BUSY_TIMEOUT_MS", 300)
         result = run("review", quote_id, "--status", "confirmed", "--db", db_path)
     finally:
         holder.kill()

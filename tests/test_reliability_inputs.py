@@ -75,6 +75,7 @@ def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path):
         ("title: " + "x" * 10_001, "title longer than 10000 characters"),
         ("note: " + "x" * 70_000, "longer than 65536 characters"),
     ],
+    ids=["nested-list", "mapping", "long-title", "long-front-matter"],
 )
 def test_front_matter_values_are_bounded(tmp_path, front, problem):
     path = tmp_path / "a.md"

@@ -28,7 +28,7 @@ def friendly(func):
         except QuotetrackError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.DatabaseError as exc:
-            from ..store import database_error
+            from ..dbfile import database_error
 
             raise click.ClickException(str(database_error(kwargs.get("db_path") or "database", exc))) from None
         except OSError as exc:

@@ -148,7 +148,8 @@ def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, 
     A damaged database is refused rather than exported short.
     """
     from ..outputs import check_output_path
-    from ..store import check_integrity, indexed_from, search as run_search
+    from ..dbfile import check_integrity
+    from ..store import indexed_from, search as run_search
 
     db = open_database(db_path)
     if output:

@@ -100,10 +100,9 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
 
 
 def _echo_verification(result) -> None:
-    _echo_lines(result, lambda line: click.echo(terminal_text(line)))
+    def echo(line):  # wordings come from articles: no escape sequence reaches the terminal
+        click.echo(terminal_text(line))
 
-
-def _echo_lines(result, echo) -> None:
     sources = result["sources"]
     if not sources:
         echo(f"no source found scoring {result['threshold']:g} or more")
