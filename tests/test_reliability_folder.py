@@ -5,7 +5,6 @@ within a bounded time and memory (docs/reliability.md)."""
 from __future__ import annotations
 
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +19,12 @@ GOOD_MD = "---\ntitle: Le budget\nmis_a_jour: 2026-02-30\n---\n« Le budget sera
 PROSE = "Le conseil municipal a voté le budget hier soir après un long débat sur les travaux. "
 MEMORY_CEILING = 3 * 1024**3  # bytes: the parser alone holds about 0.7 GB
 TIME_CEILING = 420  # seconds: what the subprocess may take before the test fails
+# Runs the indexer as its only child and prints the peak memory of the indexer and of its
+# workers (descendants that ended and were waited for), in KiB, as its last stderr line.
+MEASURED = ("import resource, subprocess, sys\n"
+            "code = subprocess.call(sys.argv[1:])\n"
+            "print('peak:', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+            "sys.exit(code)")  # fmt: skip
 
 
 def hostile(folder):
@@ -51,14 +56,15 @@ def test_a_folder_of_hostile_inputs(tmp_path):
     expected = hostile(folder)
     db_path = tmp_path / "hostile.db"
     done = subprocess.run(
-        [sys.executable, "-m", "quotetrack", "index", str(folder), "--db", str(db_path), "--engine", "spacy",
-         "--workers", "2", "--batch-size", "2"],
+        [sys.executable, "-c", MEASURED, sys.executable, "-m", "quotetrack", "index", str(folder), "--db", str(db_path),
+         "--engine", "spacy", "--workers", "2", "--batch-size", "2"],
         cwd=ROOT, capture_output=True, text=True, timeout=TIME_CEILING, errors="replace",
     )  # fmt: skip
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    *stderr, peak = done.stderr.splitlines()
+    peak = int(peak.removeprefix("peak: ")) * 1024
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    lines = [line for line in done.stderr.splitlines() if line.startswith(("error:", "warning:"))]
+    lines = [line for line in stderr if line.startswith(("error:", "warning:"))]
     for name, kind in expected.items():
         about = [line for line in lines if line.startswith(f"{kind}: {folder}/{name}:")]
         assert len(about) == 1, (name, lines)
