@@ -56,8 +56,9 @@ class _Progress:
 def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
-    The same content indexed again is skipped; new content at the same path or URL
-    replaces the article's quotes. A bad file is reported and the rest goes on.
+    The same content indexed again is skipped; new content at the same path (or at
+    the same article URL) replaces the article, its reviews carried over. A bad file is
+    reported on one line and the rest goes on.
 
     \b
     Example:
