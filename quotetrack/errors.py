@@ -1,5 +1,7 @@
 """Library exceptions: the CLI turns each into a one-line message and exit status 1."""
 
+from .safetext import path_text
+
 
 class QuotetrackError(Exception):
     """Base class: anything quotetrack reports to a user as a one-line error."""
@@ -11,7 +13,7 @@ class InputError(QuotetrackError):
     def __init__(self, path, problem):
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{path_text(path)}: {problem}")
 
 
 class ModelMissing(QuotetrackError):

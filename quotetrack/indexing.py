@@ -5,22 +5,41 @@ cluster) in small batches, with a bounded number of batches in flight, so memory
 flat however large the corpus. This process is the only writer: each article is written
 in its own transaction, so a crash or a bad file never leaves a half-written article,
 and the rest of the batch goes on.
+
+Articles are stored in input order whatever the number of workers and whichever batch
+finishes first: the first article to use a name keeps it as an alias, so the same
+inputs give the same database every time. A worker that dies (the out-of-memory killer)
+fails only its batch; its articles are parsed again one by one in a fresh worker, and
+only the one that kills it again is reported.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError, QuotetrackError
 from .ingest import iter_paths, read_article
-from .parallel import EngineSpec, LocalRunner, parse_and_extract
-from .store import DatabaseUnavailable, article_exists, article_id_for, save_article
+from .parallel import EngineSpec, LocalRunner, parse_and_extract, worker_died
+from .safetext import path_text
+from .dbfile import database_error, database_file
+from .store import article_exists, article_id_for, save_article
 
 BATCH = 32  # articles per parse call: fewer round trips to the workers, fuller nlp.pipe batches
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article
+# Parsing time and memory grow with the number of tokens, not bytes: 1 MB of « « « is
+# 500,000 tokens where 1 MB of prose is about 200,000, and each token costs the parser
+# about 16 KB while its article is parsed. Past this budget (about 1 MB of prose, far
+# more than any article) an input is refused before it is parsed; see docs/reliability.md.
+MAX_TOKENS = 250_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class UrlForSeveralFiles(QuotetrackError):
+    """``--url`` names one article; given for several inputs it would make them one."""
 
 
 @dataclass(frozen=True)
@@ -35,13 +54,23 @@ class Outcome:
     article_id: str | None = None
     reviews_kept: int = 0  # reviewed quotes of an earlier version matched to the new extraction
     orphaned: int = 0  # reviewed quotes that matched nothing, kept flagged (see review.py)
+    warnings: tuple[str, ...] = ()  # problems found and ignored (an impossible date)
 
 
-def read_checked(path: str, overrides, max_bytes: int):
-    if path != "-" and max_bytes and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
-        size = os.path.getsize(path) / 1e6
-        raise InputError(path, f"too large for an article ({size:.1f} MB > {max_bytes / 1e6:g} MB; see --max-size)")
-    return read_article(path, overrides=overrides)
+def read_checked(path: str, overrides, max_bytes: int, max_tokens: int = MAX_TOKENS):
+    """Read one article within the size budgets: ``max_bytes`` of file, ``max_tokens`` of text."""
+    article = read_article(path, overrides=overrides, max_bytes=max_bytes)
+    if max_tokens and len(article.text) > max_tokens:  # cheap bound first: a token has a character
+        tokens = sum(1 for _ in _TOKEN.finditer(article.text))
+        if tokens > max_tokens:
+            raise InputError(path, f"too many words and marks for one article ({tokens:,} tokens > {max_tokens:,}; see --max-tokens)")
+    return article
+
+
+def check_overrides(paths: list[str], overrides: Mapping[str, str | None]) -> None:
+    """Refuse, before any work, metadata that names one article given for several."""
+    if overrides.get("url") and (len(paths) != 1 or (paths[0] != "-" and os.path.isdir(paths[0]))):
+        raise UrlForSeveralFiles("--url names one article: give it with a single file, not several files or a folder")
 
 
 def as_spec(engine) -> EngineSpec:
@@ -65,6 +94,7 @@ def index_paths(
     runner=None,
     max_bytes: int = MAX_BYTES,
     *,
+    max_tokens: int = MAX_TOKENS,
     reextract: bool = False,
 ) -> Iterator[Outcome]:
     """Index every article under ``paths``; yields one Outcome per input, as they finish.
@@ -75,8 +105,14 @@ def index_paths(
     ``runner`` decides where parsing runs (default: here); a ``PoolRunner`` is worth its
     start-up only for more than one batch, so ``runner`` may also be a callable returning
     one, called once a second batch exists.
+
+    A URL carried by several inputs of one run (the same ``url:`` in several front
+    matters) identifies none of them: they are kept as distinct articles.
     """
+    paths = list(paths)
+    check_overrides(paths, overrides or {})
     engine = as_spec(engine)
+    urls: dict[str, str] = {}  # URL -> the first input of this run that carried it
     local = LocalRunner()
     active = None
     in_flight: dict = {}
@@ -84,28 +120,28 @@ def index_paths(
     pending = []
 
     def start(articles):
-        in_flight[active.submit(parse_and_extract, engine, [a.text for a in articles])] = articles
+        in_flight[active.submit(parse_and_extract, engine, [a.text for a, _ in articles])] = articles
 
     def finish(all_done=False):
-        while in_flight:
-            done, _ = active.wait_first(in_flight)
-            for future in done:
-                yield from _store(db, engine, future, in_flight.pop(future), active, reextract)
+        while in_flight:  # the oldest batch first: articles are stored in input order
+            future = next(iter(in_flight))
+            yield from _store(db, engine, future, in_flight.pop(future), active, reextract)
             if not all_done:
                 return
 
     try:
         for path in iter_paths(paths):
             try:
-                article = read_checked(path, overrides, max_bytes)
+                article = read_checked(path, overrides, max_bytes, max_tokens)
             except QuotetrackError as error:
                 yield Outcome(path, "failed", str(error))
                 continue
             article_id = article_id_for(article.text)
             if not reextract and article_exists(db, article_id):
-                yield Outcome(path, "skipped", article_id=article_id)  # same text: no parse needed
+                yield Outcome(path, "skipped", article_id=article_id, warnings=article.warnings)  # same text: no parse needed
                 continue
-            pending.append(article)
+            url_identifies = not article.url or urls.setdefault(article.url, path) == path
+            pending.append((article, url_identifies))
             if len(pending) < batch:
                 continue
             if active is None and held is None:
@@ -130,24 +166,36 @@ def index_paths(
             active.close()
 
 
-def _store(db, engine, future, articles, runner, reextract=False) -> Iterator[Outcome]:
+def _store(db, engine, future, articles, runner, reextract=False, retry=True) -> Iterator[Outcome]:
+    """Write one batch's results; a failed batch is parsed again article by article (each
+    alone, one after the other), so only the article the engine fails on, or the one that
+    kills its worker, is reported."""
     try:
         name, version, quotes = future.result()
     except Exception as error:  # a worker's failure, whatever its type, fails its articles only
-        if len(articles) == 1:
-            message = str(error) if isinstance(error, QuotetrackError) else f"{articles[0].path or '-'}: parsing failed ({error.__class__.__name__}: {error})"
-            yield Outcome(articles[0].path or "-", "failed", message.splitlines()[0] if message else "parsing failed")
+        if retry and (len(articles) > 1 or worker_died(error)):
+            for item in articles:
+                single = runner.submit(parse_and_extract, engine, [item[0].text])
+                yield from _store(db, engine, single, [item], runner, reextract, retry=False)
             return
-        for article in articles:  # find the one article the engine fails on
-            yield from _store(db, engine, runner.submit(parse_and_extract, engine, [article.text]), [article], runner, reextract)
+        path = articles[0][0].path or "-"
+        if worker_died(error):
+            message = f"{path_text(path)}: the parsing process died (killed by the system, out of memory?); skipped"
+        elif isinstance(error, QuotetrackError):
+            message = str(error)
+        else:
+            message = f"{path_text(path)}: parsing failed ({error.__class__.__name__}: {error})"
+        yield Outcome(path, "failed", message.splitlines()[0] if message else "parsing failed")
         return
-    for article, found in zip(articles, quotes):
+    for (article, url_identifies), found in zip(articles, quotes):
         try:
-            result = save_article(db, article, found, engine=name, engine_version=version, reextract=reextract)
-        except sqlite3.Error as error:
+            result = save_article(db, article, found, engine=name, engine_version=version, reextract=reextract,
+                                  url_identifies=url_identifies)  # fmt: skip
+        except sqlite3.DatabaseError as error:
             # a read-only, full or corrupt database: every article would fail the same way
-            raise DatabaseUnavailable(f"cannot write to the database: {error}") from None
+            raise database_error(database_file(db), error) from None
         except QuotetrackError as error:
             yield Outcome(article.path or "-", "failed", str(error))
             continue
-        yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id, result.reviews_kept, result.orphaned)
+        yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id,
+                      result.reviews_kept, result.orphaned, article.warnings)  # fmt: skip

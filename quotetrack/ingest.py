@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import InputError
+from .safetext import path_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -58,6 +60,35 @@ _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ].*)?")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _FRENCH_DATE = re.compile(r"(?:[a-z]+\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})")
 
+# Front matter is a few lines of metadata: anything past these bounds is an attack or an
+# accident (a YAML "billion laughs" expands 433 bytes into gigabytes through aliases).
+MAX_FRONT_MATTER = 65_536  # characters
+MAX_ALIASES = 16
+MAX_FIELD = 10_000  # characters of one metadata value
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))  # fmt: skip
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML with dates left as text (``iso_date`` validates them, and an impossible
+    date such as 2026-02-30 in any key would otherwise crash the parser) and a bound on
+    aliases."""
+
+    aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise yaml.YAMLError(f"more than {MAX_ALIASES} YAML aliases")
+        return super().compose_node(parent, index)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 
 @dataclass(frozen=True)
 class Article:
@@ -71,6 +102,7 @@ class Article:
     published: str | None = None  # ISO date YYYY-MM-DD
     lang: str = "fr"
     path: str | None = None  # as given by the user ("-" for stdin)
+    warnings: tuple[str, ...] = ()  # what was wrong but ignored (an impossible date)
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -98,24 +130,33 @@ def _walk(directory: str) -> Iterator[str]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.is_file() and entry.name.lower().endswith(SUPPORTED_SUFFIXES):
-            yield entry.path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+                continue
+            if entry.is_symlink() and os.path.isdir(entry.path):
+                continue  # a symlinked folder is not followed: no loops, nothing counted twice
+        except OSError:
+            pass  # a symlink loop: yielded below if its name is an article's, and reported
+        if entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+            yield entry.path  # a FIFO or device by that name is reported by read_article
 
 
 def read_article(
-    path: str, *, stdin: BinaryIO | None = None, overrides: Mapping[str, str | None] | None = None
+    path: str, *, stdin: BinaryIO | None = None, overrides: Mapping[str, str | None] | None = None,
+    max_bytes: int = 0,
 ) -> Article:
     """Read one article; raise InputError naming the path and the problem.
 
     The suffix picks the reader (.md/.markdown: front matter + body; .html/.htm: main text by
     trafilatura; anything else, stdin included: plain text), except that content starting like an HTML
     document is HTML whatever its name, since saved web pages often carry odd suffixes.
-    ``overrides`` (the CLI's --title, --date, ...) win over the file when not None.
+    ``overrides`` (the CLI's --title, --date, ...) win over the file when not None. Only
+    regular files are read (a FIFO would block, a device read forever), and no more than
+    ``max_bytes`` (0: no limit).
     """
     fields = _override_fields(overrides or {}, path)
-    text = normalise_newlines(decode(_read_bytes(path, stdin), path))
+    text = normalise_newlines(decode(_read_bytes(path, stdin, max_bytes), path))
     if not text.strip():
         raise InputError(path, "empty article")
     suffix = os.path.splitext(path)[1].lower()
@@ -128,15 +169,32 @@ def read_article(
     return replace(article, **fields)
 
 
-def _read_bytes(path: str, stdin: BinaryIO | None) -> bytes:
-    """Whole-file read: even a 20 MB article is one linear read, and decoding needs all of it."""
+def _read_bytes(path: str, stdin: BinaryIO | None, max_bytes: int = 0) -> bytes:
+    """Whole-file read: even a 20 MB article is one linear read, and decoding needs all of it.
+
+    The file is opened without blocking and checked to be a regular file before a byte is
+    read; at most ``max_bytes`` + 1 bytes are read, so /dev/zero or a huge pipe on
+    standard input cannot exhaust memory.
+    """
     try:
         if path == "-":
-            return (stdin if stdin is not None else sys.stdin.buffer).read()
-        if os.path.isdir(path):
-            raise InputError(path, "is a directory, not a file")
-        with open(path, "rb") as handle:
-            return handle.read()
+            data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(data) > max_bytes:
+                raise InputError(path, f"too large for an article (over {max_bytes / 1e6:g} MB; see --max-size)")
+            return data
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            for test, kind in _FILE_KINDS:
+                if test(info.st_mode):
+                    raise InputError(path, "is a directory, not a file" if kind == "a directory" else f"not a regular file ({kind}); skipped")
+            if max_bytes and info.st_size > max_bytes:
+                size = info.st_size / 1e6
+                raise InputError(path, f"too large for an article ({size:.1f} MB > {max_bytes / 1e6:g} MB; see --max-size)")
+            data = handle.read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(data) > max_bytes:  # it grew while we read it
+                raise InputError(path, f"too large for an article (over {max_bytes / 1e6:g} MB; see --max-size)")
+            return data
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
@@ -224,8 +282,10 @@ def _from_markdown(text: str, path: str) -> Article:
         front, body = handler.split(text) if handler.detect(text) else (None, text)
     except ValueError:
         front, body = None, text
+    if front and len(front) > MAX_FRONT_MATTER:
+        raise InputError(path, f"invalid front matter: longer than {MAX_FRONT_MATTER} characters")
     try:
-        meta = (handler.load(front) if front else None) or {}
+        meta = (yaml.load(front, Loader=_FrontMatterLoader) if front else None) or {}
     except yaml.YAMLError as error:
         raise InputError(path, f"invalid front matter: {_yaml_problem(error)}") from None
     if not isinstance(meta, dict):
@@ -233,12 +293,13 @@ def _from_markdown(text: str, path: str) -> Article:
     body = body.strip("\n").rstrip()
     if not body.strip():
         raise InputError(path, "empty article")
+    found = {key: _meta_str(meta.get(key), key, path) for key in ("title", "url", "source", "author", "date")}
+    warnings = ()
     try:
-        published = iso_date(meta.get("date"))
+        published = iso_date(found.pop("date"))
     except ValueError as error:
-        raise InputError(path, f"invalid front matter: {error}") from None
-    found = {key: _meta_str(meta.get(key)) for key in ("title", "url", "source", "author")}
-    return Article(body, published=published, path=path, **found)
+        published, warnings = None, (f"{path_text(path)}: front matter: {error}, ignored",)
+    return Article(body, published=published, path=path, warnings=warnings, **found)
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -248,12 +309,19 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     return f"{problem} (line {mark.line + 1})" if mark is not None else problem
 
 
-def _meta_str(value: object) -> str | None:
+def _meta_str(value: object, key: str, path: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, (list, tuple)):  # author: [A, B]
+        if not all(isinstance(item, (str, int, float)) for item in value):
+            raise InputError(path, f"invalid front matter: {key} must be text or a list of texts")
         value = ", ".join(str(item) for item in value)
-    return str(value).strip() or None
+    elif isinstance(value, dict):
+        raise InputError(path, f"invalid front matter: {key} must be text or a list of texts")
+    value = str(value).strip()
+    if len(value) > MAX_FIELD:
+        raise InputError(path, f"invalid front matter: {key} longer than {MAX_FIELD} characters")
+    return value or None
 
 
 def _from_html(html: str, path: str, *, url: str | None) -> Article:

@@ -1,4 +1,10 @@
-"""Rows to text: an aligned table for people, JSON, CSV and NDJSON for programs."""
+"""Rows to text: an aligned table for people, JSON, CSV and NDJSON for programs.
+
+Tables go to a terminal, so their cells lose control characters and escape sequences
+and show bidi controls escaped; CSV cells that a spreadsheet would run as a formula get
+a leading ``'`` unless ``raw`` (see ``safetext``). ``chunks`` yields the text piece by
+piece, so an export of every quote never holds it all in memory.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ import csv
 import io
 import json
 import unicodedata
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
+
+from .safetext import csv_cell, terminal_text
 
 FORMATS = ("table", "json", "csv", "ndjson")
 
@@ -17,7 +25,7 @@ def _width(text: str) -> int:
 
 def _cell(value, limit: int) -> str:
     text = "" if value is None else str(value)
-    text = " ".join(text.split())
+    text = " ".join(terminal_text(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -32,18 +40,50 @@ def table(rows: Sequence[dict], columns: Sequence[str], limits: dict | None = No
     return "\n".join(lines)
 
 
-def render(rows: Iterable[dict], fmt: str, columns: Sequence[str], limits: dict | None = None) -> str:
-    rows = list(rows)
+def chunks(rows: Iterable[dict], fmt: str, columns: Sequence[str], *, raw: bool = False) -> Iterator[str]:
+    """``rows`` as JSON, NDJSON or CSV, one row's text at a time (each ends in a newline)."""
+    rows = iter(rows)
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    if fmt == "ndjson":
-        return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    if fmt == "csv":
+        first = True
+        for row in rows:
+            item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            yield ("[\n  " if first else ",\n  ") + item
+            first = False
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "ndjson":
+        for row in rows:
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        first = next(rows, None)
+        fields = list(first) if first is not None else list(columns)
         buf = io.StringIO()
-        fields = list(rows[0].keys()) if rows else list(columns)
         writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        for r in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()})
-        return buf.getvalue().rstrip("\n")
-    return table(rows, columns, limits)
+        if first is not None:
+            rows = _chain(first, rows)
+        for row in rows:
+            writer.writerow({k: _csv_value(v, raw) for k, v in row.items()})
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        if buf.getvalue():
+            yield buf.getvalue()
+    else:
+        raise ValueError(f"{fmt}: not a streamable format")
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _csv_value(value, raw: bool):
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    return value if raw else csv_cell(value)
+
+
+def render(rows: Iterable[dict], fmt: str, columns: Sequence[str], limits: dict | None = None, *, raw: bool = False) -> str:
+    if fmt == "table":
+        return table(list(rows), columns, limits)
+    return "".join(chunks(rows, fmt, columns, raw=raw)).rstrip("\n")

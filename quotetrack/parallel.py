@@ -10,11 +10,19 @@ Each worker process loads its engine once (``get_engine`` caches it) and runs
 from __future__ import annotations
 
 import concurrent.futures as cf
+import concurrent.futures.process  # noqa: F401  (cf.process.BrokenProcessPool)
 import multiprocessing
 import os
 from typing import NamedTuple
 
 from .errors import QuotetrackError
+
+
+def worker_died(error: BaseException) -> bool:
+    """Whether a batch failed because its worker process ended (killed, out of memory)."""
+    if isinstance(error, cf.process.BrokenProcessPool):
+        return True
+    return type(error).__name__ == "KilledWorker"  # Dask's, without importing distributed
 
 
 class EngineSpec(NamedTuple):
@@ -70,23 +78,31 @@ class LocalRunner:
             future.set_exception(error)
         return future
 
-    @staticmethod
-    def wait_first(futures):
-        return cf.wait(futures, return_when=cf.FIRST_COMPLETED)
-
     def close(self):
         pass
 
 
 class PoolRunner(LocalRunner):
-    """Worker processes (spawned, so no parser state is inherited half-initialised)."""
+    """Worker processes (spawned, so no parser state is inherited half-initialised).
+
+    A worker that dies breaks the whole executor (every task in flight fails with
+    BrokenProcessPool): the next submit starts a fresh one, so the indexer can retry.
+    """
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+        self.pool = self._new_pool()
+
+    def _new_pool(self):
+        return cf.ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
 
     def submit(self, fn, *args):
-        return self.pool.submit(fn, *args)
+        try:
+            return self.pool.submit(fn, *args)
+        except cf.process.BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            return self.pool.submit(fn, *args)
 
     def close(self):
         self.pool.shutdown(cancel_futures=True)
@@ -106,13 +122,9 @@ class DaskRunner(LocalRunner):
             raise QuotetrackError(f"cannot reach Dask scheduler {address}: {error}") from None
         self._owns_client = not isinstance(address, distributed.Client)
         self.workers = max(1, sum(self.client.nthreads().values()))
-        self._distributed = distributed
 
     def submit(self, fn, *args):
         return self.client.submit(fn, *args, pure=False)
-
-    def wait_first(self, futures):
-        return self._distributed.wait(list(futures), return_when="FIRST_COMPLETED")
 
     def close(self):
         if self._owns_client:

@@ -216,7 +216,9 @@ def match_reviews(reviewed: list[dict], new: list[dict], *, same_text: bool) -> 
     fuzzy match scoring ``MATCH_SCORE`` or more, by rapidfuzz ratio of the normalized
     wordings or, when the article text is unchanged (``same_text``), by how much the
     spans overlap. Old quotes are compared by their extraction (``original_text`` when
-    the text was corrected).
+    the text was corrected, ``original_speaker_id`` when reattributed). Except for the
+    same id, a new quote must have the old one's extracted speaker: a verdict on what
+    one person said never moves to another person's words, however alike.
     """
     pairs, taken = {}, set()
     by_id = {row["id"]: row for row in new}
@@ -230,7 +232,7 @@ def match_reviews(reviewed: list[dict], new: list[dict], *, same_text: bool) -> 
             continue
         extracted = old["original_text"] if old["original_text"] is not None else old["text"]
         for row in new:
-            if row["id"] in taken:
+            if row["id"] in taken or row.get("speaker_id") != extracted_speaker(old):
                 continue
             distance = abs(row["start"] - old["start"])
             if row["text"] == extracted:
@@ -248,6 +250,11 @@ def match_reviews(reviewed: list[dict], new: list[dict], *, same_text: bool) -> 
             pairs[old_id] = by_id[new_id]
             taken.add(new_id)
     return pairs
+
+
+def extracted_speaker(quote: dict) -> int | None:
+    """The speaker extraction gave a quote, before any reattribution by a reviewer."""
+    return quote.get("original_speaker_id") if quote.get("reattributed") else quote.get("speaker_id")
 
 
 def carry_reviews(db, article_id: str, reviewed: list[dict], new: list[dict]) -> tuple[int, int]:

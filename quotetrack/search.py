@@ -66,8 +66,12 @@ def search(
     kind: str | None = None,
     status: str | None = None,
     limit: int | None = 50,
+    stream: bool = False,
 ) -> list[dict]:
     """Quotes matching every filter given, newest ``said_on`` first, then by position.
+
+    ``stream`` returns an iterator over the rows instead of a list, so an export of
+    every quote holds one row at a time.
 
     ``query`` is FTS5 over the quote text and the speaker's name, accent- and
     case-insensitive. A query that is not valid FTS5 (``l'otan "``, ``AND``) is run
@@ -124,7 +128,12 @@ def search(
         LEFT JOIN speakers s ON s.id = q.speaker_id
         ORDER BY q.said_on DESC, q.article_id, q.start
     """
-    return _rows(db, sql, params)
+    return _iter_rows(db, sql, params) if stream else _rows(db, sql, params)
+
+
+def count_matches(db, query: str | None = None, **filters) -> int:
+    """How many quotes ``search`` would find with no limit (read one at a time)."""
+    return sum(1 for _ in search(db, query, **filters, limit=None, stream=True))
 
 
 _MATCHING = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts"
@@ -281,6 +290,13 @@ def resolve_speaker(db, name: str) -> dict:
         raise SpeakerNotFound(f"{name}: names several speakers ({names}); use a full name")
     (speaker_id,) = ids
     return _rows(db, "SELECT * FROM speakers WHERE id = ?", [speaker_id])[0]
+
+
+def _iter_rows(db, sql: str, params):
+    cursor = db.conn.execute(sql, params)
+    keys = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(keys, row))
 
 
 def _rows(db, sql: str, params=None) -> list[dict]:

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -34,16 +36,21 @@ from .search import (  # noqa: F401  re-exported: the store's public API
     resolve_speaker,
     search,
 )
+from . import dbfile
+from .dbfile import (  # noqa: F401  re-exported: the store's public API
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    check_integrity,
+    database_error,
+    database_file,
+)
 from .review import carry_reviews, reviewed_quotes
+from .safetext import path_text, storable_path
 from .verify import text_key
 
-# Several `quotetrack index` processes may write to one file; each waits its turn.
-BUSY_TIMEOUT_MS = 60_000
 TABLES = ("articles", "speakers", "speaker_aliases", "quotes")
-
-
-class DatabaseUnavailable(QuotetrackError):
-    """The database file cannot be created, opened or written; the message names it."""
 
 
 class SameSpeaker(QuotetrackError):
@@ -266,26 +273,48 @@ LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
 
 
 def open_db(path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path``, upgraded to the latest schema."""
+    """Open (creating if needed) the database at ``path``, upgraded to the latest schema.
+
+    A file whose schema has migrations this quotetrack does not know was written by a
+    newer version: it is refused before anything is written to it.
+    """
     path = Path(path)
     conn = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(path, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
         db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {dbfile.BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        _refuse_newer_schema(db, path)
         db.enable_wal()
         if MIGRATIONS.pending(db):
             # Under the write lock, so two processes opening a new file at once do not
             # both run m001; apply() re-reads what is pending once the lock is held.
             with write_transaction(db):
                 MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        raise database_error(path, error) from None
     except (OSError, sqlite3.Error) as error:
         if conn is not None:
             conn.close()
-        raise DatabaseUnavailable(f"cannot use database {path}: {error}") from None
+        raise DatabaseUnavailable(f"cannot use database {path_text(path)}: {error}") from None
+    except DatabaseTooNew:
+        conn.close()
+        raise
     return db
+
+
+def _refuse_newer_schema(db, path) -> None:
+    known = {migration.name for migration in MIGRATIONS._migrations}
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if unknown:
+        raise DatabaseTooNew(
+            f"{path_text(path)}: written by a newer quotetrack (schema {unknown[-1]}); "
+            "upgrade quotetrack to use it (this version will not write into it)"
+        )
 
 
 @contextlib.contextmanager
@@ -323,15 +352,18 @@ def quote_id_for(article_id: str, parts, text: str) -> str:
 
 def save_article(
     db, article, quotes, *, engine: str, engine_version: str, indexed_at: str | None = None,
-    reextract: bool = False,
+    reextract: bool = False, url_identifies: bool = True,
 ) -> SaveResult:  # fmt: skip
     """Store an article and its quotes in one transaction: all of it, or nothing.
 
     ``article`` is anything with the attributes of ``ingest.Article``. The same text
     already stored is skipped, unless ``reextract``: then its quotes are replaced by
     ``quotes`` (a new engine or new extraction rules) and its engine fields updated. A
-    new text at the path or URL of a stored article replaces it (the old article and its
-    quotes go, speakers and aliases stay).
+    new text replaces a stored article only when it is a new version of it: at the same
+    path, or (at no stored path) with the same URL, when that URL names one article
+    (``article_url``: not a home or section page, not a URL several stored articles
+    share, and ``url_identifies``, which the indexer clears for a URL that several inputs
+    of one run carry). The old article and its quotes go, speakers and aliases stay.
 
     Nothing a person entered is lost either way: every reviewed quote of the old version
     is matched to the new extraction and keeps its review, or is kept in the new
@@ -345,7 +377,8 @@ def save_article(
         exists = article_exists(db, article_id)
         if exists and not reextract:
             return SaveResult("skipped", article_id)
-        path, url = _real_path(article.path), article.url or None
+        path = storable_path(_real_path(article.path))
+        url = (article.url or None) if url_identifies else None
         old_ids = [article_id] if exists else _article_ids_at(db, path, url)
         reviewed = reviewed_quotes(db, old_ids)
         if exists:
@@ -353,7 +386,7 @@ def save_article(
             published = _update_article(db, article, article_id, engine, engine_version, indexed_at)
             replaced = 1
         else:
-            replaced = _delete_articles_at(db, path, url)
+            replaced = _delete_articles(db, old_ids)
             _insert_article(db, article, article_id, engine, engine_version, indexed_at)
             published = article.published
         speakers = _Speakers(db)
@@ -429,25 +462,63 @@ def article_exists(db, article_id: str) -> bool:
     return db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
 
+def indexed_from(db, path) -> list[str]:
+    """The stored article paths that name the file ``path`` (as given, absolute or relative)."""
+    try:
+        forms = {str(path), os.path.abspath(path), os.path.relpath(path)}
+    except ValueError:
+        forms = {str(path)}
+    forms = [storable_path(form) for form in forms]
+    sql = f"SELECT DISTINCT path FROM articles WHERE path IN ({', '.join('?' * len(forms))})"
+    return [row[0] for row in db.conn.execute(sql, forms)]
+
+
 def _real_path(path: str | None) -> str | None:
     """"-" is standard input: two articles piped in one after the other are not versions."""
     return None if path in (None, "", "-") else path
 
 
 def _article_ids_at(db, path: str | None, url: str | None) -> list[str]:
-    """Earlier versions of an article: the stored articles at the same path or URL."""
-    sql = "SELECT id FROM articles WHERE path = ? OR url = ?"
-    return [row[0] for row in db.conn.execute(sql, [path, url])]
+    """Earlier versions of an article: the stored articles at the same path; else the
+    one stored article with the same article-specific URL (several: none of them)."""
+    if path is not None:
+        ids = [row[0] for row in db.conn.execute("SELECT id FROM articles WHERE path = ?", [path])]
+        if ids:
+            return ids
+    if url is None or not article_url(url):
+        return []
+    ids = [row[0] for row in db.conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 2", [url])]
+    return ids if len(ids) == 1 else []
+
+
+def article_url(url: str) -> bool:
+    """Whether ``url`` can name one article: an http(s) URL with a path past a section.
+
+    A site's home page (``/``, ``/index.html``) or a section (``/politique/``) is what a
+    canonical link points to on pages that have no canonical URL of their own; an
+    article's URL has a query, or two path segments or more, or one that reads like a
+    slug or an identifier (a digit, a hyphen, an underscore or a dot).
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return False
+    if parts.query:
+        return True
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1].lower().startswith("index."):
+        segments.pop()
+    if len(segments) >= 2:
+        return True
+    return bool(segments) and any(c.isdigit() or c in "-_." for c in segments[0])
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _delete_articles_at(db, path: str | None, url: str | None) -> int:
-    """Delete earlier versions of an article (same path or URL); quotes first, so this
-    holds even on a connection where foreign keys (and their cascade) are off."""
-    ids = _article_ids_at(db, path, url)
+def _delete_articles(db, ids: list[str]) -> int:
+    """Delete earlier versions of an article; quotes first, so this holds even on a
+    connection where foreign keys (and their cascade) are off."""
     for old_id in ids:
         db.conn.execute("DELETE FROM quotes WHERE article_id = ?", [old_id])
         db.conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
@@ -458,7 +529,8 @@ def _insert_article(db, article, article_id, engine, engine_version, indexed_at)
     row = {
         "id": article_id,
         **{k: getattr(article, k, None) for k in ("url", "title", "source", "author")},
-        **{k: getattr(article, k, None) for k in ("published", "lang", "path")},
+        **{k: getattr(article, k, None) for k in ("published", "lang")},
+        "path": storable_path(getattr(article, "path", None)),
         "text": article.text,
         "engine": engine,
         "engine_version": engine_version,

@@ -206,7 +206,7 @@ def quote(article_text, words, speaker=None, *, kind="direct", role=None, aliase
 
 def otan_article(**changes):
     fields = dict(
-        text=OTAN, title="L'Otan se prépare", url="https://lemonde.fr/otan", source="Le Monde",
+        text=OTAN, title="L'Otan se prépare", url="https://lemonde.fr/international/otan-se-prepare", source="Le Monde",
         published="2022-03-24", path="otan.txt",
     )
     return Article(**{**fields, **changes})
@@ -401,7 +401,7 @@ def test_saved_article_row(db):
     result = save(db, otan_article(), otan_quotes())
     row = db["articles"].get(result.article_id)
     assert {k: v for k, v in row.items() if k != "text"} == {
-        "id": result.article_id, "url": "https://lemonde.fr/otan", "title": "L'Otan se prépare",
+        "id": result.article_id, "url": "https://lemonde.fr/international/otan-se-prepare", "title": "L'Otan se prépare",
         "source": "Le Monde", "author": None, "published": "2022-03-24", "lang": "fr",
         "path": "otan.txt", "engine": "test", "engine_version": "1.0",
         "indexed_at": "2024-01-01T00:00:00+00:00",
@@ -412,7 +412,7 @@ def test_saved_article_row(db):
     "same",
     [
         {"path": "otan.txt", "url": "https://autre.fr/otan"},
-        {"path": "ailleurs/otan.txt", "url": "https://lemonde.fr/otan"},
+        {"path": "ailleurs/otan.txt", "url": "https://lemonde.fr/international/otan-se-prepare"},
     ],
     ids=["same path", "same url"],
 )
@@ -708,7 +708,7 @@ def test_search_row(corpus):
     assert {k: v for k, v in row.items() if k not in ("id", "article_id")} == {
         "text": "Nous négocierons avec l'Otan", "kind": "direct", "speaker": "Jens Stoltenberg",
         "speaker_kind": "person", "role": "secrétaire général de l'Otan", "said_on": "2022-03-24",
-        "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/otan",
+        "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/international/otan-se-prepare",
         "status": "unreviewed", "confidence": 0.9, "cue": "a déclaré", "context": OTAN,
         "paragraph": 0, "published": "2022-03-24",
     }

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sqlite3
+import sys
 
 import click
 
@@ -10,7 +14,12 @@ from ..errors import QuotetrackError
 
 
 def friendly(func):
-    """Turn library errors into ``click.ClickException`` (one line, exit status 1)."""
+    """Turn library errors into ``click.ClickException`` (one line, exit status 1).
+
+    So do SQLite's errors, raised by any query on a damaged, locked or full database
+    (the message names the file and the fix), and a failed write to standard output
+    (a full disk behind a redirection).
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -18,6 +27,17 @@ def friendly(func):
             return func(*args, **kwargs)
         except QuotetrackError as exc:
             raise click.ClickException(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            from ..dbfile import database_error
+
+            raise click.ClickException(str(database_error(kwargs.get("db_path") or "database", exc))) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT):
+                raise
+            _silence_stdout()
+            if exc.errno == errno.EPIPE:
+                sys.exit(1)
+            raise click.ClickException(f"cannot write the output: {(exc.strerror or str(exc)).lower()}") from None
         except KeyboardInterrupt:
             raise click.Abort() from None
 
@@ -31,6 +51,32 @@ def reader_table(rows, columns, limits=None, vocabularies=None) -> str:
 
     translated, headers = for_reader(rows, columns, vocabularies)
     return table(translated, headers, limits_for_reader(limits or {}))
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail again
+    with a traceback (the fix Python's documentation gives for a broken pipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
+    """Text pieces to ``output`` (checked, written atomically) or to standard output."""
+    if output:
+        from ..outputs import check_output_path, write_atomically
+
+        check_output_path(output, database=database, inputs=inputs)
+        write_atomically(output, pieces)
+        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        return
+    sys.stdout.flush()
+    stream = sys.stdout.buffer  # as is: click.echo would strip escape codes from the data
+    for piece in pieces:
+        stream.write(piece.encode("utf-8"))
+    stream.flush()
 
 
 def engine_options(func):

@@ -8,9 +8,10 @@ import sys
 
 import click
 
-from ..output import FORMATS, render
+from ..output import FORMATS, chunks, render
+from ..safetext import path_text, terminal_text
 from . import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, reader_table
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, reader_table, write_output
 
 
 class _Progress:
@@ -41,51 +42,56 @@ class _Progress:
 @engine_options
 @click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
 @click.option("--source", help="Outlet for every article.")
-@click.option("--url", help="URL (for a single article).")
+@click.option("--url", help="URL (for a single article; refused for several).")
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
 @click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
 @click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
+@click.option("--max-tokens", type=click.IntRange(0), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
 @click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
-def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, batch_size, reextract):
+def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
-    The same content indexed again is skipped; new content at the same path or URL
-    replaces the article's quotes. A bad file is reported and the rest goes on.
+    The same content indexed again is skipped; new content at the same path (or at
+    the same article URL) replaces the article, its reviews carried over. A bad file is
+    reported on one line and the rest goes on.
 
     \b
     Example:
         quotetrack index seeds/ --source AFP
     """
-    from ..indexing import index_paths
+    from ..indexing import check_overrides, index_paths
     from ..parallel import DaskRunner, EngineSpec, PoolRunner
     from ..store import counts
 
+    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
+    check_overrides(list(paths), overrides)
     db = open_database(db_path)
     spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir)
     if scheduler:
         runner = DaskRunner(scheduler)
     else:
         runner = (lambda: PoolRunner(workers)) if workers > 1 else None
-    overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
     orphaned = 0
-    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, batch=batch_size, reextract=reextract):
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, max_tokens=max_tokens, batch=batch_size, reextract=reextract):
         orphaned += outcome.orphaned
         progress.step()
         tally[outcome.status] += 1
         quotes += outcome.quotes
         speakers += outcome.new_speakers
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if outcome.status == "failed":
             click.echo(f"error: {outcome.error}", err=True)
         elif outcome.status == "skipped":
-            click.echo(f"skipped: {outcome.path} (already indexed)", err=True)
+            click.echo(f"skipped: {path_text(outcome.path)} (already indexed)", err=True)
     progress.done()
     totals = counts(db)
     click.echo(
@@ -131,14 +137,27 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
 @click.argument("query", required=False)
 @filter_options
 @format_option(("csv", "json", "ndjson"), "csv")
+@click.option("--limit", type=click.IntRange(1), help="Most quotes to export (default: all).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (replaced only once complete).")
+@click.option("--raw", is_flag=True, help="CSV: leave cells starting with = + - @ as they are (no leading ').")
 @db_option
 @friendly
-def export(query, speaker, since, until, source, kind, fmt, db_path):
-    """Export every matching quote (no limit) as CSV, JSON or NDJSON."""
-    from ..store import search as run_search
+def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, db_path):
+    """Export every matching quote as CSV, JSON or NDJSON, streamed row by row.
 
-    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=None)
-    click.echo(render(rows, fmt, SEARCH_COLUMNS))
+    CSV cells that a spreadsheet would run as a formula get a leading ' unless --raw.
+    A damaged database is refused rather than exported short.
+    """
+    from ..outputs import check_output_path
+    from ..dbfile import check_integrity
+    from ..store import indexed_from, search as run_search
+
+    db = open_database(db_path)
+    if output:
+        check_output_path(output, database=db_path, inputs=indexed_from(db, output))
+    check_integrity(db, db_path)
+    rows = run_search(db, query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, stream=True)
+    write_output(chunks(rows, fmt, SEARCH_COLUMNS, raw=raw), output, database=db_path)
 
 
 def _appearances(db, row) -> list[dict]:
@@ -147,7 +166,7 @@ def _appearances(db, row) -> list[dict]:
     return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
 
 
-def _echo_review(db, row) -> None:
+def _echo_review(db, row, listed) -> None:
     """The review lines of `quotetrack show`: notes, corrections, orphan flag, appearances."""
     if row.get("reviewed_by"):
         click.echo(f"  vérifiée par {row['reviewed_by']} le {row.get('reviewed_at')}")
@@ -159,14 +178,13 @@ def _echo_review(db, row) -> None:
         click.echo(f"  locuteur extrait : {row.get('original_speaker') or 'aucun'}")
     if row.get("orphaned_from"):
         click.echo(f"  orpheline : absente de l'extraction actuelle (venue de l'article {row['orphaned_from'][:12]})")
-    listed = _appearances(db, row)
     if len(listed) > 1:
         click.echo(f"  paraît dans {len(listed)} articles, du plus ancien au plus récent :")
         for a in listed:
             where = a.get("title") or a.get("path") or a["article_id"][:12]
             source = f" ({a['source']})" if a.get("source") else ""
             mark = "  <- cette citation" if a["this"] else f"  score {a['score']:g}"
-            click.echo(f"    {a.get('said_on') or 'sans date':10}  {where}{source}  {a['quote_id']}{mark}")
+            click.echo(terminal_text(f"    {a.get('said_on') or 'sans date':10}  {where}{source}  {a['quote_id']}{mark}"))
 
 
 @cli.command()
@@ -185,6 +203,8 @@ def show(quote_id, fmt, db_path):
         return
     from ..vocabulary import attribution_reason, kind, status
 
+    listed = _appearances(db, row)
+    row = {k: terminal_text(v) if isinstance(v, str) else v for k, v in row.items()}
     click.echo(f"« {row['text']} »")
     who = row.get("speaker") or "locuteur non identifié"
     role = f" ({row['role']})" if row.get("role") else ""
@@ -195,7 +215,7 @@ def show(quote_id, fmt, db_path):
     confidence = f"{row['confidence'] * 100:.0f} %" if row.get("confidence") is not None else "—"
     click.echo(f"  confiance {confidence} : {attribution_reason(row)}")
     click.echo(f"  statut : {status(row.get('status'))}   id : {row.get('id')}")
-    _echo_review(db, row)
+    _echo_review(db, row, listed)
     click.echo("")
     click.echo(row.get("context") or "")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from . import cli
-from .common import friendly, db_option, open_database, filter_options
+from .common import friendly, db_option, open_database, filter_options, write_output
+
+REPORT_LIMIT = 500  # quotes in a search report unless --limit says otherwise
 
 
 def report_options(func):
@@ -22,14 +24,21 @@ def report_options(func):
     return db_option(func)
 
 
-def emit_report(html: str, output, pdf):
+def check_outputs(db, db_path, output, pdf) -> None:
+    """Refuse, before any rendering, an output over the database, an article or in no folder."""
+    from ..outputs import check_output_path
+    from ..store import indexed_from
+
+    for path in (output, pdf):
+        if path:
+            check_output_path(path, database=db_path, inputs=indexed_from(db, path))
+
+
+def emit_report(html: str, output, pdf, db_path=None):
     from ..report import write_pdf
 
     if output:
-        from pathlib import Path
-
-        Path(output).write_text(html, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        write_output([html], output, database=db_path)
     if pdf:
         engine = write_pdf(html, pdf)
         click.echo(f"wrote {pdf} ({engine})", err=True)
@@ -57,7 +66,9 @@ def report_article(id_or_path, output, layout, pdf, templates, organization, db_
     """
     from ..report import article_sheet
 
-    emit_report(article_sheet(open_database(db_path), id_or_path, templates=templates, organization=organization, layout=layout), output, pdf)
+    db = open_database(db_path)
+    check_outputs(db, db_path, output, pdf)
+    emit_report(article_sheet(db, id_or_path, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
 
 
 @report.command(name="speaker")
@@ -68,18 +79,27 @@ def report_speaker(name, output, layout, pdf, templates, organization, db_path):
     """A speaker's dossier: every quote attributed to NAME, a table per article in date order."""
     from ..report import speaker_dossier
 
-    emit_report(speaker_dossier(open_database(db_path), name, templates=templates, organization=organization, layout=layout), output, pdf)
+    db = open_database(db_path)
+    check_outputs(db, db_path, output, pdf)
+    emit_report(speaker_dossier(db, name, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
 
 
 @report.command(name="search")
 @click.argument("query", required=False)
 @filter_options
-@click.option("--limit", type=click.IntRange(1))
+@click.option("--limit", type=click.IntRange(1), default=REPORT_LIMIT, show_default=True, help="Most quotes in the report.")
 @report_options
 @friendly
 def report_search(query, speaker, since, until, source, kind, limit, output, layout, pdf, templates, organization, db_path):
     """A printable report of the quotes a search finds (same filters as search), a table per article."""
     from ..report import search_report
+    from ..search import count_matches
 
-    html = search_report(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, templates=templates, organization=organization, layout=layout)
-    emit_report(html, output, pdf)
+    db = open_database(db_path)
+    check_outputs(db, db_path, output, pdf)
+    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
+    html = search_report(db, query, **filters, limit=limit, templates=templates, organization=organization, layout=layout)
+    total = count_matches(db, query, **filters)
+    if total > limit:
+        click.echo(f"showing the first {limit} of {total} quotes (--limit to show more)", err=True)
+    emit_report(html, output, pdf, db_path)

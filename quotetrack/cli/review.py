@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..output import FORMATS, render
+from ..safetext import terminal_text
 from . import cli
 from .common import friendly, format_option, db_option, open_database, reader_table
 
@@ -112,22 +113,25 @@ def _echo_verification(result) -> None:
     from ..verdict import sentence, where
     from ..vocabulary import VERDICTS, status
 
-    click.echo(sentence(result))
+    def echo(line):  # wordings come from articles: no escape sequence reaches the terminal
+        click.echo(terminal_text(line))
+
+    echo(sentence(result))
     sources = result["sources"] or ([result["closest"]] if result["closest"] else [])
     for number, s in enumerate(sources, 1):
         label = f"{number}." if result["sources"] else "la plus proche :"
         verdict = VERDICTS[s["verdict"]].lower() if result["sources"] else None
         head = [label, verdict, f"score {s['score']:g}", s.get("speaker") or "locuteur non identifié",
                 s.get("said_on") or "sans date", s.get("source"), where(s)]  # fmt: skip
-        click.echo("  ".join(part for part in head if part))
+        echo("  ".join(part for part in head if part))
         found_in = f"citation {s['quote_id']}" if s["found_in"] == "quote" else "texte de l'article" + (f" (dans la citation {s['quote_id']})" if s.get("quote_id") else "")
-        click.echo(f"   trouvée dans : {found_in}, caractères {s['start']}-{s['end']} de l'article {s['article_id'][:12]}")
-        click.echo(f"   source :       « {s['wording']} »")
-        click.echo(f"   différences :  {s['changes']}")
+        echo(f"   trouvée dans : {found_in}, caractères {s['start']}-{s['end']} de l'article {s['article_id'][:12]}")
+        echo(f"   source :       « {s['wording']} »")
+        echo(f"   différences :  {s['changes']}")
         if s["speaker_match"] is not None:
             said = "correspond à" if s["speaker_match"] else "ne correspond PAS à"
-            click.echo(f"   locuteur :     {result['speaker']} {said} {s['speaker']}")
+            echo(f"   locuteur :     {result['speaker']} {said} {s['speaker']}")
         elif result["speaker"]:
-            click.echo(f"   locuteur :     {result['speaker']} : la source ne nomme pas de locuteur")
+            echo(f"   locuteur :     {result['speaker']} : la source ne nomme pas de locuteur")
         if s.get("status") and s["status"] != "unreviewed":
-            click.echo(f"   vérification : {status(s['status'])}" + (f" ({s['notes']})" if s.get("notes") else ""))
+            echo(f"   vérification : {status(s['status'])}" + (f" ({s['notes']})" if s.get("notes") else ""))
