@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from .errors import QuotetrackError
 from .search import get_quote, speaker_ids
+from .transaction import write_transaction
 from .verify import normalize, text_key
 
 STATUSES = ("unreviewed", "confirmed", "disputed", "misattributed", "rejected", "corrected")
@@ -65,8 +66,6 @@ def review_quote(db, quote_id: str, *, status: str | None = None, note: str | No
     last name naming one speaker, or created; the name as given becomes its alias. Returns the quote id,
     the reviewer, the time and the list of ``changes`` (field, old, new).
     """
-    from .store import write_transaction
-
     if status is not None and status not in STATUSES:
         raise InvalidReview(f"{status}: not a status; choose from {', '.join(STATUSES)}")
     if text is not None and not text.strip():

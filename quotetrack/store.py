@@ -13,7 +13,6 @@ Read queries live in ``search.py`` and are re-exported here.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import sqlite3
@@ -35,6 +34,7 @@ from .search import (  # noqa: F401  re-exported: the store's public API
     search,
 )
 from .review import carry_reviews, reviewed_quotes
+from .transaction import write_transaction  # noqa: F401  re-exported
 from .verify import text_key
 
 # Several `quotetrack index` processes may write to one file; each waits its turn.
@@ -286,28 +286,6 @@ def open_db(path) -> sqlite_utils.Database:
             conn.close()
         raise DatabaseUnavailable(f"cannot use database {path}: {error}") from None
     return db
-
-
-@contextlib.contextmanager
-def write_transaction(db):
-    """One all-or-nothing transaction that holds the write lock from its start.
-
-    ``BEGIN IMMEDIATE`` rather than ``with db.conn:``: sqlite-utils 4 commits each
-    ``execute()`` that is not inside an explicit transaction, and a deferred
-    transaction that reads then writes fails at once with SQLITE_BUSY (busy_timeout
-    cannot help) when another process wrote in between. Nested calls use a savepoint.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.rollback()
-        raise
-    db.conn.execute("COMMIT")
 
 
 def article_id_for(text: str) -> str:
