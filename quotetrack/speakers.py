@@ -1,0 +1,329 @@
+"""Speakers as entities across the archive: who a quote's speaker is in the database.
+
+Extraction names one speaker per person *within an article*; this module decides which
+speaker row of the database that is, so that « what has X said since March? » finds
+every quote of X and nobody else's:
+
+- Anonymous and descriptive sources (« une source proche du dossier », « un habitant »,
+  « le maire » with no name given, « les manifestants ») are scoped to their article:
+  one row per article (``speakers.article_id``), never merged across articles by their
+  wording, which says nothing about who spoke.
+- A named person or organization is matched across articles by full name and known
+  aliases, accents and case ignored (``speakers.key``, ``speaker_aliases.key``).
+- A bare last or first name (« Stoltenberg », « Marie ») attaches first to the full name
+  its own article gives, then to the one known speaker it fits; when several fit it
+  stays a speaker of its own, which ``suggest_duplicates`` proposes to merge.
+- Kinds (``KINDS``) come from the extraction, the curated lists of ``data/`` (countries,
+  institutions, parties, companies, outlets) and the head noun of a description.
+
+Merges and renames are decisions a person makes; they are logged in ``speaker_log``
+(and, for every quote that changes speaker, in ``review_log``) like reviews.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .datafiles import organizations
+from .errors import QuotetrackError
+from .extract import lexicon
+from .review import log
+from .search import fold, resolve_speaker
+from .speaker_records import (
+    add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of, last_name, refresh_roles,
+)  # fmt: skip
+from .transaction import write_transaction
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+
+
+class SameSpeaker(QuotetrackError):
+    """A merge named one speaker twice (say, by name and by alias): nothing to merge."""
+
+
+class InvalidName(QuotetrackError):
+    """A rename to an empty name, or to the name of another speaker."""
+
+
+# ----- one article's speakers ------------------------------------------------------------------------
+class ArticleSpeakers:
+    """Finds or creates the speaker row of each quote of one article, inside
+    ``save_article``'s transaction (see the module doc for the rules).
+
+    The article's scoped speakers of earlier versions (``old_ids``) move to this
+    version first, so a re-indexed « source proche du dossier » keeps its row (and any
+    review pointing at it); ``finish`` deletes the scoped rows left without a quote.
+    """
+
+    def __init__(self, db, article_id: str, text: str, quotes, old_ids=()):
+        self.db, self.article_id, self.text = db, article_id, text
+        self.created = 0
+        self.used: set[int] = set()
+        moved = [old for old in old_ids if old != article_id]
+        if moved:
+            db.conn.execute(
+                f"UPDATE speakers SET article_id = ? WHERE article_id IN ({', '.join('?' * len(moved))})",
+                [article_id, *moved],
+            )
+        # the full names this article gives its persons, for bare names to attach to
+        self.full_names = sorted(
+            {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) > 1 and not is_description(q.speaker)}
+        )
+
+    def id_for(self, quote) -> int:
+        name = self._full_outlet_name(quote)
+        kind = kind_of(name, quote.speaker_kind)
+        if is_scoped(name, kind):
+            speaker_id = self._scoped(name, kind)
+        else:
+            aliases = [quote.speaker, *quote.aliases]
+            if is_bare(name) and kind in ("person", "unknown"):
+                full = self._in_article(name)
+                if full is not None:
+                    name, kind = full, kind_of(full, "person")
+            speaker_id = self._named(name, kind)
+            add_aliases(self.db, speaker_id, [name, *aliases])
+        self.used.add(speaker_id)
+        return speaker_id
+
+    def finish(self) -> None:
+        """Drop this article's scoped speakers no quote points at; refresh the roles."""
+        self.db.conn.execute(
+            "DELETE FROM speakers WHERE article_id = ? AND NOT EXISTS (SELECT 1 FROM quotes q"
+            " WHERE q.speaker_id = speakers.id OR q.original_speaker_id = speakers.id)",
+            [self.article_id],
+        )
+        refresh_roles(self.db, sorted(self.used))
+
+    def _full_outlet_name(self, quote) -> str:
+        """« Le Parisien » cut to « Parisien » by its article: the listed name it is part of."""
+        name = " ".join(quote.speaker.split())
+        start = quote.speaker_start
+        if start is not None and 0 < start <= len(self.text):
+            before = self.text[max(0, start - 4) : start]
+            match = re.search(r"\b(Les |Le |La |L['’])$", before)
+            if match and fold(match.group(1) + name) in organizations():
+                return match.group(1) + name
+        return name
+
+    def _scoped(self, name: str, kind: str) -> int:
+        found = self.db.conn.execute(
+            "SELECT id FROM speakers WHERE article_id = ? AND name = ?", [self.article_id, name]
+        ).fetchone()
+        if found:
+            return found[0]
+        self.created += 1
+        return create_speaker(self.db, name, kind, None, self.article_id)
+
+    def _in_article(self, word: str) -> str | None:
+        """The one full name of this article a bare first or last name is part of."""
+        key = fold(word)
+        fits = {full for full in self.full_names if key in (fold(full.split()[0]), last_name(fold(full)))}
+        if not fits:
+            first = rf"({_NAME_WORD})\s+(?:(?:de|du|Le|La|van|von)\s+)?{re.escape(word)}\b"
+            for match in re.finditer(first, self.text):
+                if fold(match.group(1)) in lexicon.first_names():
+                    fits.add(" ".join(match.group(0).split()))
+            if key in lexicon.first_names():
+                for match in re.finditer(rf"\b{re.escape(word)}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", self.text):
+                    fits.add(" ".join(match.group(0).split()))
+        return fits.pop() if len(fits) == 1 else None
+
+    def _named(self, name: str, kind: str) -> int:
+        """The global speaker this name is, else a new one."""
+        conn = self.db.conn
+        key = fold(name)
+        found = (
+            conn.execute("SELECT id, kind FROM speakers WHERE name = ? AND article_id IS NULL", [name]).fetchone()
+            or conn.execute(
+                "SELECT id, kind FROM speakers WHERE key = ? AND article_id IS NULL ORDER BY id LIMIT 1", [key]
+            ).fetchone()
+        )
+        bare = is_bare(name) and kind in ("person", "unknown")
+        if found is None and bare:
+            fits = self._fitting(key)
+            found = (fits[0], None) if len(fits) == 1 else None
+        if found is None and not bare:
+            found = conn.execute(
+                "SELECT s.id, s.kind FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
+                " WHERE a.key = ? AND s.article_id IS NULL ORDER BY a.alias = ? DESC LIMIT 1",
+                [key, name],
+            ).fetchone()
+        if found is None:
+            self.created += 1
+            return create_speaker(self.db, name, kind)
+        speaker_id, known = found
+        if known == "unknown" and kind != "unknown":
+            conn.execute("UPDATE speakers SET kind = ? WHERE id = ?", [kind, speaker_id])
+        return speaker_id
+
+    def _fitting(self, key: str) -> list[int]:
+        """Global person speakers a bare name fits: as their last or first name, or as an alias."""
+        conn = self.db.conn
+        ids = {
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM speakers WHERE article_id IS NULL AND kind IN ('person', 'unknown')"
+                " AND (last_key = ? OR (key >= ? AND key < ?))",
+                [key, key + " ", key + " \uffff"],
+            )
+        }
+        ids |= {
+            row[0]
+            for row in conn.execute(
+                "SELECT s.id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
+                " WHERE a.key = ? AND s.article_id IS NULL AND s.kind IN ('person', 'unknown')",
+                [key],
+            )
+        }
+        return sorted(ids)
+
+
+# ----- likely duplicates, merges and renames ---------------------------------------------------------
+def _fits(short: list[str], long: list[str]) -> bool:
+    """Every word of the shorter name is a word (or the initial) of the longer, in order."""
+    k = 0
+    for word in short:
+        while k < len(long) and not (long[k] == word or (word.endswith(".") and long[k].startswith(word[:-1]))):
+            k += 1
+        if k == len(long):
+            return False
+        k += 1
+    return True
+
+
+def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
+    """Pairs of global person speakers that are likely one person, with the evidence:
+    the names fit (a bare or initialled name within a full one, sharing its last name),
+    the same role, the same outlet, quoted in the same article. Strongest first; each
+    row says which to keep (the fuller name) and which to merge into it."""
+    rows = db.conn.execute(
+        "SELECT id, name, role, key FROM speakers WHERE article_id IS NULL AND kind IN ('person', 'unknown')"
+    ).fetchall()
+    by_word: dict[str, list] = defaultdict(list)
+    for row in rows:
+        for word in set(row[3].split()):
+            by_word[word].append(row)
+    pairs = set()
+    for members in by_word.values():
+        if len(members) < 2 or len(members) > 50:  # a word half the archive shares proves nothing
+            continue
+        for a in members:
+            for b in members:
+                if a[0] < b[0]:
+                    pairs.add((a, b))
+    facts = _speaker_facts(db, {row[0] for pair in pairs for row in pair})
+    found = []
+    for a, b in pairs:
+        short, long = sorted((a, b), key=lambda row: (len(row[3].split()), len(row[1])))
+        if short[3] == long[3] or not _fits(short[3].split(), long[3].split()):
+            continue
+        evidence = []
+        if short[3].split()[-1] == long[3].split()[-1]:
+            evidence.append(f"shared last name {long[1].split()[-1]}")
+        elif len(short[3].split()) == 1:
+            evidence.append(f"first name {short[1]}")
+        if short[2] and long[2] and fold(short[2]) == fold(long[2]):
+            evidence.append(f"same role {long[2]}")
+        outlets = sorted(facts[short[0]]["outlets"] & facts[long[0]]["outlets"])
+        if outlets:
+            evidence.append("same outlet " + ", ".join(outlets))
+        together = len(facts[short[0]]["articles"] & facts[long[0]]["articles"])
+        if together:
+            evidence.append(f"quoted in the same article ({together})")
+        found.append({
+            "keep": long[1], "merge": short[1], "score": len(evidence),
+            "quotes": facts[short[0]]["quotes"], "evidence": "; ".join(evidence),
+        })  # fmt: skip
+    found.sort(key=lambda row: (-row["score"], fold(row["keep"]), fold(row["merge"])))
+    return found[:limit] if limit is not None else found
+
+
+def _speaker_facts(db, ids) -> dict[int, dict]:
+    facts = {i: {"outlets": set(), "articles": set(), "quotes": 0} for i in ids}
+    if not ids:
+        return facts
+    marks = ", ".join(str(int(i)) for i in sorted(ids))
+    for speaker_id, article_id, source in db.conn.execute(
+        f"SELECT q.speaker_id, q.article_id, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE q.speaker_id IN ({marks})"
+    ):
+        facts[speaker_id]["articles"].add(article_id)
+        facts[speaker_id]["quotes"] += 1
+        if source:
+            facts[speaker_id]["outlets"].add(source)
+    return facts
+
+
+def merge_speakers(db, keep: str, merge: str, *, reviewer: str, at: str) -> dict:
+    """Merge speaker ``merge`` into ``keep``: its quotes and aliases move, its name
+    becomes an alias of ``keep``, and it is deleted. Both are named exactly (canonical
+    name or alias, accents and case ignored), never by a last name alone. The merge is
+    logged in ``speaker_log`` and, for every quote moved, in ``review_log``."""
+    with write_transaction(db):
+        kept, merged = resolve_speaker(db, keep), resolve_speaker(db, merge)
+        if kept["id"] == merged["id"]:
+            raise SameSpeaker(f"{merge}: is {kept['name']} already, nothing to merge")
+        quote_ids = [row[0] for row in db.conn.execute("SELECT id FROM quotes WHERE speaker_id = ?", [merged["id"]])]
+        db.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]])
+        db.conn.execute(
+            "UPDATE quotes SET original_speaker_id = ? WHERE original_speaker_id = ?", [kept["id"], merged["id"]]
+        )
+        aliases = db.conn.execute(
+            "UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]]
+        ).rowcount
+        db.conn.execute(
+            "INSERT INTO speaker_aliases (alias, speaker_id, key) VALUES (?, ?, ?) "
+            "ON CONFLICT (alias) DO UPDATE SET speaker_id = excluded.speaker_id",
+            [merged["name"], kept["id"], fold(merged["name"])],
+        )
+        db.conn.execute(
+            "UPDATE speakers SET role = coalesce(role, ?), wikidata_id = coalesce(wikidata_id, ?),"
+            " kind = CASE kind WHEN 'unknown' THEN ? ELSE kind END WHERE id = ?",
+            [merged["role"], merged["wikidata_id"], merged["kind"], kept["id"]],
+        )
+        db.conn.execute("DELETE FROM speakers WHERE id = ?", [merged["id"]])
+        refresh_roles(db, [kept["id"]])
+        _log(db, "merge", kept["id"], merged["name"], kept["name"], len(quote_ids), reviewer, at)
+        log(db, [(q, "speaker", merged["name"], kept["name"]) for q in quote_ids], reviewer, at, "merge")
+    return {"kept": kept["name"], "merged": merged["name"], "quotes": len(quote_ids), "aliases": aliases}
+
+
+def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> dict:
+    """Give a speaker a new canonical name; the old one stays as an alias. Logged."""
+    new_name = " ".join(new_name.split())
+    if not new_name:
+        raise InvalidName("a speaker's name cannot be empty")
+    with write_transaction(db):
+        speaker = resolve_speaker(db, name)
+        if speaker["article_id"] is None:
+            taken = db.conn.execute(
+                "SELECT name FROM speakers WHERE name = ? AND article_id IS NULL AND id != ?", [new_name, speaker["id"]]
+            ).fetchone()
+            if taken:
+                raise InvalidName(f"{new_name}: another speaker has this name; merge them instead")
+        folded = fold(new_name)
+        db.conn.execute(
+            "UPDATE speakers SET name = ?, key = ?, last_key = ? WHERE id = ?",
+            [new_name, folded, last_name(folded), speaker["id"]],
+        )
+        if speaker["article_id"] is None:
+            add_aliases(db, speaker["id"], [speaker["name"], new_name])
+        _log(db, "rename", speaker["id"], speaker["name"], new_name, None, reviewer, at)
+    return {"old": speaker["name"], "new": new_name}
+
+
+def speaker_history(db) -> list[dict]:
+    """Every merge and rename, oldest first."""
+    cursor = db.conn.execute("SELECT * FROM speaker_log ORDER BY id")
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor.fetchall()]
+
+
+def _log(db, action, speaker_id, old, new, quotes, reviewer, at) -> None:
+    db.conn.execute(
+        "INSERT INTO speaker_log (action, speaker_id, old_value, new_value, quotes, reviewer, logged_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [action, speaker_id, old, new, quotes, reviewer, at],
+    )
