@@ -67,10 +67,11 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None  # the outlet (site name)
-    author: str | None = None
+    author: str | None = None  # the authors as one line ("A, B")
     published: str | None = None  # ISO date YYYY-MM-DD
     lang: str = "fr"
     path: str | None = None  # as given by the user ("-" for stdin)
+    authors: tuple[str, ...] = ()  # each author of a byline, when the page lists them
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:

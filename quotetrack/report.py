@@ -46,7 +46,7 @@ STATUS_LABELS = {
 }  # fmt: skip
 KIND_LABELS = {"direct": "directe", "partial": "partielle", "indirect": "indirecte"}
 SPEAKER_KIND_LABELS = {"person": "personne", "organization": "organisation",
-                       "anonymous": "source anonyme", "unknown": "inconnu"}  # fmt: skip
+                       "anonymous": "source anonyme", "group": "groupe", "unknown": "inconnu"}  # fmt: skip
 FILTER_LABELS = {"speaker": "Locuteur", "since": "Depuis", "until": "Jusqu'au", "source": "Média",
                  "kind": "Type", "status": "Statut", "limit": "Limite"}  # fmt: skip
 COLOURS = 8  # speaker colour classes c0..c7 in base.html; more speakers reuse them
@@ -56,7 +56,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
                    "engine", "engine_version", "indexed_at")  # fmt: skip
 _QUOTE_SQL = """
-    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role, s.wikidata_id,
+    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.wikidata_id,
            CASE WHEN q.reattributed THEN os.name END AS original_speaker
     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
     LEFT JOIN speakers os ON os.id = q.original_speaker_id

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from .errors import QuotetrackError
 from .search import get_quote, speaker_ids
+from .speaker_records import add_aliases, create_speaker, kind_of
 from .transaction import write_transaction
 from .verify import normalize, text_key
 
@@ -132,8 +133,8 @@ def _speaker_for(db, name: str) -> tuple[int, str]:
     if ids:
         (speaker_id,) = ids
     else:
-        speaker_id = db.conn.execute("INSERT INTO speakers (name) VALUES (?)", [name]).lastrowid
-    db.conn.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)", [name, speaker_id])
+        speaker_id = create_speaker(db, name, kind_of(name))  # the kind of what it names
+    add_aliases(db, speaker_id, [name])
     canonical = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
     return speaker_id, canonical
 

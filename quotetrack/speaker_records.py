@@ -8,6 +8,7 @@ the kind of what it names, like one found by extraction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .datafiles import organizations
 from .extract import lexicon
@@ -18,6 +19,7 @@ ARTICLES = ("le ", "la ", "les ", "l'")
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "deux", "trois", "d'autres", "nombre", "aucun"}
 PARTICLES = {"le", "la", "de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin", "el", "al", "da", "di", "dos"}
 MAX_ROLE_WORDS = 14
+_PROPER_WORD = re.compile(r"(?:^|[\s'’-])[A-ZÀ-ÖØ-Þ]")  # a capitalised word, « l'Intérieur » included
 _ROLE_DEBRIS = re.compile(r"[@#«»“”|]|https?:|www\.|\d{1,2}:\d{2}")
 
 
@@ -69,7 +71,7 @@ def kind_of(name: str, extracted: str | None = None) -> str:
         head = strip_article(folded).split()
         if first == "les" or (first in INDEFINITE and extracted not in ("anonymous", None) and extracted != "person"):
             return "group"
-        if head and head[0] in lexicon.speaker_nouns()["organization"]:
+        if head and head[0] in _organization_nouns():
             return "organization"
         return "anonymous"
     if extracted in KINDS and extracted != "unknown":
@@ -80,12 +82,18 @@ def kind_of(name: str, extracted: str | None = None) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=None)
+def _organization_nouns() -> frozenset[str]:
+    """Head nouns of bodies speaking as one (la préfecture), folded."""
+    return frozenset(fold(noun) for noun in lexicon.speaker_nouns()["organization"])
+
+
 def is_scoped(name: str, kind: str) -> bool:
     """Scoped to its article: anonymous sources, groups, and organizations named by a
     bare description (« la préfecture »); « le ministère de l'Intérieur » is not."""
     if kind in ("anonymous", "group"):
         return True
-    return is_description(name) and not any(word[:1].isupper() for word in name.split())
+    return is_description(name) and not _PROPER_WORD.search(name)
 
 
 def clean_role(role: str | None) -> str | None:

@@ -36,6 +36,12 @@ from .speaker_records import (
 from .transaction import write_transaction
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+# Capitalised words that start a sentence or a phrase, not a name (« Selon Dupont »).
+NOT_FIRST_NAMES = {
+    "selon", "pour", "mais", "et", "le", "la", "les", "un", "une", "des", "dans", "apres", "avant", "quand", "si",
+    "alors", "enfin", "depuis", "ainsi", "pourtant", "cependant", "interroge", "interrogee", "face", "contre",
+    "avec", "sans", "chez", "m.", "mme", "madame", "monsieur", "ministre", "president", "presidente", "maire",
+}  # fmt: skip
 
 
 class SameSpeaker(QuotetrackError):
@@ -123,7 +129,7 @@ class ArticleSpeakers:
         if not fits:
             first = rf"({_NAME_WORD})\s+(?:(?:de|du|Le|La|van|von)\s+)?{re.escape(word)}\b"
             for match in re.finditer(first, self.text):
-                if fold(match.group(1)) in lexicon.first_names():
+                if fold(match.group(1)) not in NOT_FIRST_NAMES:
                     fits.add(" ".join(match.group(0).split()))
             if key in lexicon.first_names():
                 for match in re.finditer(rf"\b{re.escape(word)}\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", self.text):
@@ -229,15 +235,25 @@ def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
         outlets = sorted(facts[short[0]]["outlets"] & facts[long[0]]["outlets"])
         if outlets:
             evidence.append("same outlet " + ", ".join(outlets))
-        together = len(facts[short[0]]["articles"] & facts[long[0]]["articles"])
+        together = _together(db, short, long, facts)
         if together:
-            evidence.append(f"quoted in the same article ({together})")
+            evidence.append(f"in the same article ({together})")
         found.append({
             "keep": long[1], "merge": short[1], "score": len(evidence),
             "quotes": facts[short[0]]["quotes"], "evidence": "; ".join(evidence),
         })  # fmt: skip
     found.sort(key=lambda row: (-row["score"], fold(row["keep"]), fold(row["merge"])))
     return found[:limit] if limit is not None else found
+
+
+def _together(db, short: tuple, long: tuple, facts) -> int:
+    """Articles quoting the shorter name that quote the fuller one too, or name it."""
+    both = facts[short[0]]["articles"] & facts[long[0]]["articles"]
+    named = 0
+    for article_id in sorted(facts[short[0]]["articles"] - both):
+        text = db.conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        named += long[1] in text
+    return len(both) + named
 
 
 def _speaker_facts(db, ids) -> dict[int, dict]:

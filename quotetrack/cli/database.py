@@ -99,8 +99,8 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         sys.exit(1)
 
 
-SEARCH_COLUMNS = ("speaker", "said_on", "source", "text", "title")
-SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "source": 16}
+SEARCH_COLUMNS = ("speaker", "role", "said_on", "said_on_text", "source", "text", "title")
+SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "role": 30, "source": 16, "said_on_text": 20}
 
 
 @cli.command()
@@ -169,6 +169,18 @@ def _echo_review(db, row) -> None:
             click.echo(f"    {a.get('said_on') or 'undated':10}  {where}{source}  {a['quote_id']}{mark}")
 
 
+def _said_on(row) -> str:
+    """« 2024-03-07 (« hier » in the text) », « « hier » (unresolved: no publication date) »."""
+    said_on, expression = row.get("said_on"), row.get("said_on_text")
+    if expression and said_on:
+        return f"{said_on} (« {expression} » in the text)"
+    if expression:
+        return f"« {expression} » (unresolved: no publication date)"
+    if said_on:
+        return f"{said_on} (publication date)" if row.get("said_on_source") == "article" else said_on
+    return "unknown date"
+
+
 @cli.command()
 @click.argument("quote_id")
 @format_option(("text", "json"), "text")
@@ -187,7 +199,7 @@ def show(quote_id, fmt, db_path):
     who = row.get("speaker") or "unknown speaker"
     role = f" ({row['role']})" if row.get("role") else ""
     click.echo(f"  — {who}{role}, {row.get('kind')} quote, cue: {row.get('cue') or 'none'}")
-    click.echo(f"  said on {row.get('said_on') or 'unknown date'} in {row.get('title') or row.get('path') or 'untitled article'}" + (f" ({row['source']})" if row.get("source") else ""))
+    click.echo(f"  said on {_said_on(row)} in {row.get('title') or row.get('path') or 'untitled article'}" + (f" ({row['source']})" if row.get("source") else ""))
     if row.get("url"):
         click.echo(f"  {row['url']}")
     click.echo(f"  confidence {row.get('confidence')}: {row.get('reason')}")
@@ -199,27 +211,67 @@ def show(quote_id, fmt, db_path):
 
 @cli.group(invoke_without_command=True)
 @format_option(FORMATS, "table")
+@click.option("--all", "everyone", is_flag=True, help="Also speakers no quote is attributed to any more.")
 @db_option
 @click.pass_context
 @friendly
-def speakers(ctx, fmt, db_path):
-    """List speakers with their kind, role, number of quotes, first and last date."""
+def speakers(ctx, fmt, everyone, db_path):
+    """List speakers with their kind, role, number of quotes, first and last date.
+
+    Anonymous and descriptive sources belong to one article (shown under ``article``).
+    """
     if ctx.invoked_subcommand is not None:
         return
     from ..store import list_speakers
 
-    rows = list_speakers(open_database(db_path))
-    click.echo(render(rows, fmt, ("name", "kind", "role", "quotes", "first", "last"), {"role": 40}))
+    rows = list_speakers(open_database(db_path), everyone=everyone)
+    click.echo(render(rows, fmt, ("name", "kind", "role", "quotes", "first", "last", "article"), {"role": 40, "article": 30}))
+
+
+@speakers.command(name="suggest")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@format_option(FORMATS, "table")
+@db_option
+@friendly
+def speakers_suggest(limit, fmt, db_path):
+    """Likely duplicate speakers, with the evidence; merge them with `speakers merge KEEP MERGE`."""
+    from ..speakers import suggest_duplicates
+
+    rows = suggest_duplicates(open_database(db_path), limit=limit)
+    if fmt == "table" and not rows:
+        click.echo("no likely duplicates", err=True)
+        return
+    click.echo(render(rows, fmt, ("keep", "merge", "score", "quotes", "evidence"), {"evidence": 90}))
+
+
+def _reviewer_option(func):
+    return click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Who decides (default: the login name).")(func)
 
 
 @speakers.command(name="merge")
 @click.argument("keep")
 @click.argument("merge")
+@_reviewer_option
 @db_option
 @friendly
-def speakers_merge(keep, merge, db_path):
-    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias."""
+def speakers_merge(keep, merge, reviewer, db_path):
+    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias. Logged."""
     from ..store import merge_speakers
 
-    result = merge_speakers(open_database(db_path), keep, merge)
+    result = merge_speakers(open_database(db_path), keep, merge, reviewer=reviewer)
     click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")
+
+
+@speakers.command(name="rename")
+@click.argument("name")
+@click.argument("new_name")
+@_reviewer_option
+@db_option
+@friendly
+def speakers_rename(name, new_name, reviewer, db_path):
+    """Rename speaker NAME to NEW_NAME; the old name stays an alias. Logged."""
+    from ..review import default_reviewer, utc_now
+    from ..speakers import rename_speaker
+
+    result = rename_speaker(open_database(db_path), name, new_name, reviewer=reviewer or default_reviewer(), at=utc_now())
+    click.echo(f"renamed {result['old']} to {result['new']}")
