@@ -726,8 +726,9 @@ def test_search_row(corpus):
     (row,) = search(corpus, "negocierons")
     assert {k: v for k, v in row.items() if k not in ("id", "article_id")} == {
         "text": "Nous négocierons avec l'Otan", "kind": "direct", "speaker": "Jens Stoltenberg",
-        "speaker_kind": "person", "role": "secrétaire général de l'Otan", "said_on": "2022-03-24",
-        "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/otan",
+        "speaker_kind": "person", "role": "secrétaire général de l'Otan",
+        "speaker_role": "secrétaire général de l'Otan", "said_on": "2022-03-24", "said_on_source": "article",
+        "said_on_text": None, "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/otan",
         "status": "unreviewed", "confidence": 0.9, "cue": "a déclaré", "context": OTAN,
         "paragraph": 0, "published": "2022-03-24",
     }
