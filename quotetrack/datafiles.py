@@ -15,7 +15,7 @@ from .search import fold
 DATA = Path(__file__).parent / "data"
 
 
-def _entries(name: str):
+def entries(name: str):
     """(section, line) for every non-empty, non-comment line of ``data/name``."""
     section = ""
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
@@ -32,7 +32,7 @@ def _entries(name: str):
 def outlets() -> dict[str, str]:
     """Folded spelling or domain -> the outlet's canonical name (« lemonde.fr » -> Le Monde)."""
     table = {}
-    for _, line in _entries("outlets.txt"):
+    for _, line in entries("outlets.txt"):
         names = [part.strip() for part in line.split("|") if part.strip()]
         for spelling in names:
             table.setdefault(fold(spelling), names[0])
@@ -42,7 +42,7 @@ def outlets() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def organizations() -> dict[str, str]:
     """Folded name -> what it is (country, institution, party, company, outlet)."""
-    table = {fold(name): section for section, name in _entries("organizations.txt")}
+    table = {fold(name): section for section, name in entries("organizations.txt")}
     for spelling, canonical in outlets().items():
         if "." not in spelling:  # domains name no speaker
             table.setdefault(spelling, "outlet")
