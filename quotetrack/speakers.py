@@ -148,7 +148,7 @@ class ArticleSpeakers:
         )
         bare = is_bare(name) and kind in ("person", "unknown")
         if found is None and bare:
-            fits = self._fitting(key)
+            fits = self._decided(name) or self._fitting(key)
             found = (fits[0], None) if len(fits) == 1 else None
         if found is None and not bare:
             found = conn.execute(
@@ -163,6 +163,16 @@ class ArticleSpeakers:
         if known == "unknown" and kind != "unknown":
             conn.execute("UPDATE speakers SET kind = ? WHERE id = ?", [kind, speaker_id])
         return speaker_id
+
+    def _decided(self, name: str) -> list[int]:
+        """The speaker a person merged this very name into (``speaker_log``): a decision
+        outweighs the ambiguity of a bare name."""
+        row = self.db.conn.execute(
+            "SELECT l.speaker_id FROM speaker_log l JOIN speakers s ON s.id = l.speaker_id"
+            " WHERE l.action = 'merge' AND l.old_value = ? AND s.article_id IS NULL ORDER BY l.id DESC LIMIT 1",
+            [name],
+        ).fetchone()
+        return [row[0]] if row else []
 
     def _fitting(self, key: str) -> list[int]:
         """Global person speakers a bare name fits: as their last or first name, or as an alias."""
@@ -230,8 +240,9 @@ def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
             evidence.append(f"shared last name {long[1].split()[-1]}")
         elif len(short[3].split()) == 1:
             evidence.append(f"first name {short[1]}")
-        if short[2] and long[2] and fold(short[2]) == fold(long[2]):
-            evidence.append(f"same role {long[2]}")
+        role = _shared_role(db, short, long, facts)
+        if role:
+            evidence.append(f"same role {role}")
         outlets = sorted(facts[short[0]]["outlets"] & facts[long[0]]["outlets"])
         if outlets:
             evidence.append("same outlet " + ", ".join(outlets))
@@ -246,6 +257,21 @@ def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
     return found[:limit] if limit is not None else found
 
 
+def _shared_role(db, short: tuple, long: tuple, facts) -> str | None:
+    """A role both were given, or one's role written in an article that quotes the other."""
+    roles = {fold(r): r for i in (short[0], long[0]) for r in facts[i]["roles"]}
+    both = set(map(fold, facts[short[0]]["roles"])) & set(map(fold, facts[long[0]]["roles"]))
+    if both:
+        return roles[min(both)]
+    for one, other in ((short, long), (long, short)):
+        for role in sorted(facts[one[0]]["roles"]):
+            for article_id in sorted(facts[other[0]]["articles"]):
+                text = db.conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+                if fold(role) in fold(text):
+                    return role
+    return None
+
+
 def _together(db, short: tuple, long: tuple, facts) -> int:
     """Articles quoting the shorter name that quote the fuller one too, or name it."""
     both = facts[short[0]]["articles"] & facts[long[0]]["articles"]
@@ -257,18 +283,21 @@ def _together(db, short: tuple, long: tuple, facts) -> int:
 
 
 def _speaker_facts(db, ids) -> dict[int, dict]:
-    facts = {i: {"outlets": set(), "articles": set(), "quotes": 0} for i in ids}
+    """Per speaker: the articles and outlets quoting it, its roles, its number of quotes."""
+    facts = {i: {"outlets": set(), "articles": set(), "roles": set(), "quotes": 0} for i in ids}
     if not ids:
         return facts
     marks = ", ".join(str(int(i)) for i in sorted(ids))
-    for speaker_id, article_id, source in db.conn.execute(
-        f"SELECT q.speaker_id, q.article_id, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
+    for speaker_id, article_id, source, role in db.conn.execute(
+        f"SELECT q.speaker_id, q.article_id, a.source, q.role FROM quotes q JOIN articles a ON a.id = q.article_id"
         f" WHERE q.speaker_id IN ({marks})"
     ):
         facts[speaker_id]["articles"].add(article_id)
         facts[speaker_id]["quotes"] += 1
-        if source:
-            facts[speaker_id]["outlets"].add(source)
+        facts[speaker_id]["outlets"] |= {source} if source else set()
+        facts[speaker_id]["roles"] |= {role} if role else set()
+    for speaker_id, role in db.conn.execute(f"SELECT id, role FROM speakers WHERE id IN ({marks}) AND role IS NOT NULL"):
+        facts[speaker_id]["roles"].add(role)
     return facts
 
 

@@ -143,6 +143,9 @@ def test_suggest_proposes_a_planted_duplicate_and_merge_resolves_it(db, db_path)
     assert result.exit_code == 0, result.output
     assert "1 quotes moved" in result.output
     assert suggest_duplicates(db) == []
+    later = "« Rien ne change », a répété Stoltenberg."
+    save(db, later, [quote(later, "Rien ne change", "Stoltenberg")], "5.txt")
+    assert search(db, "change")[0]["speaker"] == "Jens Stoltenberg"  # the merge decided what the bare name is
     (merged,) = db.execute("SELECT action, old_value, new_value, quotes, reviewer FROM speaker_log").fetchall()
     assert merged == ("merge", "Stoltenberg", "Jens Stoltenberg", 1, "alice")
     (moved,) = db.execute("SELECT field, old_value, new_value, reviewer, action FROM review_log").fetchall()

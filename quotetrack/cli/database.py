@@ -241,7 +241,7 @@ def speakers_suggest(limit, fmt, db_path):
     if fmt == "table" and not rows:
         click.echo("no likely duplicates", err=True)
         return
-    click.echo(render(rows, fmt, ("keep", "merge", "score", "quotes", "evidence"), {"evidence": 90}))
+    click.echo(render(rows, fmt, ("keep", "merge", "score", "quotes", "evidence"), {"evidence": 110}))
 
 
 def _reviewer_option(func):
