@@ -196,6 +196,29 @@ class ArticleSpeakers:
         return sorted(ids)
 
 
+def scope_anonymous_speakers(db) -> None:
+    """Split each shared anonymous or descriptive speaker of an old database into one
+    speaker per article it is quoted in (its aliases, worded alike, say nothing)."""
+    speakers = db.conn.execute("SELECT id, name, kind FROM speakers").fetchall()
+    for speaker_id, name, kind in speakers:
+        kind = kind_of(name, kind)
+        if not is_scoped(name, kind):
+            continue
+        articles = [a for (a,) in db.conn.execute(
+            "SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ? OR original_speaker_id = ? ORDER BY article_id",
+            [speaker_id, speaker_id])]  # fmt: skip
+        db.conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
+        if not articles:
+            continue
+        db.conn.execute("UPDATE speakers SET article_id = ?, kind = ? WHERE id = ?", [articles[0], kind, speaker_id])
+        for article_id in articles[1:]:
+            new_id = create_speaker(db, name, kind, None, article_id)
+            for column in ("speaker_id", "original_speaker_id"):
+                db.conn.execute(
+                    f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND article_id = ?", [new_id, speaker_id, article_id]
+                )
+
+
 # ----- likely duplicates, merges and renames ---------------------------------------------------------
 def _fits(short: list[str], long: list[str]) -> bool:
     """Every word of the shorter name is a word (or the initial) of the longer, in order."""

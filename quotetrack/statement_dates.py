@@ -48,7 +48,7 @@ _EXPRESSION = re.compile(
   | (?P<lastweek>la\s+semaine\s+(?:dernière|passée))
   | (?P<lastmonth>le\s+mois\s+(?:dernier|passé))
   | (?P<ago>il\s+y\s+a\s+(?P<count>\d{{1,2}}|{"|".join(NUMBERS)})\s+(?P<unit>jours?|semaines?))
-  | (?P<weekday>(?P<wd>{_WD}){_PART}?(?:\s+(?P<last>dernier|passé))?(?!\s+(?:prochain|\d)))
+  | (?P<weekday>(?:ce\s+)?(?P<wd>{_WD}){_PART}?(?:\s+(?P<last>dernier|passé))?(?!\s+(?:prochain|\d)))
 )(?![\w-])""",
     re.IGNORECASE | re.VERBOSE,
 )

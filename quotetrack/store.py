@@ -34,8 +34,8 @@ from .search import (  # noqa: F401  re-exported: the store's public API
     search,
 )
 from .review import carry_reviews, default_reviewer, reviewed_quotes, utc_now
-from .speaker_records import clean_role, create_speaker, is_scoped, kind_of, last_name
-from .speakers import ArticleSpeakers, SameSpeaker  # noqa: F401  SameSpeaker re-exported
+from .speaker_records import clean_role, last_name
+from .speakers import ArticleSpeakers, SameSpeaker, scope_anonymous_speakers  # noqa: F401  SameSpeaker re-exported
 from .speakers import merge_speakers as _merge_speakers
 from .statement_dates import statement_date
 from .transaction import write_transaction  # noqa: F401  re-exported
@@ -348,30 +348,7 @@ LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
         "UPDATE speaker_aliases SET key = ? WHERE alias = ?",
         [(fold(alias), alias) for (alias,) in db.conn.execute("SELECT alias FROM speaker_aliases")],
     )
-    _scope_old_anonymous_speakers(db)
-
-
-def _scope_old_anonymous_speakers(db) -> None:
-    """Split each shared anonymous or descriptive speaker of an old database into one
-    speaker per article it is quoted in (its aliases, worded alike, say nothing)."""
-    speakers = db.conn.execute("SELECT id, name, kind FROM speakers").fetchall()
-    for speaker_id, name, kind in speakers:
-        kind = kind_of(name, kind)
-        if not is_scoped(name, kind):
-            continue
-        articles = [a for (a,) in db.conn.execute(
-            "SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ? OR original_speaker_id = ? ORDER BY article_id",
-            [speaker_id, speaker_id])]  # fmt: skip
-        db.conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
-        if not articles:
-            continue
-        db.conn.execute("UPDATE speakers SET article_id = ?, kind = ? WHERE id = ?", [articles[0], kind, speaker_id])
-        for article_id in articles[1:]:
-            new_id = create_speaker(db, name, kind, None, article_id)
-            for column in ("speaker_id", "original_speaker_id"):
-                db.conn.execute(
-                    f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND article_id = ?", [new_id, speaker_id, article_id]
-                )
+    scope_anonymous_speakers(db)
 
 
 def open_db(path) -> sqlite_utils.Database:

@@ -313,3 +313,19 @@ def test_authors_are_stored_as_a_list(db):
     save_article(db, Article(text=text, path="a.txt", author="Jean Dupont, Marie Martin", authors=("Jean Dupont", "Marie Martin")),
                  [], engine="test", engine_version="1")  # fmt: skip
     assert json.loads(db.execute("SELECT authors FROM articles").fetchone()[0]) == ["Jean Dupont", "Marie Martin"]
+
+
+def test_speakers_rename_command_and_its_errors(db, db_path):
+    db.close()
+    db = open_db(db_path)
+    for name, words in (("J. Stoltenberg", "Nous tiendrons"), ("Emmanuel Macron", "La France est prête")):
+        text = f"« {words} », a déclaré {name}."
+        save(db, text, [quote(text, words, name)], f"{name}.txt")
+    result = CliRunner().invoke(cli, ["speakers", "rename", "J. Stoltenberg", "Jens Stoltenberg", "--db", db_path, "--reviewer", "bob"])
+    assert (result.exit_code, result.output) == (0, "renamed J. Stoltenberg to Jens Stoltenberg\n")
+    result = CliRunner().invoke(cli, ["speakers", "rename", "Jens Stoltenberg", "Emmanuel Macron", "--db", db_path])
+    assert result.exit_code == 1
+    assert result.output == "Error: Emmanuel Macron: another speaker has this name; merge them instead\n"
+    result = CliRunner().invoke(cli, ["speakers", "rename", "Personne", "Quelqu'un", "--db", db_path])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "Personne: no speaker" in result.output
+    assert [row[0] for row in db.execute("SELECT action FROM speaker_log")] == ["rename"]

@@ -44,6 +44,7 @@ def marked(sentence: str):
         ("« [[Rien n'est joué]] », a {{estimé}} vendredi la sénatrice.", FRIDAY, ("2024-03-08", "text", "vendredi")),
         ("« [[Rien n'est joué]] », a {{estimé}} vendredi dernier la sénatrice.", FRIDAY, ("2024-03-01", "text", "vendredi dernier")),
         ("« [[Nous tiendrons]] », a-t-elle {{assuré}} jeudi soir devant les élus.", FRIDAY, ("2024-03-07", "text", "jeudi soir")),
+        ("Le ministre a {{annoncé}} ce mercredi que [[les crédits seraient débloqués]].", FRIDAY, ("2024-03-06", "text", "ce mercredi")),
         ("Elle l'a {{affirmé}} lors de sa conférence de presse de jeudi : [[la grève continue]].", FRIDAY, ("2024-03-07", "text", "jeudi")),
         ("« [[La ligne rouvrira]] », a-t-il {{annoncé}} le 3 mars.", FRIDAY, ("2024-03-03", "text", "le 3 mars")),
         ("« [[La ligne rouvrira]] », a-t-il {{annoncé}} le 3 mars 2023.", FRIDAY, ("2023-03-03", "text", "le 3 mars 2023")),
