@@ -103,14 +103,21 @@ class ArticleSpeakers:
         refresh_roles(self.db, sorted(self.used))
 
     def _full_outlet_name(self, quote) -> str:
-        """« Le Parisien » cut to « Parisien » by its article: the listed name it is part of."""
+        """« Le Parisien » cut to « Parisien » by its article: the listed name it is part of,
+        read from the mention or from the text just before it."""
         name = " ".join(quote.speaker.split())
+        candidates = []
+        mention = " ".join((quote.speaker_mention or "").split())
+        if mention.endswith(name) and mention != name:
+            candidates.append(mention)
         start = quote.speaker_start
         if start is not None and 0 < start <= len(self.text):
-            before = self.text[max(0, start - 4) : start]
-            match = re.search(r"\b(Les |Le |La |L['’])$", before)
-            if match and fold(match.group(1) + name) in organizations():
-                return match.group(1) + name
+            match = re.search(r"\b(Les |Le |La |L['’])$", self.text[max(0, start - 4) : start])
+            if match:
+                candidates.append(match.group(1) + name)
+        for candidate in candidates:
+            if fold(candidate) in organizations() and fold(name) not in organizations():
+                return candidate
         return name
 
     def _scoped(self, name: str, kind: str) -> int:

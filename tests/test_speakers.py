@@ -200,9 +200,10 @@ def test_speaker_kinds(name, extracted, kind, scoped):
     assert is_scoped(name, kind) is scoped
 
 
-def test_newspaper_cut_to_its_last_word_gets_its_full_name(db):
+@pytest.mark.parametrize("mention", ["Le Parisien", "Parisien"])
+def test_newspaper_cut_to_its_last_word_gets_its_full_name(db, mention):
     text = "« Le site fermera en juin », a indiqué Le Parisien."
-    save(db, text, [quote(text, "Le site fermera en juin", "Parisien", kind="person")], "p.txt")
+    save(db, text, [quote(text, "Le site fermera en juin", "Parisien", kind="person", mention=mention)], "p.txt")
     assert [(row["name"], row["kind"]) for row in list_speakers(db)] == [("Le Parisien", "organization")]
 
 
