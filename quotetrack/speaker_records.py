@@ -60,6 +60,12 @@ def is_description(name: str) -> bool:
     return bool(words) and not words[0][:1].isupper()
 
 
+def has_determiner(name: str) -> bool:
+    """« une source », « le maire », « l'entourage »: a noun phrase, as no typed name is."""
+    words = fold(name).split()
+    return bool(words) and (words[0] in INDEFINITE | {"le", "la", "les"} or words[0].startswith("l'"))
+
+
 def kind_of(name: str, extracted: str | None = None) -> str:
     """The speaker kind of ``name`` (see ``KINDS``), ``extracted`` being what the
     extraction said in the article (it knows the entity label; the lists know more)."""

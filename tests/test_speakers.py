@@ -217,6 +217,18 @@ def test_speaker_created_by_a_review_gets_the_kind_of_what_it_names(db):
     assert len(list_speakers(db, everyone=True)) == 2
 
 
+def test_review_naming_an_anonymous_source_scopes_it_to_the_quote_article(db):
+    for n in (1, 2):
+        text = f"« Rien n'est signé {n} », a confié {SOURCE}. « Tout va bien {n} », a dit Paul Martin."
+        save(db, text, [quote(text, f"Rien n'est signé {n}", SOURCE, kind="anonymous"),
+                        quote(text, f"Tout va bien {n}", "Paul Martin")], f"{n}.txt")  # fmt: skip
+    (row,) = search(db, '"tout va bien 2"')
+    review_quote(db, row["id"], speaker=SOURCE, reviewer="alice")
+    (source,) = [s for s in list_speakers(db) if s["name"] == SOURCE and s["article"] == "2.txt"]
+    assert source["quotes"] == 2  # the article's own source, not a new one nor article 1's
+    assert len([s for s in list_speakers(db, everyone=True) if s["name"] == SOURCE]) == 2
+
+
 def test_each_quote_keeps_the_role_the_article_gave(db):
     older = "« Nous négocierons », a déclaré Jens Stoltenberg, Premier ministre norvégien."
     save(db, older, [quote(older, "Nous négocierons", "Jens Stoltenberg", role="Premier ministre norvégien")],
