@@ -342,3 +342,23 @@ def test_speakers_rename_command_and_its_errors(db, db_path):
     result = CliRunner().invoke(cli, ["speakers", "rename", "Personne", "Quelqu'un", "--db", db_path])
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "Personne: no speaker" in result.output
     assert [row[0] for row in db.execute("SELECT action FROM speaker_log")] == ["rename"]
+
+
+def test_sheet_cards_show_the_role_and_date_the_article_gave(db):
+    from bs4 import BeautifulSoup
+
+    from quotetrack.report import article_sheet, speaker_dossier
+
+    older = "« Nous négocierons », a déclaré hier Jens Stoltenberg, Premier ministre norvégien."
+    save(db, older, [quote(older, "Nous négocierons", "Jens Stoltenberg", role="Premier ministre norvégien", cue="a déclaré")],
+         "1.txt", published="2012-05-02")  # fmt: skip
+    newer = "« Nous tiendrons », a déclaré Jens Stoltenberg, secrétaire général de l'Otan."
+    save(db, newer, [quote(newer, "Nous tiendrons", "Jens Stoltenberg", role="secrétaire général de l'Otan")],
+         "2.txt", published="2022-03-24")  # fmt: skip
+    card = BeautifulSoup(article_sheet(db, "1.txt"), "html.parser").select_one("article.card")
+    assert card.select_one('[data-field="role"]').get_text(strip=True) == "Premier ministre norvégien"
+    assert card.select_one('[data-field="date"]').get_text(strip=True) == "2012-05-01"
+    assert card.select_one('[data-field="said-on-text"]').get_text(strip=True) == "« hier »"
+    cards = BeautifulSoup(speaker_dossier(db, "Jens Stoltenberg"), "html.parser").select("article.card")
+    assert [c.select_one('[data-field="role"]').get_text(strip=True) for c in cards] == [
+        "secrétaire général de l'Otan", "Premier ministre norvégien"]  # newest first, each its own
