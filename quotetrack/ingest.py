@@ -24,6 +24,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .errors import InputError
 from .safetext import path_text
+from .metadata import clean_paragraphs, page_metadata, prepare_html, text_title
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -98,11 +99,12 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None  # the outlet (site name)
-    author: str | None = None
+    author: str | None = None  # the authors as one line ("A, B")
     published: str | None = None  # ISO date YYYY-MM-DD
     lang: str = "fr"
     path: str | None = None  # as given by the user ("-" for stdin)
     warnings: tuple[str, ...] = ()  # what was wrong but ignored (an impossible date)
+    authors: tuple[str, ...] = ()  # each author of a byline, when the page lists them
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -165,7 +167,7 @@ def read_article(
     elif suffix in MARKDOWN_SUFFIXES:
         article = _from_markdown(text, path)
     else:
-        article = Article(text=text.rstrip(), path=path)
+        article = Article(text=text.rstrip(), path=path, title=text_title(text, path))
     return replace(article, **fields)
 
 
@@ -325,12 +327,14 @@ def _meta_str(value: object, key: str, path: str) -> str | None:
 
 
 def _from_html(html: str, path: str, *, url: str | None) -> Article:
-    """Main text and metadata by trafilatura, paragraphs separated by a blank line.
+    """Main text by trafilatura (precision first), metadata by ``metadata.page_metadata``.
 
     trafilatura writes one paragraph (or list item, or <br> line) per line; downstream code splits
     paragraphs on blank lines, so every line break becomes "\\n\\n". Scripts, iframes, navigation and
-    comments are dropped by trafilatura itself.
+    comments are dropped by trafilatura itself, boilerplate paragraphs by ``metadata.clean_paragraphs``.
     """
+    original = html
+    html = prepare_html(html)
     disguises = [d for d in _NBSP_DISGUISES if d[2] not in html]
     for pattern, _, disguise in disguises:
         html = pattern.sub(disguise, html)
@@ -347,16 +351,17 @@ def _from_html(html: str, path: str, *, url: str | None) -> Article:
     except Exception as error:  # lxml, htmldate and trafilatura raise assorted types on broken markup
         raise InputError(path, f"cannot parse HTML: {error}") from None
     lines = (undisguise(getattr(document, "text", None)) or "").split("\n")
-    text = "\n\n".join(line for line in (line.strip(" \t") for line in lines) if line)
+    text = "\n\n".join(clean_paragraphs(line for line in (line.strip(" \t") for line in lines) if line))
     if not text:
         raise InputError(path, "no article text found in HTML")
+    found = page_metadata(original, url, document)
     try:
-        published = iso_date(document.date)
+        published = iso_date(found.published or document.date)
     except ValueError:  # trafilatura's dates are ISO already; a wrong one is dropped, not fatal
         published = None
     return Article(
-        text, title=undisguise(document.title), url=document.url or None, source=undisguise(document.sitename),
-        author=undisguise(document.author), published=published, path=path,
+        text, title=undisguise(found.title), url=found.url, source=undisguise(found.source),
+        author=undisguise(found.author), published=published, path=path, authors=found.authors,
     )  # fmt: skip
 
 

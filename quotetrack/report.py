@@ -57,7 +57,7 @@ KNOWN_PATHS = 5  # indexed paths named when an article is not found
 _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
                    "engine", "engine_version", "indexed_at")  # fmt: skip
 _QUOTE_SQL = """
-    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role, s.wikidata_id,
+    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.wikidata_id,
            CASE WHEN q.reattributed THEN os.name END AS original_speaker
     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
     LEFT JOIN speakers os ON os.id = q.original_speaker_id

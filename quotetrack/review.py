@@ -28,6 +28,8 @@ from rapidfuzz import fuzz
 
 from .errors import QuotetrackError
 from .search import get_quote, speaker_ids
+from .speaker_records import add_aliases, create_speaker, has_determiner, is_scoped, kind_of
+from .transaction import write_transaction
 from .verify import normalize, text_key
 
 STATUSES = ("unreviewed", "confirmed", "disputed", "misattributed", "rejected", "corrected")
@@ -65,8 +67,6 @@ def review_quote(db, quote_id: str, *, status: str | None = None, note: str | No
     last name naming one speaker, or created; the name as given becomes its alias. Returns the quote id,
     the reviewer, the time and the list of ``changes`` (field, old, new).
     """
-    from .store import write_transaction
-
     if status is not None and status not in STATUSES:
         raise InvalidReview(f"{status}: not a status; choose from {', '.join(STATUSES)}")
     if text is not None and not text.strip():
@@ -90,7 +90,7 @@ def review_quote(db, quote_id: str, *, status: str | None = None, note: str | No
             updates.update(text=new, text_key=text_key(new), original_text=None if new == extracted else extracted)
             changes.append(("text", row["text"], new))
         if speaker is not None:
-            speaker_id, name = _speaker_for(db, speaker)
+            speaker_id, name = _speaker_for(db, speaker, row["article_id"])
             if speaker_id != row["speaker_id"]:
                 extracted = row["original_speaker_id"] if row["reattributed"] else row["speaker_id"]
                 back = speaker_id == extracted
@@ -118,13 +118,20 @@ def _text(value):
     return None if value is None else str(value)
 
 
-def _speaker_for(db, name: str) -> tuple[int, str]:
+def _speaker_for(db, name: str, article_id: str) -> tuple[int, str]:
     """The speaker called ``name``: its canonical name or an alias, else a last name
     naming one speaker only (« zelensky »), else a new speaker. The name as given is
-    recorded as its alias. Several speakers by that name is an error."""
+    recorded as its alias. Several speakers by that name is an error. An anonymous or
+    descriptive source (« une source proche du dossier ») is the one of the quote's
+    article, as extraction would have made it (see ``speakers.py``)."""
     name = " ".join(name.split())
     if not name:
         raise InvalidReview("--speaker: a speaker name cannot be empty")
+    # a name typed in lower case (« zelensky ») is still a name unless it reads as a noun phrase
+    kind = kind_of(name if has_determiner(name) or name[:1].isupper() else name.title())
+    if has_determiner(name) and is_scoped(name, kind):
+        found = db.conn.execute("SELECT id FROM speakers WHERE article_id = ? AND name = ?", [article_id, name]).fetchone()
+        return (found[0] if found else create_speaker(db, name, kind, None, article_id)), name
     ids = speaker_ids(db, name, loose=False) or speaker_ids(db, name, loose=True)
     if len(ids) > 1:
         sql = f"SELECT name FROM speakers WHERE id IN ({', '.join(str(i) for i in ids)}) ORDER BY name"
@@ -133,8 +140,8 @@ def _speaker_for(db, name: str) -> tuple[int, str]:
     if ids:
         (speaker_id,) = ids
     else:
-        speaker_id = db.conn.execute("INSERT INTO speakers (name) VALUES (?)", [name]).lastrowid
-    db.conn.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)", [name, speaker_id])
+        speaker_id = create_speaker(db, name, kind)  # the kind of what it names
+    add_aliases(db, speaker_id, [name])
     canonical = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
     return speaker_id, canonical
 

@@ -39,8 +39,8 @@ class SearchSyntaxError(QuotetrackError):
 
 # Columns every search row carries: what a quote card, a CSV export or Datasette needs.
 SEARCH_COLUMNS = """
-    q.id, q.text, q.kind, s.name AS speaker, s.kind AS speaker_kind, s.role,
-    q.said_on, a.source, a.title, a.url, q.article_id, q.status, q.confidence,
+    q.id, q.text, q.kind, s.name AS speaker, s.kind AS speaker_kind, q.role, s.role AS speaker_role,
+    q.said_on, q.said_on_source, q.said_on_text, a.source, a.title, a.url, q.article_id, q.status, q.confidence,
     q.cue, q.context, q.paragraph, a.published
 """
 MIN_PREFIX = 6
@@ -227,7 +227,7 @@ def get_quote(db, quote_id: str) -> dict:
     rows = _rows(
         db,
         """
-        SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role,
+        SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role,
                CASE WHEN q.reattributed THEN os.name END AS original_speaker,
                a.title, a.url, a.source, a.published, a.path
         FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -249,8 +249,12 @@ def get_quote(db, quote_id: str) -> dict:
     return row
 
 
-def list_speakers(db) -> list[dict]:
-    """Every speaker with quote count, first and last ``said_on`` and aliases, busiest first."""
+def list_speakers(db, *, everyone: bool = False) -> list[dict]:
+    """Speakers with quote count, first and last ``said_on`` and aliases, busiest first.
+
+    Speakers no quote is attributed to any more (merged away by reattributions) are left
+    out unless ``everyone``. ``article`` is the title (or path) of the article an
+    anonymous or descriptive speaker is scoped to, None for speakers of the archive."""
     aliases: dict[int, list[str]] = {}
     for speaker_id, alias in db.execute(
         "SELECT speaker_id, alias FROM speaker_aliases ORDER BY alias"
@@ -260,9 +264,10 @@ def list_speakers(db) -> list[dict]:
         db,
         """
         SELECT s.id, s.name, s.kind, s.role, s.wikidata_id, count(q.id) AS quotes,
-               min(q.said_on) AS first, max(q.said_on) AS last
+               min(q.said_on) AS first, max(q.said_on) AS last, s.article_id,
+               (SELECT coalesce(a.title, a.path) FROM articles a WHERE a.id = s.article_id) AS article
         FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id
-        """,
+        """ + ("" if everyone else " HAVING count(q.id) > 0"),
     )
     for row in rows:
         row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]

@@ -13,7 +13,6 @@ Read queries live in ``search.py`` and are re-exported here.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -46,15 +45,18 @@ from .dbfile import (  # noqa: F401  re-exported: the store's public API
     database_error,
     database_file,
 )
-from .review import carry_reviews, reviewed_quotes
+from .review import carry_reviews, default_reviewer, reviewed_quotes, utc_now
 from .safetext import path_text, storable_path
+from .speaker_records import clean_role, last_name
+from .speakers import ArticleSpeakers, SameSpeaker, scope_anonymous_speakers  # noqa: F401  SameSpeaker re-exported
+from .speakers import merge_speakers as _merge_speakers
+from .statement_dates import statement_date
+from .transaction import write_transaction  # noqa: F401  re-exported
 from .verify import text_key
 
 TABLES = ("articles", "speakers", "speaker_aliases", "quotes")
 
 
-class SameSpeaker(QuotetrackError):
-    """A merge named one speaker twice (say, by name and by alias): nothing to merge."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,92 @@ LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
 
 
+@MIGRATIONS()
+def m004_records(db):
+    """Records a newsroom can query across its archive: speakers as entities, the role
+    and the date of each statement, authors as a list.
+
+    ``speakers`` is rebuilt (SQLite cannot drop a UNIQUE constraint in place) so that
+    anonymous and descriptive sources can be scoped to their article (``article_id``;
+    one « source proche du dossier » per article, see ``speakers.py``): a name is
+    unique among global speakers and within one article. ``key``/``last_key`` are the
+    folded name and last name, ``speaker_aliases.key`` the folded alias, for matching
+    without Python folding every row. Old anonymous speakers shared by several articles
+    are split, one per article. On ``quotes``: the ``role`` the article gave at that
+    point, and ``said_on_source`` ('text' or 'article') with ``said_on_text``, the time
+    expression as written. ``speaker_log`` records merges and renames (who, when).
+    Runs with foreign keys off (see ``open_db``): the rebuild must not cascade.
+    """
+    db.execute("PRAGMA legacy_alter_table = ON")  # the rename below leaves views and triggers as written
+    for statement in (
+        """CREATE TABLE speakers_new (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    role TEXT,
+    wikidata_id TEXT,
+    article_id TEXT,
+    key TEXT,
+    last_key TEXT
+)""",
+        "INSERT INTO speakers_new (id, name, kind, role, wikidata_id) SELECT id, name, kind, role, wikidata_id FROM speakers",
+        "DROP TABLE speakers",
+        "ALTER TABLE speakers_new RENAME TO speakers",
+        "CREATE UNIQUE INDEX idx_speakers_name ON speakers(name) WHERE article_id IS NULL",
+        "CREATE UNIQUE INDEX idx_speakers_article_id ON speakers(article_id, name) WHERE article_id IS NOT NULL",
+        "CREATE INDEX idx_speakers_key ON speakers(key)",
+        "CREATE INDEX idx_speakers_last_key ON speakers(last_key)",
+        """CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        SELECT 'delete', rowid, text, old.name FROM quotes WHERE speaker_id = old.id;
+    INSERT INTO quotes_fts (rowid, text, speaker)
+        SELECT rowid, text, new.name FROM quotes WHERE speaker_id = new.id;
+END""",
+        "ALTER TABLE speaker_aliases ADD COLUMN key TEXT",
+        "CREATE INDEX idx_speaker_aliases_key ON speaker_aliases(key)",
+        "ALTER TABLE quotes ADD COLUMN role TEXT",
+        "ALTER TABLE quotes ADD COLUMN said_on_source TEXT",
+        "ALTER TABLE quotes ADD COLUMN said_on_text TEXT",
+        "UPDATE quotes SET said_on_source = 'article' WHERE said_on IS NOT NULL",
+        "ALTER TABLE articles ADD COLUMN authors TEXT",
+        "UPDATE articles SET authors = json_array(author) WHERE author IS NOT NULL",
+        """CREATE TABLE speaker_log (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    speaker_id INTEGER,
+    old_value TEXT,
+    new_value TEXT,
+    quotes INTEGER,
+    reviewer TEXT NOT NULL,
+    logged_at TEXT NOT NULL
+)""",
+        "DROP VIEW quote_view",
+        """CREATE VIEW quote_view AS
+SELECT quotes.id, quotes.text, quotes.kind, speakers.name AS speaker,
+    speakers.kind AS speaker_kind, quotes.role, speakers.role AS speaker_role, quotes.said_on,
+    quotes.said_on_source, quotes.said_on_text, articles.source,
+    articles.title, articles.url, quotes.article_id, quotes.status, quotes.confidence,
+    quotes.cue, quotes.context, quotes.notes, quotes.reviewed_by, quotes.reviewed_at,
+    quotes.original_text, original.name AS original_speaker, quotes.orphaned_from
+FROM quotes
+JOIN articles ON articles.id = quotes.article_id
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id
+LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
+    AND quotes.reattributed""",
+    ):
+        db.execute(statement)
+    db.execute("PRAGMA legacy_alter_table = OFF")
+    db.conn.executemany(
+        "UPDATE speakers SET key = ?, last_key = ? WHERE id = ?",
+        [(fold(name), last_name(fold(name)), i) for i, name in db.conn.execute("SELECT id, name FROM speakers")],
+    )
+    db.conn.executemany(
+        "UPDATE speaker_aliases SET key = ? WHERE alias = ?",
+        [(fold(alias), alias) for (alias,) in db.conn.execute("SELECT alias FROM speaker_aliases")],
+    )
+    scope_anonymous_speakers(db)
+
+
 def open_db(path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path``, upgraded to the latest schema.
 
@@ -285,14 +373,19 @@ def open_db(path) -> sqlite_utils.Database:
         conn = sqlite3.connect(path, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {dbfile.BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
         _refuse_newer_schema(db, path)
         db.enable_wal()
         if MIGRATIONS.pending(db):
             # Under the write lock, so two processes opening a new file at once do not
             # both run m001; apply() re-reads what is pending once the lock is held.
+            # Foreign keys are off meanwhile (the pragma is ignored inside a
+            # transaction): rebuilding a table (m004) must not cascade to its children.
+            db.execute("PRAGMA foreign_keys = OFF")
             with write_transaction(db):
                 MIGRATIONS.apply(db)
+                if db.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError("the upgrade broke a foreign key")
+        db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
@@ -315,28 +408,6 @@ def _refuse_newer_schema(db, path) -> None:
             f"{path_text(path)}: written by a newer quotetrack (schema {unknown[-1]}); "
             "upgrade quotetrack to use it (this version will not write into it)"
         )
-
-
-@contextlib.contextmanager
-def write_transaction(db):
-    """One all-or-nothing transaction that holds the write lock from its start.
-
-    ``BEGIN IMMEDIATE`` rather than ``with db.conn:``: sqlite-utils 4 commits each
-    ``execute()`` that is not inside an explicit transaction, and a deferred
-    transaction that reads then writes fails at once with SQLITE_BUSY (busy_timeout
-    cannot help) when another process wrote in between. Nested calls use a savepoint.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.rollback()
-        raise
-    db.conn.execute("COMMIT")
 
 
 def article_id_for(text: str) -> str:
@@ -389,12 +460,14 @@ def save_article(
             replaced = _delete_articles(db, old_ids)
             _insert_article(db, article, article_id, engine, engine_version, indexed_at)
             published = article.published
-        speakers = _Speakers(db)
-        said_on = (published or None) and published[:10]
+        speakers = ArticleSpeakers(db, article_id, article.text, quotes, old_ids)
+        published = (published or None) and published[:10]
         rows = {}
         for quote in quotes:
             speaker_id = speakers.id_for(quote) if quote.speaker else None
-            row = _quote_row(article_id, said_on, quote, speaker_id)
+            dated = statement_date(article.text, quote.parts, getattr(quote, "cue_start", None),
+                                   getattr(quote, "cue_end", None), published)  # fmt: skip
+            row = _quote_row(article_id, dated, quote, speaker_id)
             rows.setdefault(row["id"], row)  # the same span twice is one quote
         if rows:
             columns = list(next(iter(rows.values())))
@@ -406,42 +479,15 @@ def save_article(
         kept = orphaned = 0
         if reviewed:
             kept, orphaned = carry_reviews(db, article_id, reviewed, list(rows.values()))
+        speakers.finish()
     status = "replaced" if replaced else "indexed"
     return SaveResult(status, article_id, len(rows), speakers.created, kept, orphaned)
 
 
-def merge_speakers(db, keep: str, merge: str) -> dict:
-    """Merge speaker ``merge`` into ``keep``: its quotes and aliases move, its name
-    becomes an alias of ``keep``, and it is deleted. Both are named exactly (canonical
-    name or alias, accents and case ignored), never by a last name alone.
-    """
-    with write_transaction(db):
-        kept, merged = resolve_speaker(db, keep), resolve_speaker(db, merge)
-        if kept["id"] == merged["id"]:
-            raise SameSpeaker(f"{merge}: is {kept['name']} already, nothing to merge")
-        moved = db.conn.execute(
-            "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]]
-        ).rowcount
-        db.conn.execute(
-            "UPDATE quotes SET original_speaker_id = ? WHERE original_speaker_id = ?",
-            [kept["id"], merged["id"]],
-        )
-        aliases = db.conn.execute(
-            "UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ?",
-            [kept["id"], merged["id"]],
-        ).rowcount
-        db.conn.execute(
-            "INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?, ?) "
-            "ON CONFLICT (alias) DO UPDATE SET speaker_id = excluded.speaker_id",
-            [merged["name"], kept["id"]],
-        )
-        db.conn.execute(
-            "UPDATE speakers SET role = coalesce(role, ?), wikidata_id = coalesce(wikidata_id, ?)"
-            " WHERE id = ?",
-            [merged["role"], merged["wikidata_id"], kept["id"]],
-        )
-        db.conn.execute("DELETE FROM speakers WHERE id = ?", [merged["id"]])
-    return {"kept": kept["name"], "merged": merged["name"], "quotes": moved, "aliases": aliases}
+def merge_speakers(db, keep: str, merge: str, *, reviewer: str | None = None, at: str | None = None) -> dict:
+    """Merge speaker ``merge`` into ``keep`` (see ``speakers.merge_speakers``), logged
+    under ``reviewer`` (default: ``$QUOTETRACK_REVIEWER`` or the login name)."""
+    return _merge_speakers(db, keep, merge, reviewer=reviewer or default_reviewer(), at=at or utc_now())
 
 
 def counts(db) -> dict[str, int]:
@@ -531,6 +577,7 @@ def _insert_article(db, article, article_id, engine, engine_version, indexed_at)
         **{k: getattr(article, k, None) for k in ("url", "title", "source", "author")},
         **{k: getattr(article, k, None) for k in ("published", "lang")},
         "path": storable_path(getattr(article, "path", None)),
+        "authors": _authors(article),
         "text": article.text,
         "engine": engine,
         "engine_version": engine_version,
@@ -539,6 +586,14 @@ def _insert_article(db, article, article_id, engine, engine_version, indexed_at)
     db.conn.execute(
         f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
     )
+
+
+def _authors(article) -> str | None:
+    """The authors as a JSON list: several bylines stay several names."""
+    authors = list(getattr(article, "authors", None) or ())
+    if not authors and getattr(article, "author", None):
+        authors = [article.author]
+    return json.dumps(authors, ensure_ascii=False) if authors else None
 
 
 def _update_article(db, article, article_id, engine, engine_version, indexed_at) -> str | None:
@@ -554,7 +609,7 @@ def _update_article(db, article, article_id, engine, engine_version, indexed_at)
     return db.conn.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
 
-def _quote_row(article_id: str, said_on: str | None, quote, speaker_id: int | None) -> dict:
+def _quote_row(article_id: str, dated, quote, speaker_id: int | None) -> dict:
     return {
         "id": quote_id_for(article_id, quote.parts, quote.text),
         "article_id": article_id,
@@ -571,50 +626,9 @@ def _quote_row(article_id: str, said_on: str | None, quote, speaker_id: int | No
                 "context", "paragraph", "confidence", "reason",
             )
         },
-        "said_on": said_on,
+        "role": clean_role(quote.role) if speaker_id is not None else None,
+        "said_on": dated.said_on,
+        "said_on_source": dated.source,
+        "said_on_text": dated.text,
         "text_key": text_key(quote.text),
     }
-
-
-class _Speakers:
-    """Finds or creates the speaker of each quote within one save_article transaction.
-
-    The same canonical name is the same speaker across articles; a name that is
-    another speaker's alias (« Macron ») is that speaker. Aliases already owned by
-    another speaker are left to it: the first article to use a name keeps it.
-    """
-
-    def __init__(self, db):
-        self.db = db
-        self.created = 0
-
-    def id_for(self, quote) -> int:
-        conn = self.db.conn
-        found = conn.execute(
-            "SELECT id, kind, role FROM speakers WHERE name = ?", [quote.speaker]
-        ).fetchone() or conn.execute(
-            "SELECT s.id, s.kind, s.role FROM speaker_aliases a"
-            " JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?",
-            [quote.speaker],
-        ).fetchone()
-        if found is None:
-            speaker_id = conn.execute(
-                "INSERT INTO speakers (name, kind, role) VALUES (?, ?, ?)",
-                [quote.speaker, quote.speaker_kind or "unknown", quote.role],
-            ).lastrowid
-            self.created += 1
-        else:
-            speaker_id, kind, role = found
-            if (role is None and quote.role) or (
-                kind == "unknown" and quote.speaker_kind not in (None, "unknown")
-            ):
-                conn.execute(
-                    "UPDATE speakers SET role = coalesce(role, ?), kind = CASE kind"
-                    " WHEN 'unknown' THEN coalesce(?, kind) ELSE kind END WHERE id = ?",
-                    [quote.role, quote.speaker_kind, speaker_id],
-                )
-        conn.executemany(
-            "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
-            [(alias, speaker_id) for alias in (quote.speaker, *quote.aliases) if alias],
-        )
-        return speaker_id

@@ -18,7 +18,7 @@ STATUSES = {
     "disputed": "contestée", "rejected": "pas une citation", "corrected": "corrigée",
 }  # fmt: skip
 SPEAKER_KINDS = {"person": "personne", "organization": "organisation",
-                 "anonymous": "source anonyme", "unknown": "inconnu"}  # fmt: skip
+                 "anonymous": "source anonyme", "group": "groupe", "unknown": "inconnu"}  # fmt: skip
 # schema.org ClaimReview ratings (``alternateName``), shown by readers of the review.
 RATINGS = {"confirmed": "Attribution correcte", "misattributed": "Mal attribuée", "disputed": "Contestée",
            "rejected": "Pas une citation", "corrected": "Corrigée"}  # fmt: skip

@@ -66,7 +66,7 @@ def assert_input_error(raised, path, problem):
 )
 def test_plain_text_encodings(tmp_path, data, expected):
     path = write(tmp_path, "article.txt", data)
-    assert read_article(path) == Article(text=expected, path=path)
+    assert read_article(path) == Article(text=expected, path=path, title="article.txt")  # no headline line: the file name
 
 
 def test_decode_alone():

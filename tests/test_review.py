@@ -188,7 +188,7 @@ def test_reattribution_to_a_known_and_a_new_speaker(db_path):
     result = review(db_path, quote_id, "--speaker", "Marie Lambert")
     assert result.exit_code == 0, result.output
     speaker = rows(db_path, "SELECT * FROM speakers WHERE name = 'Marie Lambert'")
-    assert speaker and speaker[0]["kind"] == "unknown"
+    assert speaker and speaker[0]["kind"] == "person"  # the kind of what it names (a first name)
     found = json.loads(run("search", "--speaker", "Lambert", "--db", db_path, "--format", "json").output)
     assert [r["id"] for r in found] == [quote_id]
     row = rows(db_path, "SELECT * FROM quote_view WHERE id = ?", [quote_id])[0]

@@ -65,18 +65,11 @@ CREATE TABLE articles (
     engine TEXT,
     engine_version TEXT,
     indexed_at TEXT NOT NULL
-);
-CREATE TABLE speakers (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL DEFAULT 'unknown',
-    role TEXT,
-    wikidata_id TEXT
-);
+, authors TEXT);
 CREATE TABLE speaker_aliases (
     alias TEXT PRIMARY KEY,
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE
-);
+, key TEXT);
 CREATE TABLE quotes (
     id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -97,7 +90,7 @@ CREATE TABLE quotes (
     reason TEXT,
     said_on TEXT,
     status TEXT NOT NULL DEFAULT 'unreviewed'
-, notes TEXT, reviewed_by TEXT, reviewed_at TEXT, original_text TEXT, original_speaker_id INTEGER REFERENCES speakers(id), reattributed INTEGER NOT NULL DEFAULT 0, orphaned_from TEXT, text_key TEXT);
+, notes TEXT, reviewed_by TEXT, reviewed_at TEXT, original_text TEXT, original_speaker_id INTEGER REFERENCES speakers(id), reattributed INTEGER NOT NULL DEFAULT 0, orphaned_from TEXT, text_key TEXT, role TEXT, said_on_source TEXT, said_on_text TEXT);
 CREATE INDEX idx_articles_url ON articles(url);
 CREATE INDEX idx_articles_path ON articles(path);
 CREATE INDEX idx_articles_published ON articles(published);
@@ -134,12 +127,6 @@ CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker_id ON quotes BEGI
     INSERT INTO quotes_fts (rowid, text, speaker) VALUES (
         new.rowid, new.text, (SELECT name FROM speakers WHERE id = new.speaker_id));
 END;
-CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
-    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
-        SELECT 'delete', rowid, text, old.name FROM quotes WHERE speaker_id = old.id;
-    INSERT INTO quotes_fts (rowid, text, speaker)
-        SELECT rowid, text, new.name FROM quotes WHERE speaker_id = new.id;
-END;
 CREATE TABLE review_log (
     id INTEGER PRIMARY KEY,
     quote_id TEXT NOT NULL,
@@ -172,9 +159,41 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
     INSERT INTO articles_fts (rowid, text) VALUES (new.rowid, new.text);
 END;
+CREATE TABLE "speakers" (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    role TEXT,
+    wikidata_id TEXT,
+    article_id TEXT,
+    key TEXT,
+    last_key TEXT
+);
+CREATE UNIQUE INDEX idx_speakers_name ON speakers(name) WHERE article_id IS NULL;
+CREATE UNIQUE INDEX idx_speakers_article_id ON speakers(article_id, name) WHERE article_id IS NOT NULL;
+CREATE INDEX idx_speakers_key ON speakers(key);
+CREATE INDEX idx_speakers_last_key ON speakers(last_key);
+CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        SELECT 'delete', rowid, text, old.name FROM quotes WHERE speaker_id = old.id;
+    INSERT INTO quotes_fts (rowid, text, speaker)
+        SELECT rowid, text, new.name FROM quotes WHERE speaker_id = new.id;
+END;
+CREATE INDEX idx_speaker_aliases_key ON speaker_aliases(key);
+CREATE TABLE speaker_log (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    speaker_id INTEGER,
+    old_value TEXT,
+    new_value TEXT,
+    quotes INTEGER,
+    reviewer TEXT NOT NULL,
+    logged_at TEXT NOT NULL
+);
 CREATE VIEW quote_view AS
 SELECT quotes.id, quotes.text, quotes.kind, speakers.name AS speaker,
-    speakers.kind AS speaker_kind, speakers.role, quotes.said_on, articles.source,
+    speakers.kind AS speaker_kind, quotes.role, speakers.role AS speaker_role, quotes.said_on,
+    quotes.said_on_source, quotes.said_on_text, articles.source,
     articles.title, articles.url, quotes.article_id, quotes.status, quotes.confidence,
     quotes.cue, quotes.context, quotes.notes, quotes.reviewed_by, quotes.reviewed_at,
     quotes.original_text, original.name AS original_speaker, quotes.orphaned_from
@@ -298,7 +317,7 @@ def test_migrations_recorded_and_idempotent(tmp_path):
     path = tmp_path / "deep" / "folder" / "quotes.db"
     open_db(path).close()
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records"]
     assert MIGRATIONS.pending(db) == []
 
 
@@ -333,7 +352,7 @@ def test_upgrade_from_version_1_keeps_data(tmp_path):
     old.close()
 
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records"]
     assert counts(db) == before
     assert db.execute("SELECT text_key FROM quotes").fetchone()[0] is not None  # filled by m003
     (row,) = search(db, "negocierons")
@@ -404,7 +423,7 @@ def test_saved_article_row(db):
         "id": result.article_id, "url": "https://lemonde.fr/international/otan-se-prepare", "title": "L'Otan se prépare",
         "source": "Le Monde", "author": None, "published": "2022-03-24", "lang": "fr",
         "path": "otan.txt", "engine": "test", "engine_version": "1.0",
-        "indexed_at": "2024-01-01T00:00:00+00:00",
+        "indexed_at": "2024-01-01T00:00:00+00:00", "authors": None,
     }
 
 
@@ -707,8 +726,9 @@ def test_search_row(corpus):
     (row,) = search(corpus, "negocierons")
     assert {k: v for k, v in row.items() if k not in ("id", "article_id")} == {
         "text": "Nous négocierons avec l'Otan", "kind": "direct", "speaker": "Jens Stoltenberg",
-        "speaker_kind": "person", "role": "secrétaire général de l'Otan", "said_on": "2022-03-24",
-        "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/international/otan-se-prepare",
+        "speaker_kind": "person", "role": "secrétaire général de l'Otan",
+        "speaker_role": "secrétaire général de l'Otan", "said_on": "2022-03-24", "said_on_source": "article",
+        "said_on_text": None, "source": "Le Monde", "title": "L'Otan se prépare", "url": "https://lemonde.fr/international/otan-se-prepare",
         "status": "unreviewed", "confidence": 0.9, "cue": "a déclaré", "context": OTAN,
         "paragraph": 0, "published": "2022-03-24",
     }
@@ -752,4 +772,5 @@ def test_get_quote_errors(db, monkeypatch, given):
 
 
 def test_counts(corpus):
-    assert counts(corpus) == {"articles": 3, "speakers": 3, "speaker_aliases": 6, "quotes": 5}
+    # the anonymous source is scoped to its article: its wording is no alias
+    assert counts(corpus) == {"articles": 3, "speakers": 3, "speaker_aliases": 5, "quotes": 5}

@@ -105,8 +105,8 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         sys.exit(1)
 
 
-SEARCH_COLUMNS = ("speaker", "said_on", "source", "text", "title")
-SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "source": 16}
+SEARCH_COLUMNS = ("speaker", "role", "said_on", "said_on_text", "source", "text", "title")
+SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "role": 30, "source": 16, "said_on_text": 20}
 
 
 @cli.command()
@@ -187,6 +187,18 @@ def _echo_review(db, row, listed) -> None:
             click.echo(terminal_text(f"    {a.get('said_on') or 'sans date':10}  {where}{source}  {a['quote_id']}{mark}"))
 
 
+def _said_on(row) -> str:
+    """« 2024-03-07 (« hier » dans le texte) », « « hier » (non résolu : article sans date) »."""
+    said_on, expression = row.get("said_on"), row.get("said_on_text")
+    if expression and said_on:
+        return f"{said_on} (« {expression} » dans le texte)"
+    if expression:
+        return f"« {expression} » (non résolu : article sans date de publication)"
+    if said_on:
+        return f"{said_on} (date de publication)" if row.get("said_on_source") == "article" else said_on
+    return "date inconnue"
+
+
 @cli.command()
 @click.argument("quote_id")
 @format_option(("text", "json"), "text")
@@ -209,7 +221,7 @@ def show(quote_id, fmt, db_path):
     who = row.get("speaker") or "locuteur non identifié"
     role = f" ({row['role']})" if row.get("role") else ""
     click.echo(f"  — {who}{role}, citation {kind(row.get('kind'))}, verbe : {row.get('cue') or 'aucun'}")
-    click.echo(f"  dite le {row.get('said_on') or 'date inconnue'} dans {row.get('title') or row.get('path') or 'article sans titre'}" + (f" ({row['source']})" if row.get("source") else ""))
+    click.echo(f"  dite le {_said_on(row)} dans {row.get('title') or row.get('path') or 'article sans titre'}" + (f" ({row['source']})" if row.get("source") else ""))
     if row.get("url"):
         click.echo(f"  {row['url']}")
     confidence = f"{row['confidence'] * 100:.0f} %" if row.get("confidence") is not None else "—"
@@ -222,33 +234,73 @@ def show(quote_id, fmt, db_path):
 
 @cli.group(invoke_without_command=True)
 @format_option(FORMATS, "table")
+@click.option("--all", "everyone", is_flag=True, help="Also speakers no quote is attributed to any more.")
 @db_option
 @click.pass_context
 @friendly
-def speakers(ctx, fmt, db_path):
-    """List speakers with their kind, role, number of quotes, first and last date."""
+def speakers(ctx, fmt, everyone, db_path):
+    """List speakers with their kind, role, number of quotes, first and last date.
+
+    Anonymous and descriptive sources belong to one article (shown under ``article``).
+    """
     if ctx.invoked_subcommand is not None:
         return
     from ..store import list_speakers
 
-    rows = list_speakers(open_database(db_path))
-    columns = ("name", "kind", "role", "quotes", "first", "last")
+    rows = list_speakers(open_database(db_path), everyone=everyone)
+    columns = ("name", "kind", "role", "quotes", "first", "last", "article")
     if fmt == "table":
         from ..vocabulary import SPEAKER_KINDS
 
-        click.echo(reader_table(rows, columns, {"role": 40}, {"kind": SPEAKER_KINDS}))
+        click.echo(reader_table(rows, columns, {"role": 40, "article": 30}, {"kind": SPEAKER_KINDS}))
     else:
         click.echo(render(rows, fmt, columns))
+
+
+@speakers.command(name="suggest")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@format_option(FORMATS, "table")
+@db_option
+@friendly
+def speakers_suggest(limit, fmt, db_path):
+    """Likely duplicate speakers, with the evidence; merge them with `speakers merge KEEP MERGE`."""
+    from ..speakers import suggest_duplicates
+
+    rows = suggest_duplicates(open_database(db_path), limit=limit)
+    if fmt == "table" and not rows:
+        click.echo("no likely duplicates", err=True)
+        return
+    click.echo(render(rows, fmt, ("keep", "merge", "score", "quotes", "evidence"), {"evidence": 110}))
+
+
+def _reviewer_option(func):
+    return click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Who decides (default: the login name).")(func)
 
 
 @speakers.command(name="merge")
 @click.argument("keep")
 @click.argument("merge")
+@_reviewer_option
 @db_option
 @friendly
-def speakers_merge(keep, merge, db_path):
-    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias."""
+def speakers_merge(keep, merge, reviewer, db_path):
+    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias. Logged."""
     from ..store import merge_speakers
 
-    result = merge_speakers(open_database(db_path), keep, merge)
+    result = merge_speakers(open_database(db_path), keep, merge, reviewer=reviewer)
     click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")
+
+
+@speakers.command(name="rename")
+@click.argument("name")
+@click.argument("new_name")
+@_reviewer_option
+@db_option
+@friendly
+def speakers_rename(name, new_name, reviewer, db_path):
+    """Rename speaker NAME to NEW_NAME; the old name stays an alias. Logged."""
+    from ..review import default_reviewer, utc_now
+    from ..speakers import rename_speaker
+
+    result = rename_speaker(open_database(db_path), name, new_name, reviewer=reviewer or default_reviewer(), at=utc_now())
+    click.echo(f"renamed {result['old']} to {result['new']}")
