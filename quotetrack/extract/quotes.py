@@ -67,6 +67,13 @@ class _Extractor:
         k = bisect_right(self.outer_starts, offset - 1) - 1
         return k >= 0 and self.outers[k][0] < offset < self.outers[k][1]
 
+    def clause_roots(self, clause) -> list:
+        """The heads of a clause's tokens that depend on nothing inside it (its main verb,
+        whatever the tagger called it: a past participle comes out ADJ at times), verbs first."""
+        inside = {t.i for t in clause}
+        roots = [t for t in clause if (t.head is None or t.head not in inside) and t.upos not in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ")]
+        return sorted(roots, key=lambda t: t.upos not in ("VERB", "AUX"))
+
     def quotes_between(self, start: int, end: int) -> bool:
         """Does a quotation open in [start, end)?"""
         k = bisect_left(self.outer_starts, start)

@@ -75,12 +75,10 @@ def colon_clause(ex: _Extractor, cand: Candidate) -> Cue | None:
     if len(toks) < 2 or toks[-1].text != ":":
         return None
     colon, clause = toks[-1], toks[:-1]
-    inside = {t.i for t in clause}
-    for verb in clause:
-        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside) and not ex.inside_marks(verb.start):
-            who = ex.cues.subject_of(verb, clause[0].start)
-            if who is not None:
-                return Cue(colon.start, colon.end, ":", ":", who, "colon_clause")
+    for verb in ex.clause_roots(clause):
+        who = ex.cues.subject_of(verb, clause[0].start)
+        if who is not None:
+            return Cue(colon.start, colon.end, ":", ":", who, "colon_clause")
     if not any(t.upos in ("VERB", "AUX") for t in clause):
         end = ex.cues.np_from(clause, 0)
         if 0 < end < len(clause) and clause[end].text == ",":
@@ -108,12 +106,10 @@ def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
     if ex.quotes_between(start, end):
         return None  # the previous speaker continues, or a new cue decides
     clause = [t for t in ex.ix.between(start, end) if not ex.inside_marks(t.start)]
-    inside = {t.i for t in clause}
-    for verb in clause:
-        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside):
-            who = ex.cues.subject_of(verb, start)
-            if who is not None:
-                return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "previous_sentence_subject")
+    for verb in ex.clause_roots(clause):
+        who = ex.cues.subject_of(verb, start)
+        if who is not None:
+            return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "previous_sentence_subject")
     return None
 
 
@@ -127,13 +123,10 @@ def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
         return None
     floor = ex.floor(cand)
     clause = [t for t in ex.ix.between(floor, ex.sentence_stop(cand.outer[1])) if not ex.inside_marks(t.start)]
-    inside = {t.i for t in clause}
-    for verb in clause:
-        if verb.upos in ("VERB", "AUX") and (verb.head is None or verb.head not in inside) and verb.start > floor:
-            who = ex.cues.subject_of(verb, floor)
-            if who is not None and who.start < cand.outer[0] and who.tokens[0].upos != "PRON":
-                return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "sentence_subject")
-            return None
+    for verb in ex.clause_roots(clause)[:1]:
+        who = ex.cues.subject_of(verb, floor)
+        if who is not None and who.start < cand.outer[0] and who.tokens[0].upos != "PRON":
+            return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "sentence_subject")
     return None
 
 
