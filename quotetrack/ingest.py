@@ -23,7 +23,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import InputError
-from .safetext import path_text
+from .safetext import path_text, storable_path
 from .metadata import clean_paragraphs, page_metadata, prepare_html, text_title
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -167,7 +167,7 @@ def read_article(
     elif suffix in MARKDOWN_SUFFIXES:
         article = _from_markdown(text, path)
     else:
-        article = Article(text=text.rstrip(), path=path, title=text_title(text, path))
+        article = Article(text=text.rstrip(), path=path, title=storable_path(text_title(text, path)))
     return replace(article, **fields)
 
 

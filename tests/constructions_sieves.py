@@ -543,4 +543,73 @@ CASES = [
         [Q("ajustement", "partial", "gouvernement")],
         True,
     ),
+    # ------------------------------------------------------------------
+    # 8. Sources the sieves reach beyond the cue's own words
+    # ------------------------------------------------------------------
+    Case(
+        "document_speaks_for_its_author",
+        "Un rapport de la Cour des comptes dresse un constat sévère : « Les dépenses "
+        "d'entretien des routes ont reculé de 20 % en dix ans. »",
+        [Q("Les dépenses d'entretien des routes ont reculé de 20 % en dix ans.", "direct",
+           "Cour des comptes")],
+    ),
+    Case(
+        "ce_dernier_is_the_latest_person",
+        "Le maire de Tulle, Bernard Combes, a reçu le préfet Alain Ribot. Ce dernier "
+        "rappelle que le plan de prévention des crues sera révisé en 2027.",
+        [Q("le plan de prévention des crues sera révisé en 2027", "indirect", "Alain Ribot")],
+    ),
+    Case(
+        "indefinite_subject_speaks",
+        "Les habitants du quartier étaient partagés. Certains affirment avoir entendu "
+        "des coups de feu vers minuit.",
+        [Q("avoir entendu des coups de feu vers minuit", "indirect", "certains")],
+    ),
+    Case(
+        "de_meme_source",
+        "« La réunion aura lieu mardi à Bruxelles », a indiqué un diplomate européen. "
+        "« Elle se tiendra au niveau des ambassadeurs », a-t-on ajouté de même source.",
+        [Q("La réunion aura lieu mardi à Bruxelles", "direct", "un diplomate européen"),
+         Q("Elle se tiendra au niveau des ambassadeurs", "direct", "un diplomate européen")],
+    ),
+    Case(
+        "selon_in_the_middle_after_a_comma",
+        "En sens inverse, selon le ministère de l'Agriculture, les exportations de blé "
+        "ont reculé de 8 % cette année.",
+        [Q("En sens inverse, selon le ministère de l'Agriculture, les exportations de blé "
+           "ont reculé de 8 % cette année", "indirect", "ministère de l'Agriculture")],
+    ),
+    Case(
+        "selon_at_the_end_of_the_statement",
+        "Plusieurs centaines de coureurs devraient prendre le départ dimanche matin, selon "
+        "les organisateurs.",
+        [Q("Plusieurs centaines de coureurs devraient prendre le départ dimanche matin",
+           "indirect", "les organisateurs")],
+    ),
+    Case(
+        "statement_after_a_sentence_of_the_speaker",
+        "Pour conclure, la porte-parole de la mutuelle a nuancé les chiffres du syndicat. "
+        "« Nous avons remboursé 95 % des dossiers en moins d'un mois. »",
+        [Q("Nous avons remboursé 95 % des dossiers en moins d'un mois.", "direct",
+           "porte-parole de la mutuelle")],
+    ),
+    Case(
+        "headline_quote_from_the_body",
+        "« Un budget de combat »\n\n"
+        "Le maire de Brive, Paul Serre, a présenté lundi son budget. « C'est un budget de "
+        "combat pour l'emploi », a-t-il déclaré.",
+        [Q("Un budget de combat", "direct", "Paul Serre"),
+         Q("C'est un budget de combat pour l'emploi", "direct", "Paul Serre")],
+    ),
+    Case(
+        "title_keeps_its_article",
+        "« Le chantier prendra deux ans de plus », écrit le quotidien Le Télégramme.",
+        [Q("Le chantier prendra deux ans de plus", "direct", "Le Télégramme")],
+    ),
+    Case(
+        "description_shares_a_proper_noun",
+        "Le préfet a reçu Claire Morel, la secrétaire générale de la FNSEA. La dirigeante "
+        "de la FNSEA affirme avoir obtenu des garanties.",
+        [Q("avoir obtenu des garanties", "indirect", "Claire Morel")],
+    ),
 ]

@@ -67,6 +67,12 @@ class _Extractor:
         k = bisect_right(self.outer_starts, offset - 1) - 1
         return k >= 0 and self.outers[k][0] < offset < self.outers[k][1]
 
+    def stands_alone(self, cand: Candidate) -> bool:
+        """Is the quote a short paragraph of its own (« Un budget de combat »)?"""
+        a, b = self.paras[cand.paragraph]
+        body = self.text[a:b].strip()
+        return len(body) < 150 and len(cand.parts) == 1 and body[:1] in "«“\"„" and cand.end - cand.start >= len(body) - 6
+
     def clause_roots(self, clause) -> list:
         """The heads of a clause's tokens that depend on nothing inside it (its main verb,
         whatever the tagger called it: a past participle comes out ADJ at times), verbs first."""

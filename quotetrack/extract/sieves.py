@@ -268,20 +268,21 @@ def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
 
 
 def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:
-    """A headline or subheading in quotation marks repeats words said in the body: it
-    takes the speaker of the body's quote that holds the same words."""
+    """A headline, a subheading or a pull quote in quotation marks (a paragraph that is
+    only the quote) repeats words said in the body: it takes the speaker of the body's
+    quote that holds the same words."""
     for cand in cands:
-        if cand.speaker is not None or not ex.is_heading(cand.paragraph):
+        if cand.cue is not None or not (ex.is_heading(cand.paragraph) or ex.stands_alone(cand)):
             continue
         words = fold(" ".join(ex.text[a:b] for a, b in cand.parts)).strip(" .!?…")
         if len(words) < 3:
             continue
         for other in cands:
-            if other is cand or other.speaker is None or not other.speaker.name or ex.is_heading(other.paragraph):
+            if other is cand or other.cue is None or other.speaker is None or not other.speaker.name or ex.is_heading(other.paragraph):
                 continue
             if words in fold(" ".join(ex.text[a:b] for a, b in other.parts)):
                 cand.speaker = other.speaker
-                cand.reason = [r for r in cand.reason if r != "no_speaker"] + ["headline_from_body"]
+                cand.reason = [r for r in cand.reason if r not in ("no_speaker", "continues_speaker")] + ["headline_from_body"]
                 break
 
 
