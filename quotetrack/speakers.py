@@ -267,18 +267,18 @@ def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
             continue
         evidence = []
         if short[3].split()[-1] == long[3].split()[-1]:
-            evidence.append(f"shared last name {long[1].split()[-1]}")
+            evidence.append(f"même nom de famille {long[1].split()[-1]}")
         elif len(short[3].split()) == 1:
-            evidence.append(f"first name {short[1]}")
+            evidence.append(f"même prénom {short[1]}")
         role = _shared_role(db, short, long, facts)
         if role:
-            evidence.append(f"same role {role}")
+            evidence.append(f"même fonction : {role}")
         outlets = sorted(facts[short[0]]["outlets"] & facts[long[0]]["outlets"])
         if outlets:
-            evidence.append("same outlet " + ", ".join(outlets))
+            evidence.append("même média : " + ", ".join(outlets))
         together = _together(db, short, long, facts)
         if together:
-            evidence.append(f"in the same article ({together})")
+            evidence.append(f"dans le même article ({together})")
         found.append({
             "keep": long[1], "merge": short[1], "score": len(evidence),
             "quotes": facts[short[0]]["quotes"], "evidence": "; ".join(evidence),

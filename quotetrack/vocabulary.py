@@ -37,7 +37,8 @@ COLUMNS = {
     "said_on": "date", "source": "média", "title": "article", "status": "statut", "flag": "signal",
     "notes": "notes", "reviewed_by": "vérifiée par", "name": "nom", "role": "fonction",
     "quotes": "citations", "first": "première", "last": "dernière", "reason": "raison",
-    "confidence": "confiance",
+    "confidence": "confiance", "said_on_text": "date dans le texte", "said_on_source": "date tirée de",
+    "article": "article", "keep": "garder", "merge": "fusionner", "score": "score", "evidence": "indices",
 }  # fmt: skip
 # Which vocabulary translates the values of a column.
 _VALUES = {"kind": KINDS, "status": STATUSES, "flag": FLAGS, "speaker_kind": SPEAKER_KINDS}

@@ -26,8 +26,6 @@ KNOWN_GAPS = {
     # 2. speakers not next to the cue
     "colon_after_interview_frame_no_verb": "speaker is the role 'ministre de l'Agriculture' "
     "(kind organization) instead of the apposed name Sandrine Coulon",
-    "colon_after_copular_clause": "speaker None: the colon after 'X a été clair devant le conseil' "
-    "(a copular clause) is not tied to its subject",
     "next_sentence_cest_ce_quexplique": "speaker None: 'C'est ce qu'explique X' in the next "
     "sentence is not read as the quote's cue",
     "next_sentence_raconte_t_elle": "the statement 'Aujourd'hui, le rideau est baissé, "

@@ -136,9 +136,9 @@ def test_suggest_proposes_a_planted_duplicate_and_merge_resolves_it(db, db_path)
              f"{n}.txt", source="Le Quotidien")  # fmt: skip
     suggestions = suggest_duplicates(db)
     assert [(s["keep"], s["merge"]) for s in suggestions] == [("Jens Stoltenberg", "Stoltenberg"), ("Camilla Stoltenberg", "Stoltenberg")]
-    assert suggestions[0]["evidence"] == "shared last name Stoltenberg; same role secrétaire général de l'Otan; same outlet Le Quotidien"
+    assert suggestions[0]["evidence"] == "même nom de famille Stoltenberg; même fonction : secrétaire général de l'Otan; même média : Le Quotidien"
     result = CliRunner().invoke(cli, ["speakers", "suggest", "--db", db_path])
-    assert result.exit_code == 0 and "Jens Stoltenberg" in result.output and "same role" in result.output
+    assert result.exit_code == 0 and "Jens Stoltenberg" in result.output and "même fonction" in result.output
     result = CliRunner().invoke(cli, ["speakers", "merge", "Jens Stoltenberg", "Stoltenberg", "--db", db_path, "--reviewer", "alice"])
     assert result.exit_code == 0, result.output
     assert "1 quotes moved" in result.output
@@ -161,7 +161,7 @@ def test_co_occurrence_is_evidence(db):
     db.execute("UPDATE quotes SET speaker_id = (SELECT id FROM speakers WHERE name = 'Dupont') WHERE text LIKE 'je ne%'")
     (suggestion,) = suggest_duplicates(db)
     assert (suggestion["keep"], suggestion["merge"], suggestion["evidence"]) == (
-        "Marie Dupont", "Dupont", "shared last name Dupont; in the same article (1)")
+        "Marie Dupont", "Dupont", "même nom de famille Dupont; dans le même article (1)")
 
 
 def test_rename_is_logged_and_keeps_the_old_name_as_alias(db):
@@ -269,13 +269,13 @@ def test_said_on_from_the_text_is_stored_and_shown(db, db_path):
     (row,) = search(db, "partirons")
     assert (row["said_on"], row["said_on_source"], row["said_on_text"]) == ("2024-03-07", "text", "hier")
     shown = CliRunner().invoke(cli, ["show", row["id"], "--db", db_path])
-    assert "said on 2024-03-07 (« hier » in the text)" in shown.output
+    assert "dite le 2024-03-07 (« hier » dans le texte)" in shown.output
     undated = "« Nous resterons », a déclaré hier le ministre Paul Martin."
     save(db, undated, [quote(undated, "Nous resterons", "Paul Martin", cue="a déclaré")], "u.txt")
     (row,) = search(db, "resterons")
     assert (row["said_on"], row["said_on_source"], row["said_on_text"]) == (None, "text", "hier")
     shown = CliRunner().invoke(cli, ["show", row["id"], "--db", db_path])
-    assert "said on « hier » (unresolved: no publication date)" in shown.output
+    assert "dite « hier » (non résolu : article sans date de publication)" in shown.output
 
 
 def test_upgrade_from_the_previous_schema_keeps_every_review(tmp_path):
@@ -355,10 +355,10 @@ def test_sheet_cards_show_the_role_and_date_the_article_gave(db):
     newer = "« Nous tiendrons », a déclaré Jens Stoltenberg, secrétaire général de l'Otan."
     save(db, newer, [quote(newer, "Nous tiendrons", "Jens Stoltenberg", role="secrétaire général de l'Otan")],
          "2.txt", published="2022-03-24")  # fmt: skip
-    card = BeautifulSoup(article_sheet(db, "1.txt"), "html.parser").select_one("article.card")
+    card = BeautifulSoup(article_sheet(db, "1.txt", layout="cards"), "html.parser").select_one("article.card")
     assert card.select_one('[data-field="role"]').get_text(strip=True) == "Premier ministre norvégien"
     assert card.select_one('[data-field="date"]').get_text(strip=True) == "2012-05-01"
     assert card.select_one('[data-field="said-on-text"]').get_text(strip=True) == "« hier »"
-    cards = BeautifulSoup(speaker_dossier(db, "Jens Stoltenberg"), "html.parser").select("article.card")
+    cards = BeautifulSoup(speaker_dossier(db, "Jens Stoltenberg", layout="cards"), "html.parser").select("article.card")
     assert [c.select_one('[data-field="role"]').get_text(strip=True) for c in cards] == [
         "secrétaire général de l'Otan", "Premier ministre norvégien"]  # newest first, each its own

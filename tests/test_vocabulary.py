@@ -72,7 +72,7 @@ def run(*args):
 @pytest.mark.parametrize(
     "command, headers, shown, hidden",
     [
-        (["search"], ["locuteur", "date", "média", "citation", "article"], [], []),
+        (["search"], ["locuteur", "fonction", "date", "date", "dans", "le", "texte", "média", "citation", "article"], [], []),
         (["reviews"], ["id", "statut", "signal", "locuteur"], ["non vérifiée", "contestée"], ["unreviewed", "disputed"]),
         (["speakers"], ["nom", "type", "fonction", "citations"], ["personne", "source anonyme"], ["person", "anonymous"]),
     ],
@@ -105,7 +105,7 @@ def test_show_is_french(seed_db):
     quote_id = json.loads(run("search", "jamais", "--db", seed_db, "--format", "json").output)[0]["id"]
     shown = run("show", quote_id, "--db", seed_db).output.splitlines()
     assert shown[1] == "  — Jens Stoltenberg, citation directe, verbe : a-t-il déclaré"
-    assert shown[2].startswith("  dite le 2022-03-24 dans ")
+    assert shown[2].startswith("  dite le 2022-03-24 (date de publication) dans ")
     assert shown[3] == "  confiance 80 % : incise après la citation ; pronom rapporté au locuteur précédent"
     assert shown[4].startswith("  statut : non vérifiée   id : ")
     data = json.loads(run("show", quote_id, "--db", seed_db, "--format", "json").output)

@@ -252,7 +252,7 @@ def test_article_sheet_is_the_report_with_the_templates_override(db_file, tmp_pa
     db = open_db(db_file)
     expected = BeautifulSoup(report.article_sheet(db, article_id, templates=templates, organization="La Rédaction"), "html5lib")
     assert [m["data-quote"] for m in page.select("mark.quote")] == [m["data-quote"] for m in expected.select("mark.quote")]
-    assert len(page.select("article.card")) == len(expected.select("article.card")) == 11
+    assert len(page.select("tr.quote")) == len(expected.select("tr.quote")) == 11  # the compact layout
 
 
 def test_speaker_dossier_page(db_file):
@@ -260,7 +260,7 @@ def test_speaker_dossier_page(db_file):
     assert response.status_code == 200
     page = soup(response)
     assert page.find("h1").get_text(strip=True) == "Jens Stoltenberg"
-    assert len(page.select("article.card")) == 10
+    assert len(page.select("tr.quote")) == 10
 
 
 def test_quote_page_shows_the_quote_links_and_appearances(db_file):

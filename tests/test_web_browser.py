@@ -149,7 +149,7 @@ def test_search_read_the_sheet_and_dossier_and_review(seed_db, tmp_path, chrome)
 
         chrome.find_element(By.ID, "dossier-link").click()
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Jens Stoltenberg"
-        assert len(chrome.find_elements(By.CSS_SELECTOR, "article.card")) == 9
+        assert len(chrome.find_elements(By.CSS_SELECTOR, "tr.quote")) == 9
         chrome.get(quote_url)
 
         chrome.find_element(By.ID, "reviewer").send_keys("Claire Martin")

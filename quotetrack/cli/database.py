@@ -188,15 +188,15 @@ def _echo_review(db, row, listed) -> None:
 
 
 def _said_on(row) -> str:
-    """« 2024-03-07 (« hier » dans le texte) », « « hier » (non résolu : article sans date) »."""
+    """« le 2024-03-07 (« hier » dans le texte) », « « hier » (non résolu : …) »."""
     said_on, expression = row.get("said_on"), row.get("said_on_text")
     if expression and said_on:
-        return f"{said_on} (« {expression} » dans le texte)"
+        return f"le {said_on} (« {expression} » dans le texte)"
     if expression:
         return f"« {expression} » (non résolu : article sans date de publication)"
     if said_on:
-        return f"{said_on} (date de publication)" if row.get("said_on_source") == "article" else said_on
-    return "date inconnue"
+        return f"le {said_on} (date de publication)" if row.get("said_on_source") == "article" else f"le {said_on}"
+    return "à une date inconnue"
 
 
 @cli.command()
@@ -221,7 +221,7 @@ def show(quote_id, fmt, db_path):
     who = row.get("speaker") or "locuteur non identifié"
     role = f" ({row['role']})" if row.get("role") else ""
     click.echo(f"  — {who}{role}, citation {kind(row.get('kind'))}, verbe : {row.get('cue') or 'aucun'}")
-    click.echo(f"  dite le {_said_on(row)} dans {row.get('title') or row.get('path') or 'article sans titre'}" + (f" ({row['source']})" if row.get("source") else ""))
+    click.echo(f"  dite {_said_on(row)} dans {row.get('title') or row.get('path') or 'article sans titre'}" + (f" ({row['source']})" if row.get("source") else ""))
     if row.get("url"):
         click.echo(f"  {row['url']}")
     confidence = f"{row['confidence'] * 100:.0f} %" if row.get("confidence") is not None else "—"
@@ -268,9 +268,10 @@ def speakers_suggest(limit, fmt, db_path):
 
     rows = suggest_duplicates(open_database(db_path), limit=limit)
     if fmt == "table" and not rows:
-        click.echo("no likely duplicates", err=True)
+        click.echo("aucun doublon probable", err=True)
         return
-    click.echo(render(rows, fmt, ("keep", "merge", "score", "quotes", "evidence"), {"evidence": 110}))
+    columns = ("keep", "merge", "score", "quotes", "evidence")
+    click.echo(reader_table(rows, columns, {"evidence": 110}) if fmt == "table" else render(rows, fmt, columns))
 
 
 def _reviewer_option(func):

@@ -24,7 +24,8 @@ from datasette import Response
 
 from ..errors import QuotetrackError
 from ..extract.reasons import describe_reason
-from ..report import KIND_LABELS, STATUS_LABELS, ArticleNotFound, article_sheet, speaker_dossier
+from ..report import ArticleNotFound, article_sheet, speaker_dossier
+from ..vocabulary import KINDS as KIND_LABELS, STATUSES as STATUS_LABELS
 from ..review import STATUSES, InvalidReview, history, review_quote
 from ..search import QuoteNotFound, SpeakerNotFound, get_quote
 from ..store import open_db
