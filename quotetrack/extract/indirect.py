@@ -42,7 +42,7 @@ COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire"
 MAX_BRIDGE = 7
 LEADING_CLITICS = {"ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
 # Share of a statement that quotation marks may cover before the quotation is the record.
-MARKED_COVER = 0.7
+MARKED_COVER = 0.9
 
 
 class Sentence:
