@@ -626,6 +626,8 @@ class CueFinder:
             comma = next((j for j in range(after, min(n, after + 16)) if toks[j].text == ","), None)
             if comma is None:
                 return None
+            if toks[after].feats.get("VerbForm") == "Part" and who is plain:
+                who = self.mention(toks[skip:comma])  # un témoin cité par la presse: the source as written
             after = comma
         cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
         return cue, after

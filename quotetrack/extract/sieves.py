@@ -227,8 +227,9 @@ def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
     speaker = chain.ex.resolver.describe(mention)
     if not (speaker.definite and speaker.gender):
         return None
-    if len([t for t in mention.tokens if t.upos not in ("DET", "PUNCT")]) > 1:
-        return None  # le négociateur palestinien, le président du Kazakhstan: a source in itself
+    content = [t for t in mention.tokens if t.upos not in ("DET", "PUNCT")]
+    if len(content) > 1 or content[0].text[:1].isupper():
+        return None  # le négociateur palestinien, le président du Kazakhstan, la République: a source in itself
     pronoun = "elle" if speaker.gender == "Fem" else "il"
     person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)
     if person is None or not person.name:
