@@ -92,5 +92,5 @@ def first_names() -> dict[str, str]:
 def human_nouns() -> frozenset[str]:
     """Nouns that denote a person or a group of people: every section of
     speaker_nouns.txt but the ones that say what is no speaker."""
-    nouns = speaker_nouns()
+    nouns = _sections("speaker_nouns.txt")  # as written: without accents, cure would be curé
     return frozenset().union(*(words for section, words in nouns.items() if section not in ("document", "not_speaker")))

@@ -42,7 +42,9 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
 
-PARTICLES = {"le", "la", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "ben", "bin", "el", "al", "da", "di", "dos", "-"}
+# Capitalised words of titles that are no name: le Premier ministre, la Haute Autorité.
+COMMON_CAPITALS = {"premier", "première", "haut", "haute", "grand", "grande", "nouveau", "nouvelle", "saint", "sainte", "vice"}
+PARTICLES = {"en", "le", "la", "de", "du", "des", "d'", "d’", "van", "von", "der", "den", "ben", "bin", "el", "al", "da", "di", "dos", "-"}
 
 
 def _capitalised(t: Token) -> bool:
@@ -62,8 +64,8 @@ def name_end_run(toks: list[Token]) -> int:
             k -= 1
         else:
             break
-    while k < len(toks) and toks[k].text.lower() in PARTICLES:
-        k += 1
+    while k < len(toks) and toks[k].text.lower() in PARTICLES and not toks[k].text[:1].isupper():
+        k += 1  # a lowercase particle opens no name; a capitalised one does (Al Jazeera, El Guerrab)
     return k
 
 
@@ -187,7 +189,12 @@ class SpeakerResolver:
             self.roles.setdefault(fold(self._span(desc)), name)
 
     def _span(self, toks) -> str:
-        return self.text[toks[0].start : toks[-1].end] if toks else ""
+        """The text of ``toks``, without a full stop the tokenizer left on the last word
+        (Moody's.), but keeping an initial's (B.)."""
+        text = self.text[toks[0].start : toks[-1].end] if toks else ""
+        if text.endswith(".") and len(toks[-1].text) > 2 and not text.endswith(".."):
+            text = text[:-1]
+        return text
 
     def canonical(self, words: list[str], offset: int) -> str:
         """The longest form of a name in the article that ends with the same surname."""
@@ -216,7 +223,7 @@ class SpeakerResolver:
         if len(matches) == 1:
             return matches.pop()
         # la dirigeante de la CGT -> the one person whose role names the CGT too
-        names = {fold(w) for w in role.split() if w[:1].isupper() and len(w) > 1}
+        names = {fold(w) for w in role.split() if w[:1].isupper() and len(w) > 2 and w.lower() not in COMMON_CAPITALS and w.lower() not in lexicon.human_nouns()}
         if names and not matches:
             sharing = {name for r, name in self.roles.items() if names & set(r.split())}
             if len(sharing) == 1:
