@@ -611,8 +611,18 @@ class CueFinder:
             end = skip + 1  # Selon elle, ...
         else:
             end = self.np_from(toks, skip)
-        if end == skip or not self._speaker_like(toks[skip:end]):
-            return None  # Pour la première fois, ... / Selon un sondage, ...
+        if end == skip:
+            return None
+        if not self._speaker_like(toks[skip:end]):
+            # a document and its author (selon des estimations de l'agence Rosstat, selon les
+            # données publiées par l'institut): the author speaks; a document alone does not
+            # (Pour la première fois, ... / Selon un sondage, ...)
+            stop = next((j for j in range(skip, min(n, skip + 16)) if toks[j].upos == "PUNCT" and toks[j].text not in ("'", "’", "-")), min(n, skip + 16))
+            author = self.speaker_mention(self.mention(toks[skip:stop]))
+            if first == "pour" or author is None:
+                return None
+            cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, author, "frame_before")
+            return cue, stop
         plain = self.mention(toks[skip:end])
         who = self.with_apposition(plain, toks[-1].end)
         if who is None:
