@@ -612,4 +612,10 @@ CASES = [
         "de la FNSEA affirme avoir obtenu des garanties.",
         [Q("avoir obtenu des garanties", "indirect", "Claire Morel")],
     ),
+    Case(
+        "selon_a_document_of_its_author",
+        "Le chômage a reculé de 0,3 point au troisième trimestre, d'après les chiffres de "
+        "l'Insee.",
+        [Q("Le chômage a reculé de 0,3 point au troisième trimestre", "indirect", "Insee")],
+    ),
 ]

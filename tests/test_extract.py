@@ -116,7 +116,7 @@ def test_record_fields(spacy_engine):
     "text",
     [
         "Selon un sondage Ifop publié mardi, 62 % des Français soutiennent la réforme.",
-        "D'après les chiffres de l'Insee, le chômage a reculé au troisième trimestre.",
+        "D'après les chiffres publiés mardi, le chômage a reculé au troisième trimestre.",
         "Il faut dire que la situation financière de la commune est grave.",
         "Pour la première fois depuis dix ans, le club a perdu à domicile.",
         "Le maire n'a pas indiqué que le projet serait abandonné.",
