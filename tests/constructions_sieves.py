@@ -618,4 +618,12 @@ CASES = [
         "l'Insee.",
         [Q("Le chômage a reculé de 0,3 point au troisième trimestre", "indirect", "Insee")],
     ),
+    Case(
+        "narrative_infinitive_et_d_ajouter",
+        "« Elle était dure comme la pierre », a raconté le sénateur Paul Vernet. Et d'ajouter "
+        "qu'après son décès, « nous avons trouvé dix-neuf armes chargées ».",
+        [Q("Elle était dure comme la pierre", "direct", "Paul Vernet"),
+         Q("après son décès, « nous avons trouvé dix-neuf armes chargées »", "indirect", "Paul Vernet"),
+         Q("nous avons trouvé dix-neuf armes chargées", "partial", "Paul Vernet")],
+    ),
 ]

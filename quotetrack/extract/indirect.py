@@ -76,9 +76,14 @@ def _reporting_verb(ex: _Extractor, toks, k: int, finite_only=True):
     verb = toks[k]
     if ex.inside_marks(verb.start) or ex.ix.is_negated(verb):
         return None, k
-    if finite_only and verb.feats.get("VerbForm") == "Inf":
+    if finite_only and verb.feats.get("VerbForm") == "Inf" and not _narrative(toks, k):
         return None, k
     return ex.cues.cue_verb(toks, k)
+
+
+def _narrative(toks, k: int) -> bool:
+    """Et d'ajouter que ...: the narrative infinitive, whose speaker is the one just quoted."""
+    return 2 <= k <= 3 and toks[k - 1].text.lower().replace("’", "'") in ("d'", "de") and toks[0].text.lower() == "et"
 
 
 def _subject(ex: _Extractor, verb, floor: int):
@@ -147,11 +152,12 @@ def que_clause(ex: _Extractor, s: Sentence) -> list:
                 break
             if toks[m].upos in ("VERB", "AUX") or toks[m].text in (".", ":", ";", "«", '"', "“"):
                 break
-        who = _subject(ex, verb, s.floor) if j is not None else None
-        if who is None:
+        narrative = j is not None and _narrative(toks, k)
+        who = _subject(ex, verb, s.floor) if j is not None and not narrative else None
+        if who is None and not narrative:
             k += 1
             continue
-        cue = _cue(ex, verb, lemma, who, s.floor, "que_clause", toks[after - 1])
+        cue = _cue(ex, verb, lemma, who, s.floor, "narrative_infinitive" if narrative else "que_clause", toks[after - 1])
         start = toks[j].end
         while start is not None:
             end, nxt = _clause_end(ex, toks, ex.index_after(toks, start), ex.sentence_stop(start))

@@ -38,6 +38,7 @@ LABELS = {
     "post_signature": "signature du message",
     # reported speech without marks
     "que_clause": "discours indirect (verbe de parole + que)",
+    "narrative_infinitive": "« Et d'ajouter que » : la suite des propos du locuteur précédent",
     "infinitive_clause": "discours indirect (verbe de parole + infinitif)",
     "statement_incise": "déclaration suivie d'une incise",
     "frame_statement": "« selon X », déclaration",

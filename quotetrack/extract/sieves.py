@@ -287,7 +287,15 @@ def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:
                 break
 
 
+def narrative_infinitive(chain: Chain, cand: Candidate) -> Speaker | None:
+    """« ... », a-t-il raconté. Et d'ajouter que ...: the speaker just quoted goes on."""
+    if cand.cue is None or cand.cue.pattern != "narrative_infinitive" or chain.prev is None:
+        return None
+    return chain.prev.speaker if chain.prev.speaker and chain.prev.speaker.name else None
+
+
 SPEAKER_SIEVES: tuple[tuple[str, Callable], ...] = (
+    ("narrative_infinitive", narrative_infinitive),
     ("same_source", same_source),
     ("pronoun_antecedent", pronoun_antecedent),
     ("description_to_person", description_to_person),
