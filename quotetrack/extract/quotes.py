@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Document
 from . import lexicon
-from .cues import WINDOW, Cue, CueFinder, Mention, _guesses
+from .cues import Cue, CueFinder, _guesses
+from .mentions import WINDOW, Mention
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Token
 from . import lexicon
-from .cues import DE_WORDS, TIME_WORDS, Mention
+from .mentions import DE_WORDS, TIME_WORDS, Mention
 from .index import DocIndex
 
 HONORIFICS = {"m.": "Masc", "mm.": "Masc", "mme": "Fem", "mmes": "Fem", "mlle": "Fem", "dr": None, "pr": None, "me": None, "mgr": "Masc", "sir": "Masc"}
