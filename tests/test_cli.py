@@ -120,6 +120,14 @@ def test_eval_table_and_errors(run):
     assert "precision" in result.output and "speaker accuracy" in result.output
 
 
+def test_eval_by_sieve(run):
+    table = run("eval", GOLD, "--engine", "spacy", "--by-sieve").output
+    assert "span_precision" in table and "incise_after" in table and "pronoun_antecedent" in table
+    figures = json.loads(run("eval", GOLD, "--engine", "spacy", "--by-sieve", "--json").output.strip().splitlines()[-1])
+    rows = {r["sieve"]: r for r in figures["by_sieve"]}
+    assert rows["pronoun_antecedent"]["speaker_precision"] == 1.0 and rows["pronoun_antecedent"]["gold"] >= 5
+
+
 def test_eval_rejects_unknown_kind(run):
     result = CliRunner().invoke(cli, ["eval", str(GOLD), "--kinds", "direct,rumour"])
     assert result.exit_code == 2 and "rumour" in result.output

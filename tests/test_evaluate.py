@@ -255,3 +255,21 @@ def test_seed_gold_scores_itself_perfectly():
     assert got["t0.3"] == got["t0.8"] == ONE
     assert got["speaker_accuracy"] == got["mention_accuracy"] == 1.0
     assert got["speaker_scored"] == got["mention_scored"] == n
+
+
+def test_by_sieve_counts_each_sieve_and_its_precision():
+    """Each sieve named in a reason gets its quoted spans, how many are gold quotes and how
+    many of those got the right speaker."""
+    right = replace(P1, reason="incise_after; named_speaker")
+    wrong = replace(P2, speaker="Marie Dupont", reason="cue_before; pronoun_antecedent")
+    extra = quote("Selon Jean-Luc Martin", kind="indirect", speaker="Jean-Luc Martin")
+    extra = replace(extra, reason="frame_statement; named_speaker")
+
+    def extract(texts):
+        return [[right, wrong, extra]]
+
+    rows = {r["sieve"]: r for r in evaluate([DOC], extract, KINDS).by_sieve()}
+    assert rows["named_speaker"] == {"sieve": "named_speaker", "quotes": 2, "gold": 1, "speaker_scored": 1, "speaker_right": 1, "span_precision": 0.5, "speaker_precision": 1.0}
+    assert (rows["pronoun_antecedent"]["gold"], rows["pronoun_antecedent"]["speaker_precision"]) == (1, 0.0)
+    assert (rows["frame_statement"]["quotes"], rows["frame_statement"]["span_precision"]) == (1, 0.0)
+    assert list(rows)[0] == "named_speaker"  # most quotes first
