@@ -74,6 +74,8 @@ def _reporting_verb(ex: _Extractor, toks, k: int, finite_only=True):
     """(lemma, index after the cue) when toks[k] is a reporting verb that speaks for its
     subject: not quoted, not negated, not an infinitive (il faut dire que)."""
     verb = toks[k]
+    if ex.cues.lemma_of(verb) is None:  # most words: the cached lemma answers at once
+        return None, k
     if ex.inside_marks(verb.start) or ex.ix.is_negated(verb):
         return None, k
     if finite_only and verb.feats.get("VerbForm") == "Inf" and not _narrative(toks, k):
@@ -285,5 +287,5 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
                 if name in AROUND_QUOTES and _carries(ex, marked, cand):
                     continue
                 taken.append(cand)
-        found.extend(taken)
+        found.extend(sorted(taken, key=lambda c: c.start))
     return found

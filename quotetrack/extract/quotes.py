@@ -427,8 +427,10 @@ def adopt_partials(loose: list[Candidate], statements: list[Candidate]) -> list[
     """Quoted words inside an indirect statement are the reported speaker's words too:
     X a estimé que la réforme était « injuste » gives the statement and the fragment."""
     adopted = []
+    starts = [s.start for s in statements]  # in text order, and statements do not overlap
     for cand in loose:
-        holder = next((s for s in statements if s.start <= cand.start and cand.end <= s.end), None)
+        k = bisect_right(starts, cand.start) - 1
+        holder = statements[k] if k >= 0 and cand.end <= statements[k].end else None
         if holder is not None:
             cand.cue = holder.cue
             cand.reason.append("inside_indirect")

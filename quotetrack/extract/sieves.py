@@ -17,6 +17,7 @@ data: a sieve is added, moved or removed in one line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # the extractor passes itself; no import at run time
 
 TERMINATORS = ".!?…"
 PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
+# How far from a quoted headline its words are looked for in the body, in characters.
+BODY_WINDOW = 20_000
 SAME_SOURCE = re.compile(r"\W*(de|d'une|d’une) (même|bonne|la même) source")
 
 
@@ -271,17 +274,24 @@ def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
 def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:
     """A headline, a subheading or a pull quote in quotation marks (a paragraph that is
     only the quote) repeats words said in the body: it takes the speaker of the body's
-    quote that holds the same words."""
+    quote that holds the same words, looked for within ``BODY_WINDOW`` characters so the
+    work stays linear in the text."""
+    starts = [c.start for c in cands]
+    folded: dict[int, str] = {}
     for cand in cands:
         if cand.cue is not None or not (ex.is_heading(cand.paragraph) or ex.stands_alone(cand)):
             continue
         words = fold(" ".join(ex.text[a:b] for a, b in cand.parts)).strip(" .!?…")
         if len(words) < 3:
             continue
-        for other in cands:
+        lo, hi = bisect_left(starts, cand.start - BODY_WINDOW), bisect_right(starts, cand.start + BODY_WINDOW)
+        for k in range(lo, hi):
+            other = cands[k]
             if other is cand or other.cue is None or other.speaker is None or not other.speaker.name or ex.is_heading(other.paragraph):
                 continue
-            if words in fold(" ".join(ex.text[a:b] for a, b in other.parts)):
+            if k not in folded:
+                folded[k] = fold(" ".join(ex.text[a:b] for a, b in other.parts))
+            if words in folded[k]:
                 cand.speaker = other.speaker
                 cand.reason = [r for r in cand.reason if r not in ("no_speaker", "continues_speaker")] + ["headline_from_body"]
                 break
