@@ -44,15 +44,20 @@ def _params():
         yield pytest.param(case, id=case.id, marks=marks)
 
 
-@pytest.mark.parametrize("case", _params())
-def test_construction(case, spacy_engine):
-    found = extract_quotes(spacy_engine.parse(case.text))
+def assert_extracts(case, engine):
+    """The case's quotes, in order, with their text, kind and speaker."""
+    found = extract_quotes(engine.parse(case.text))
     got = [(q.kind, q.speaker, q.text) for q in found]
     assert len(found) == len(case.quotes), got
     for expected, quote in zip(case.quotes, found):
         assert _same_text(expected, quote, case.id), got
         assert quote.kind == expected.kind, got
         assert _speaker(quote.speaker) == _speaker(expected.speaker), got
+
+
+@pytest.mark.parametrize("case", _params())
+def test_construction(case, spacy_engine):
+    assert_extracts(case, spacy_engine)
 
 
 def _opens_its_sentence(case, quote):

@@ -6,7 +6,7 @@ import pytest
 
 from constructions_sieves import CASES
 from quotetrack.extract import extract_quotes
-from test_extract import _same_text, _speaker
+from test_extract import _speaker, assert_extracts
 
 # Constructions the extraction does not handle yet; each one says what it does wrong.
 # They run, and a pass is reported (strict=False) so that fixed cases are noticed.
@@ -78,13 +78,7 @@ def _params():
 
 @pytest.mark.parametrize("case", _params())
 def test_sieve_construction(case, spacy_engine):
-    found = extract_quotes(spacy_engine.parse(case.text))
-    got = [(q.kind, q.speaker, q.text) for q in found]
-    assert len(found) == len(case.quotes), got
-    for expected, quote in zip(case.quotes, found):
-        assert _same_text(expected, quote, case.id), got
-        assert quote.kind == expected.kind, got
-        assert _speaker(quote.speaker) == _speaker(expected.speaker), got
+    assert_extracts(case, spacy_engine)
 
 
 def test_case_ids_unique_and_texts_in_source():

@@ -28,6 +28,7 @@ ANAPHORS = {
 }
 # Indefinite subjects that speak as unnamed sources: Certains affirment que ...
 INDEFINITE_SUBJECTS = {"certains", "certaines", "d'autres", "un autre", "une autre", "chacun", "chacune", "plusieurs", "beaucoup", "la plupart", "tous", "toutes"}
+PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")  # the pronouns resolved to a speaker
 STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
 DE_WORDS = {"de", "du", "des", "d'", "d’"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..nlp.document import Document
 from . import lexicon
 from .cues import Cue, CueFinder, _guesses
-from .mentions import WINDOW, Mention
+from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote
@@ -22,7 +22,6 @@ JOIN = " […] "
 MAX_SENTENCE = 3000
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TERMINATORS = ".!?…"
-_PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
 
 
 @dataclass
@@ -407,7 +406,7 @@ class _Extractor:
             paragraph=cand.paragraph,
             confidence=self.confidence(cand),
             reason="; ".join(dict.fromkeys(cand.reason)),
-            aliases=tuple(sorted(a for a in (sp.aliases if sp else ()) if a and a.lower() not in _PRONOUN_SUBJECTS)),
+            aliases=tuple(sorted(a for a in (sp.aliases if sp else ()) if a and a.lower() not in PRONOUN_SUBJECTS)),
         )
 
     def confidence(self, cand: Candidate) -> float:

@@ -22,13 +22,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from .cues import Cue
+from .mentions import PRONOUN_SUBJECTS
 from .speakers import Speaker, fold
 
 if TYPE_CHECKING:  # the extractor passes itself; no import at run time
     from .quotes import Candidate, _Extractor
 
 TERMINATORS = ".!?…"
-PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")
 # How far from a quoted headline its words are looked for in the body, in characters.
 BODY_WINDOW = 20_000
 SAME_SOURCE = re.compile(r"\W*(de|d'une|d’une) (même|bonne|la même) source")
