@@ -626,4 +626,17 @@ CASES = [
          Q("après son décès, « nous avons trouvé dix-neuf armes chargées »", "indirect", "Paul Vernet"),
          Q("nous avons trouvé dix-neuf armes chargées", "partial", "Paul Vernet")],
     ),
+    Case(
+        "comme_l_indique_after_a_statement",
+        "Ce report n'a rien d'exceptionnel et s'est déjà produit l'an dernier, comme "
+        "l'indique France 3 Bretagne.",
+        [Q("Ce report n'a rien d'exceptionnel et s'est déjà produit l'an dernier", "indirect",
+           "France 3 Bretagne")],
+    ),
+    Case(
+        "comme_le_rappelle_after_a_quote",
+        "« Les crédits ont baissé de moitié en cinq ans », comme le rappelle l'association "
+        "Familles rurales.",
+        [Q("Les crédits ont baissé de moitié en cinq ans", "direct", "association Familles rurales")],
+    ),
 ]

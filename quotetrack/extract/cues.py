@@ -128,6 +128,8 @@ class CueFinder(NounPhrases):
                 return None
             return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "frame_after")
         pronoun = None
+        if low == "comme" and k + 1 < n and toks[k + 1].text.lower().replace("’", "'") in ("l'", "le", "la"):
+            k += 2  # ..., comme l'indique X / comme le rappelle X
         while k < n and (toks[k].text.lower() in AUX_FORMS | REFLEXIVE | OBJECT_CLITICS or clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T):
             pronoun = pronoun or (toks[k] if clitic(toks[k]) else None)
             k += 1

@@ -118,6 +118,9 @@ class NounPhrases:
             if seen_noun and t.text[:1].isupper() and t.upos != "PUNCT" and toks[j - 1].text[:1].isupper() and toks[j - 1].upos in ("PROPN", "X"):
                 j += 1  # a name's next word, whatever the tagger made of it (Macron as ADV)
                 continue
+            if t.upos == "NUM" and seen_noun and len(t.text) <= 2 and toks[j - 1].upos == "PROPN" and toks[j - 1].text[:1].isupper():
+                j += 1  # a channel's number: France 3 Grand-Est, Europe 1
+                continue
             if t.text == "-" and seen_noun and j + 1 < n and toks[j + 1].start == t.end and toks[j - 1].end == t.start:
                 j += 1  # Marc-Antoine split in three tokens
                 continue

@@ -62,6 +62,8 @@ def name_end_run(toks: list[Token]) -> int:
             k -= 1
         elif t.text.lower() in PARTICLES and inner and (t.text != "-" or (toks[k - 2].end == t.start and toks[k].start == t.end)):
             k -= 1
+        elif t.upos == "NUM" and inner and len(t.text) <= 2:
+            k -= 1  # France 3 Grand-Est
         else:
             break
     while k < len(toks) and toks[k].text.lower() in PARTICLES and not toks[k].text[:1].isupper():
