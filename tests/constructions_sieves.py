@@ -639,4 +639,11 @@ CASES = [
         "Familles rurales.",
         [Q("Les crédits ont baissé de moitié en cinq ans", "direct", "association Familles rurales")],
     ),
+    Case(
+        "pour_qui_after_a_name_and_its_apposition",
+        "Le compromis a déçu Jean-Marc Zielinski, de la CFDT, pour qui ces trois jours de "
+        "discussions n'ont rien apporté aux salariés.",
+        [Q("ces trois jours de discussions n'ont rien apporté aux salariés", "indirect",
+           "Jean-Marc Zielinski")],
+    ),
 ]

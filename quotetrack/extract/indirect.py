@@ -212,6 +212,11 @@ def frame_statement(ex: _Extractor, s: Sentence) -> list:
         if ex.inside_marks(t.start) or t.text.lower().replace("’", "'") not in ("selon", "d'", "pour"):
             continue
         lead = k == 0 or (k == 1 and toks[0].text.lower() in ("mais", "et", "or", "ainsi", "enfin", "toujours"))
+        if t.text.lower() == "pour" and k + 1 < len(toks) and toks[k + 1].text.lower() == "qui" and k > 0 and toks[k - 1].text == ",":
+            cand = _pour_qui(ex, s, toks, k)  # X, pour qui ...
+            if cand is not None:
+                return [cand]
+            continue
         if t.text.lower() == "pour" and not lead:
             continue  # pour X in the middle of a sentence is rarely an opinion frame
         found = ex.cues.frame_at(toks, k)
@@ -231,6 +236,26 @@ def frame_statement(ex: _Extractor, s: Sentence) -> list:
         cand = _candidate(ex, s, start, end, cue, "frame_statement")
         return [cand] if cand else []
     return []
+
+
+def _pour_qui(ex: _Extractor, s: Sentence, toks, k: int):
+    """Jean Dupont, de la CFDT, pour qui la réunion fut « inutile »: the opinion after
+    "pour qui" is the one of the noun phrase the relative follows (the one that ends a
+    comma-separated segment and can speak, walking back over appositions)."""
+    j = k - 1
+    for _ in range(3):  # at most two appositions back
+        seg_end = j
+        j -= 1
+        while j >= 0 and toks[j].text != ",":
+            j -= 1
+        last = toks[seg_end - 1] if seg_end - 1 > j else None  # the segment's last word heads it
+        who = ex.cues.np_left_of(last, s.floor) if last is not None and last.upos in ("NOUN", "PROPN", "X") else None
+        if who is not None and ex.cues.can_speak(who) and toks[j + 1].upos != "ADP":
+            cue = Cue(toks[k].start, toks[k + 1].end, ex.text[toks[k].start : toks[k + 1].end], "pour", who, "frame_statement")
+            return _candidate(ex, s, toks[k + 1].end, s.stop, cue, "frame_statement")
+        if j < 0:
+            return None
+    return None
 
 
 INDIRECT_SIEVES: tuple[tuple[str, Callable], ...] = (
