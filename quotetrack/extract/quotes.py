@@ -60,6 +60,7 @@ class _Extractor:
         self._starts_of, self._starts = None, []
         self._positions_of, self._positions = None, []
         self._charges: list[int] = []  # where each quoted offence ends, in text order
+        self._floors: dict[int, int] = {}  # opening mark -> start of its sentence
 
     # ----- helpers -------------------------------------------------------------------------
     def inside_marks(self, offset: int) -> bool:
@@ -203,8 +204,12 @@ class _Extractor:
         return any(t.lemma.lower() in words or t.text.lower() in words for t in before[:-1] if t.start >= start)
 
     def floor(self, cand: Candidate) -> int:
-        """Start of the writer's sentence that opens with the quote's first mark."""
-        return self.sentence_floor(cand.outer[0])
+        """Start of the writer's sentence that opens with the quote's first mark, computed
+        once per quote: every quote sieve asks for it."""
+        at = cand.outer[0]
+        if at not in self._floors:
+            self._floors[at] = self.sentence_floor(at)
+        return self._floors[at]
 
     def attribute(self, cand: Candidate, span: MarkedSpan) -> Candidate | None:
         """Decide the kind of a marked quote, then run the quote sieves for its cue."""

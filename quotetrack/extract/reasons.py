@@ -16,7 +16,6 @@ LABELS = {
     "multi_paragraph": "citation sur plusieurs paragraphes",
     "unbalanced_marks": "guillemets non refermés",
     "dialogue_dash": "tiret de dialogue",
-    "embedded_post": "message publié sur un réseau social",
     # quote -> mention sieves (the cue and the mention it attaches to)
     "incise_between_parts": "incise entre deux parties de la citation",
     "incise_inside_marks": "incise à l'intérieur des guillemets",
@@ -29,13 +28,10 @@ LABELS = {
     "name_colon": "nom suivi de deux-points",
     "colon_clause": "deux-points après une phrase dont le sujet parle",
     "previous_paragraph_colon": "annoncée par le paragraphe précédent",
-    "incise_next_sentence": "verbe de parole dans la phrase suivante",
     "previous_sentence_subject": "citation isolée après une phrase dont le sujet parle",
     "sentence_subject": "fragment cité dans une phrase dont le sujet parle",
     "incise_end_of_sentence": "incise en fin de phrase",
-    "said_fragment": "fragment après un verbe de parole",
     "headline_from_body": "titre repris du corps de l'article",
-    "post_signature": "signature du message",
     # reported speech without marks
     "que_clause": "discours indirect (verbe de parole + que)",
     "narrative_infinitive": "« Et d'ajouter que » : la suite des propos du locuteur précédent",
@@ -45,13 +41,10 @@ LABELS = {
     "inside_indirect": "fragment cité dans un discours indirect",
     # mention -> speaker sieves
     "named_speaker": "locuteur nommé",
-    "role_of_named": "fonction liée à une personne nommée",
     "description_to_person": "description rapportée à la personne nommée plus haut",
     "pronoun_antecedent": "pronom rapporté au locuteur précédent",
-    "pronoun_organization": "pronom rapporté à une organisation",
     "anonymous_source": "source anonyme",
     "continues_speaker": "sans verbe de parole, suite des propos du locuteur précédent",
-    "cataphora": "locuteur nommé après la citation",
     "same_source": "« de même source » : la source citée juste avant",
     "no_speaker": "sans verbe de parole, locuteur inconnu",
 }
