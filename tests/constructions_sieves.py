@@ -646,4 +646,33 @@ CASES = [
         [Q("ces trois jours de discussions n'ont rien apporté aux salariés", "indirect",
            "Jean-Marc Zielinski")],
     ),
+    Case(
+        "de_son_cote_between_auxiliary_and_verb",
+        "Mi-mars, la ministre des Sports, Hélène Carpentier, avait, de son côté, déclaré que "
+        "« le budget » pourrait être revu « à la baisse ».",
+        [Q("« le budget » pourrait être revu « à la baisse »", "indirect", "Hélène Carpentier"),
+         Q("le budget", "partial", "Hélène Carpentier"),
+         Q("à la baisse", "partial", "Hélène Carpentier")],
+    ),
+    Case(
+        "celui_ci_subject_of_a_que_clause",
+        "Le maire de Vienne, Olivier Brunel, a visité le chantier. Celui-ci avait en effet "
+        "affirmé que le tunnel était « une erreur coûteuse ».",
+        [Q("le tunnel était « une erreur coûteuse »", "indirect", "Olivier Brunel"),
+         Q("une erreur coûteuse", "partial", "Olivier Brunel")],
+    ),
+    Case(
+        "celle_ci_after_the_verb_of_an_incise",
+        "La juge Martine Lacombe a reçu l'avocat de la famille. « Le dossier est complet », "
+        "a estimé celle-ci.",
+        [Q("Le dossier est complet", "direct", "Martine Lacombe")],
+    ),
+    Case(
+        "que_clause_whose_quote_ends_with_the_sentence",
+        "Le sénateur Paul Vernet a assuré que la fermeture de la maternité était « une "
+        "décision prise sans la moindre concertation. »",
+        [Q("la fermeture de la maternité était « une décision prise sans la moindre concertation. »",
+           "indirect", "Paul Vernet"),
+         Q("une décision prise sans la moindre concertation.", "partial", "Paul Vernet")],
+    ),
 ]

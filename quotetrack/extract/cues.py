@@ -218,6 +218,9 @@ class CueFinder(NounPhrases):
             if t.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X") or low in NP_OPEN_WORDS or low in ("des", "du"):
                 found = self.np_at(toks, k)
                 return self.with_apposition(found, toks[-1].end) if found else None
+            if t.upos == "PRON":  # a affirmé celui-ci / ce dernier
+                found = self.demonstrative(t)
+                return found if found is not None and found.latest else None
             return None
         return None
 
@@ -236,11 +239,14 @@ class CueFinder(NounPhrases):
                             return self.np_left_of(parent, floor)
                         continue
                     if kid.upos == "PRON":
-                        found = self.np_left_of(kid, floor) if kid.text.lower() in ("autre", "autres", "dernier", "dernière") else self.mention([kid])
+                        found = self.np_left_of(kid, floor) if kid.text.lower() in ("autre", "autres", "dernier", "dernière") else self.demonstrative(kid)
                         if found is not None and (found.pronoun or found.indefinite):
                             return found
                         continue
-                    return self.with_apposition(self.np_left_of(kid, floor), verb.start)
+                    found = self.with_apposition(self.np_left_of(kid, floor), verb.start)
+                    if self.speaker_mention(found) is not None or not self._adverbial(kid):
+                        return found
+                    continue  # de son côté taken for the subject: a subject that can speak is further left
                 if kid.deprel == "obl:agent":
                     found = self.np_left_of(kid, floor)
                     if found is not None:
@@ -269,8 +275,15 @@ class CueFinder(NounPhrases):
                 if t.upos == "PRON":
                     return self.mention([t]) if t.text.lower() in ("il", "elle", "ils", "elles", "on") else None
                 found = self.np_left_of(t, floor)
-                return self.with_apposition(found, verb.start) if found is not None and self.can_speak(found) else None
+                found = self.with_apposition(found, verb.start)
+                if self.speaker_mention(found) is not None or not self._adverbial(t):
+                    return found if self.speaker_mention(found) is not None else None
         return None
+
+    def _adverbial(self, subject: Token) -> bool:
+        """A "subject" governing a preposition is an adverbial the parse misread (X a, de
+        son côté, déclaré ...): the subject is further left."""
+        return any(k.deprel == "case" and k.i < subject.i for k in self.ix.kids(subject))
 
     def _drop_preposition(self, mention: Mention) -> Mention | None:
         toks = [t for t in mention.tokens if t.upos != "ADP" and t.text.lower() != "par"]
@@ -424,3 +437,4 @@ class CueFinder(NounPhrases):
             after = comma
         cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
         return cue, after
+

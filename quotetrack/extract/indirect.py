@@ -292,7 +292,7 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
     found = []
     seen = set()
     for sentence in ex.doc.sentences:
-        if ex.inside_marks(sentence.start) or ex.inside_marks(sentence.end - 1):
+        if ex.inside_marks(sentence.start):  # a sentence inside quoted words; one that only ends there (… était « X. ») is the writer’s
             continue
         p = paragraph_index(ex.paras, sentence.start)
         heading = ex.is_heading(p)
@@ -301,7 +301,8 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
         if floor in seen:
             continue
         seen.add(floor)
-        s = Sentence(ex, floor, max(sentence.end, ex.sentence_stop(floor)), p)
+        stop = ex.sentence_stop(floor)
+        s = Sentence(ex, floor, stop if ex.inside_marks(sentence.end - 1) else max(sentence.end, stop), p)
         taken = []
         for name, sieve in sieves:
             if heading and name not in HEADLINE_SIEVES:

@@ -52,12 +52,18 @@ class Mention:
             word = STRESSED.get(word, word)
             if word in ("il", "elle", "ils", "elles", "on"):
                 return word
-        return ANAPHORS.get(" ".join(t.text.lower() for t in self.tokens))
+        return ANAPHORS.get(self.words)
+
+    @property
+    def words(self) -> str:
+        """The mention in lower case, one space between words (celui-ci as written, however
+        the tokenizer cut it)."""
+        return " ".join(self.text.lower().replace("’", "'").split())
 
     @property
     def latest(self) -> bool:
         """Ce dernier, celui-ci: the most recent person, not the previous speaker."""
-        return " ".join(t.text.lower() for t in self.tokens) in ANAPHORS
+        return self.words in ANAPHORS
 
     @property
     def indefinite(self) -> bool:
@@ -148,6 +154,13 @@ class NounPhrases:
         if len(toks) == 1 and clitic(toks[0]):
             start = end - len(clitic(toks[0]))  # "-t-il" is written, "il" is the mention
         return Mention(start, end, self.text[start:end], tuple(toks))
+
+    def demonstrative(self, pronoun: Token) -> Mention | None:
+        """The pronoun as a mention; celui-ci whole when the tokenizer cut it in three."""
+        toks = self.ix.between(pronoun.start, pronoun.end + 4)
+        if len(toks) >= 3 and toks[0].text.lower() in ("celui", "celle", "ceux", "celles") and toks[1].text == "-" and toks[2].text.lower() == "ci":
+            return self.mention(toks[:3])
+        return self.mention([pronoun])
 
     def np_at(self, toks: list[Token], k: int) -> Mention | None:
         end = self.np_from(toks, k)
