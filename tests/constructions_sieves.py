@@ -675,4 +675,23 @@ CASES = [
            "indirect", "Paul Vernet"),
          Q("une décision prise sans la moindre concertation.", "partial", "Paul Vernet")],
     ),
+    Case(
+        "apposition_without_closing_comma_at_sentence_start",
+        "Sylvie Arnaud, la candidate des écologistes à l'élection municipale avait qualifié "
+        "le projet de « gaspillage ». Plus tard, la candidate des écologistes a ajouté : "
+        "« Nous irons jusqu'au bout. »",
+        [Q("gaspillage", "partial", "Sylvie Arnaud"),
+         Q("Nous irons jusqu'au bout.", "direct", "Sylvie Arnaud")],
+    ),
+    Case(
+        "relative_qui_after_a_role_and_its_name",
+        "Les syndicats contestent le plan du directeur de l'hôpital, Bernard Caillaud, qui "
+        "prévoit « la fermeture de deux services » d'ici à juin.",
+        [Q("la fermeture de deux services", "partial", "Bernard Caillaud")],
+    ),
+    Case(
+        "title_opening_with_a_foreign_article",
+        "« La présentatrice était connue pour son franc-parler », écrit le quotidien El Correo.",
+        [Q("La présentatrice était connue pour son franc-parler", "direct", "El Correo")],
+    ),
 ]

@@ -236,7 +236,7 @@ class CueFinder(NounPhrases):
                     if kid.upos == "PRON" and kid.text.lower() in ("qui", "que", "lequel", "laquelle"):
                         parent = self.ix.head(current)
                         if parent is not None and current.deprel.startswith("acl"):
-                            return self.np_left_of(parent, floor)
+                            return self.with_apposition(self.np_left_of(parent, floor), verb.start)
                         continue
                     if kid.upos == "PRON":
                         found = self.np_left_of(kid, floor) if kid.text.lower() in ("autre", "autres", "dernier", "dernière") else self.demonstrative(kid)

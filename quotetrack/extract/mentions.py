@@ -115,8 +115,8 @@ class NounPhrases:
             if (t.upos in ("DET", "NUM") or low in ("des", "du")) and not seen_noun:
                 j += 1
                 continue
-            if t.upos == "DET" and seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper():
-                j += 1  # a title that opens with its article: le quotidien Le Figaro
+            if t.upos in ("DET", "ADP") and seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper():
+                j += 1  # a title that opens with its article: le quotidien Le Figaro, El País
                 continue
             if seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper():
                 j += 1  # a particle inside a name: Catherine Le Bihan

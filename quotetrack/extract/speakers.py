@@ -182,9 +182,16 @@ class SpeakerResolver:
             while j < len(toks) and toks[j].upos in ("ADJ", "NOUN", "PROPN", "DET", "ADP") and toks[j].text != ",":
                 after.append(toks[j])
                 j += 1
-            if after and j < len(toks) and toks[j].text in (",", ".") and any(t.upos == "NOUN" for t in after):
+            # X, le candidat du parti à l'élection avait appelé ...: at a sentence's start the
+            # apposition may run to the verb without its closing comma
+            closed = j < len(toks) and (toks[j].text in (",", ".") or (toks[j].upos in ("AUX", "VERB") and self._opens_sentence(a)))
+            if after and closed and any(t.upos == "NOUN" for t in after):
                 self._tie(name, [t for t in after if not (t.upos == "DET" and t is after[0])])
         self._tie(name, desc)
+
+    def _opens_sentence(self, k: int) -> bool:
+        toks = self.ix.tokens
+        return k == 0 or toks[k - 1].text in (".", "!", "?") or "\n" in self.text[toks[k - 1].end : toks[k].start]
 
     def _tie(self, name: str, desc) -> None:
         if desc and any(t.upos == "NOUN" for t in desc):
