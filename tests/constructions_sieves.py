@@ -694,4 +694,10 @@ CASES = [
         "« La présentatrice était connue pour son franc-parler », écrit le quotidien El Correo.",
         [Q("La présentatrice était connue pour son franc-parler", "direct", "El Correo")],
     ),
+    Case(
+        "selon_frame_after_a_quote_and_its_incise",
+        "ÉDITION SPÉCIALE - «Nous tiendrons la ligne jusqu'à l'hiver», a affirmé le ministre de "
+        "la Défense, Marc Servan, selon une vidéo diffusée par l’armée de terre.",
+        [Q("Nous tiendrons la ligne jusqu'à l'hiver", "partial", "Marc Servan")],
+    ),
 ]

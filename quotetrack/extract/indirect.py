@@ -278,8 +278,11 @@ HEADLINE_SIEVES = ("que_clause", "infinitive_clause")
 
 
 def _carries(ex: _Extractor, marked: list, cand) -> bool:
+    """Quoted words inside the statement whose cue is the statement's, or an incise after
+    them inside it (« ... », a affirmé X, selon une vidéo de Y: the words are X's, not a
+    statement of Y)."""
     inside = ex.marked_between(marked, max(0, cand.start - 2), cand.end + 2)
-    return any(c.cue is not None and c.cue.start == cand.cue.start for c in inside)
+    return any(c.cue is not None and (c.cue.start == cand.cue.start or c.end <= c.cue.start < cand.end) for c in inside)
 
 
 def _overlaps(a, b) -> bool:
