@@ -700,4 +700,17 @@ CASES = [
         "la Défense, Marc Servan, selon une vidéo diffusée par l’armée de terre.",
         [Q("Nous tiendrons la ligne jusqu'à l'hiver", "partial", "Marc Servan")],
     ),
+    Case(
+        "present_participle_after_a_person",
+        "La mairie a fermé le pont, au lendemain d'une visite du préfet Alain Roussel jugeant "
+        "que l'ouvrage était « dangereux ».",
+        [Q("l'ouvrage était « dangereux »", "indirect", "Alain Roussel"),
+         Q("dangereux", "partial", "Alain Roussel")],
+    ),
+    Case(
+        "present_participle_after_an_organization_speaks_for_the_subject",
+        "Le président du groupe, Paul Vernet, a écarté l'idée d'une aide de l'État affirmant : "
+        "« Nos comptes sont solides. »",
+        [Q("Nos comptes sont solides.", "direct", "Paul Vernet")],
+    ),
 ]

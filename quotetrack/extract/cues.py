@@ -227,6 +227,13 @@ class CueFinder(NounPhrases):
     # ----- cues before a quotation -----------------------------------------------------
     def subject_of(self, verb: Token, floor: int) -> Mention | None:
         """The speaker of a reporting verb placed before its words."""
+        before = self.ix.between(max(floor, verb.start - 40), verb.start)
+        if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") == "Pres" and before and self._person(before[-1]):
+            # un discours du président X jugeant que ...: the participle speaks for the person
+            # it follows (un prêt par l'État affirmant que ...: the clause's subject)
+            found = self.with_apposition(self.np_left_of(before[-1], floor), verb.start)
+            if self.speaker_mention(found) is not None:
+                return found
         seen = set()
         current = verb
         while current is not None and current.i not in seen:
@@ -279,6 +286,12 @@ class CueFinder(NounPhrases):
                 if self.speaker_mention(found) is not None or not self._adverbial(t):
                     return found if self.speaker_mention(found) is not None else None
         return None
+
+    def _person(self, token: Token) -> bool:
+        """A person's name, or a noun for a person (not an organisation or a document)."""
+        if token.upos == "PROPN":
+            return "PER" in self.ix.entity_labels(token.start, token.end)
+        return token.upos == "NOUN" and token.lemma.lower() in lexicon.speaker_nouns()["person"] | lexicon.speaker_nouns()["role"]
 
     def _adverbial(self, subject: Token) -> bool:
         """A "subject" governing a preposition is an adverbial the parse misread (X a, de
