@@ -713,4 +713,12 @@ CASES = [
         "« Nos comptes sont solides. »",
         [Q("Nos comptes sont solides.", "direct", "Paul Vernet")],
     ),
+    Case(
+        "infinitive_clause_ends_before_a_later_cue",
+        "Le club a affirmé lundi avoir réglé ses dettes, au lendemain d'une lettre du maire Paul "
+        "Vernet estimant que la situation restait « fragile ».",
+        [Q("avoir réglé ses dettes", "indirect", "club"),
+         Q("la situation restait « fragile »", "indirect", "Paul Vernet"),
+         Q("fragile", "partial", "Paul Vernet")],
+    ),
 ]

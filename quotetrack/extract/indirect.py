@@ -285,6 +285,17 @@ def _carries(ex: _Extractor, marked: list, cand) -> bool:
     return any(c.cue is not None and (c.cue.start == cand.cue.start or c.end <= c.cue.start < cand.end) for c in inside)
 
 
+def _before_later_cue(ex: _Extractor, s: Sentence, cand, taken: list, sieve: str):
+    """A statement that runs into a later record's cue ends before it, at the last comma
+    (X a affirmé avoir ..., au lendemain d'un discours de Y jugeant que ...)."""
+    later = [o for o in taken if _overlaps(cand, o) and cand.start < o.start and o.cue is not None and cand.start < o.cue.start]
+    if not later:
+        return cand
+    stop = min(o.cue.start for o in later)
+    commas = [t.start for t in ex.ix.between(cand.start, stop) if t.text == "," and not ex.inside_marks(t.start)]
+    return _candidate(ex, s, cand.start, commas[-1] if commas else stop, cand.cue, sieve)
+
+
 def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -311,7 +322,8 @@ def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
             if heading and name not in HEADLINE_SIEVES:
                 continue
             for cand in sieve(ex, s):
-                if any(_overlaps(cand, other) for other in taken) or ex.marked_cover(marked, cand) >= MARKED_COVER:
+                cand = _before_later_cue(ex, s, cand, taken, name)
+                if cand is None or any(_overlaps(cand, other) for other in taken) or ex.marked_cover(marked, cand) >= MARKED_COVER:
                     continue
                 if name in AROUND_QUOTES and _carries(ex, marked, cand):
                     continue
