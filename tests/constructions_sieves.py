@@ -721,4 +721,14 @@ CASES = [
          Q("la situation restait « fragile »", "indirect", "Paul Vernet"),
          Q("fragile", "partial", "Paul Vernet")],
     ),
+    Case(
+        "capitalised_name_in_marks_is_no_quote",
+        "Le général Marc Servan a confirmé le tir d'un missile « Vostok Neva » sur la base.",
+        [],
+    ),
+    Case(
+        "selon_frame_around_a_product_name_in_marks",
+        "Selon l'institut Médiamétrie, les ventes du modèle \"Urban Glide\" ont doublé en un mois.",
+        [Q("les ventes du modèle \"Urban Glide\" ont doublé en un mois", "indirect", "Médiamétrie")],
+    ),
 ]

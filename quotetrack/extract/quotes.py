@@ -173,6 +173,8 @@ class _Extractor:
         if self.is_charge(before):
             self._charges.append(span.outer[1])
             return True
+        if _proper_name(content) and before[-1].text not in (".", ":", "!", "?"):
+            return True  # le missile « Orechnik », les exercices « Joint Sea-2024 »
         return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
 
     def reads_as_words(self, cand: Candidate) -> bool:
@@ -456,3 +458,9 @@ def extract_quotes(document: Document) -> list[Quote]:
     cands = sorted(marked + indirect, key=lambda c: c.start)
     find_speakers(ex, cands)
     return [ex.record(c) for c in cands]
+
+
+def _proper_name(content: str) -> bool:
+    """Every word capitalised, a few words, no sentence punctuation: a name, not speech."""
+    words = content.split()
+    return 0 < len(words) <= 5 and not any(c in content for c in ".!?,;:…") and all(w[:1].isupper() or w[:1].isdigit() for w in words)
