@@ -731,4 +731,30 @@ CASES = [
         "Selon l'institut Médiamétrie, les ventes du modèle \"Urban Glide\" ont doublé en un mois.",
         [Q("les ventes du modèle \"Urban Glide\" ont doublé en un mois", "indirect", "Médiamétrie")],
     ),
+    Case(
+        "selon_figures_without_an_author",
+        "Les inscriptions en licence ont reculé de 6 % cette année, selon les chiffres officiels.",
+        [Q("Les inscriptions en licence ont reculé de 6 % cette année", "indirect", "les chiffres officiels")],
+    ),
+    Case(
+        "selon_estimates_of_an_agency_with_its_acronym_cited_by_a_paper",
+        "En 2024, le chômage a touché 7 % des actifs, selon des estimations de l'Office régional "
+        "de l'emploi (ORE), citées par le quotidien La Montagne.",
+        [Q("En 2024, le chômage a touché 7 % des actifs", "indirect", "Office régional de l'emploi")],
+    ),
+    Case(
+        "pour_la_premiere_fois_is_no_frame",
+        "Pour la première fois, le festival accueillera plus de cent mille visiteurs.",
+        [],
+    ),
+    Case(
+        "selon_a_poll_speaks_for_its_author",
+        "Selon un sondage Ifop publié mardi, 62 % des Français soutiennent la réforme.",
+        [Q("62 % des Français soutiennent la réforme", "indirect", "Ifop")],
+    ),
+    Case(
+        "d_apres_figures_is_a_source",
+        "D'après les chiffres publiés mardi, le chômage a reculé au troisième trimestre.",
+        [Q("le chômage a reculé au troisième trimestre", "indirect", "les chiffres publiés mardi")],
+    ),
 ]

@@ -120,13 +120,11 @@ def test_record_fields(spacy_engine):
 @pytest.mark.parametrize(
     "text",
     [
-        "Selon un sondage Ifop publié mardi, 62 % des Français soutiennent la réforme.",
-        "D'après les chiffres publiés mardi, le chômage a reculé au troisième trimestre.",
         "Il faut dire que la situation financière de la commune est grave.",
         "Pour la première fois depuis dix ans, le club a perdu à domicile.",
         "Le maire n'a pas indiqué que le projet serait abandonné.",
     ],
-    ids=["selon-sondage", "dapres-chiffres", "il-faut-dire", "pour-la-premiere-fois", "negated-cue"],
+    ids=["il-faut-dire", "pour-la-premiere-fois", "negated-cue"],
 )
 def test_no_speech_without_a_speaker(text, spacy_engine):
     assert extract_quotes(spacy_engine.parse(text)) == []

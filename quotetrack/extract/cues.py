@@ -428,8 +428,11 @@ class CueFinder(NounPhrases):
             # (Pour la première fois, ... / Selon un sondage, ...)
             stop = next((j for j in range(skip, min(n, skip + 16)) if toks[j].upos == "PUNCT" and toks[j].text not in ("'", "’", "-")), min(n, skip + 16))
             author = self.speaker_mention(self.mention(toks[skip:stop]))
+            if author is None and first != "pour" and self.document(self.mention(toks[skip:stop])):
+                author = self.mention(toks[skip:stop])  # selon les chiffres officiels: the source as written
             if first == "pour" or author is None:
                 return None
+            stop = _past_acronym(toks, stop)
             cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, author, "frame_before")
             return cue, stop
         plain = self.mention(toks[skip:end])
@@ -451,3 +454,9 @@ class CueFinder(NounPhrases):
         cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
         return cue, after
 
+
+def _past_acronym(toks: list[Token], k: int) -> int:
+    """The index after "(ACEA)" when one follows the source at toks[k]."""
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        return k + 3
+    return k

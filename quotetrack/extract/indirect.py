@@ -229,6 +229,8 @@ def frame_statement(ex: _Extractor, s: Sentence) -> list:
             start, end = toks[after].end, s.stop
         elif after >= len(toks) or toks[after].text in (".", "!", "?", "…"):
             start, end = s.floor, t.start  # ..., selon X.
+        elif toks[after].text == "," and after + 1 < len(toks) and toks[after + 1].feats.get("VerbForm") == "Part" and toks[after + 1].feats.get("Tense") != "Pres":
+            start, end = s.floor, t.start  # ..., selon des estimations de X, citées par Y.
         elif toks[after].text == ",":
             start, end = s.floor, s.stop  # ..., selon X, ...: the whole sentence
         else:

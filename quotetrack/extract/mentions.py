@@ -235,6 +235,14 @@ class NounPhrases:
                 return True
         return False
 
+    def _name_word(self, token: Token) -> bool:
+        return token.upos == "PROPN" or (token.text[:1].isupper() and bool(self.ix.entity_labels(token.start, token.end)))
+
+    def document(self, mention: Mention | None) -> bool:
+        """Is the mention a document or a figure (les chiffres officiels, un sondage)?"""
+        head = head_word(mention.tokens) if mention is not None else None
+        return head is not None and head.lemma.lower() in lexicon.speaker_nouns()["document"]
+
     def speaker_mention(self, mention: Mention | None) -> Mention | None:
         """The mention itself when it can speak; for a document with its author (un
         rapport de la Ligue arabe, le communiqué du ministère), the author; else None."""
@@ -247,6 +255,12 @@ class NounPhrases:
         at = toks.index(head) + 1
         while at < len(toks) and toks[at].upos == "ADJ":
             at += 1
+        if at < len(toks) and self._name_word(toks[at]):  # un sondage Ifop: the name is its author's
+            end = at
+            while end < len(toks) and self._name_word(toks[end]):
+                end += 1
+            author = self.mention(toks[at:end])
+            return author if self.can_speak(author) else None
         if at < len(toks) and toks[at].feats.get("VerbForm") == "Part" and at + 1 < len(toks) and toks[at + 1].text.lower() == "par":
             at += 1  # les données publiées par l'institut
         if at < len(toks) and (toks[at].text.lower() in DE_WORDS or toks[at].text.lower() == "par"):
