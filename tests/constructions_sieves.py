@@ -757,4 +757,23 @@ CASES = [
         "D'après les chiffres publiés mardi, le chômage a reculé au troisième trimestre.",
         [Q("le chômage a reculé au troisième trimestre", "indirect", "les chiffres publiés mardi")],
     ),
+    Case(
+        "selon_frame_in_the_middle_takes_the_whole_sentence",
+        "Cette annonce a été faite, selon cette source, lors d'une visite du ministre à Dijon.",
+        [Q("Cette annonce a été faite, selon cette source, lors d'une visite du ministre à Dijon",
+           "indirect", "source")],
+    ),
+    Case(
+        "selon_elle_inside_a_que_clause_adds_no_record",
+        "La préfecture avait indiqué dès lundi que le débat était, selon elle, « prématuré ».",
+        [Q("le débat était, selon elle, « prématuré »", "indirect", "préfecture"),
+         Q("prématuré", "partial", "préfecture")],
+    ),
+    Case(
+        "a_group_noun_is_not_a_person_described",
+        "Le député Paul Morel (PS) est intervenu avant le vote. La séance a été suspendue, ce "
+        "qui a permis, d'après l'opposition, à des élus de regagner l'hémicycle.",
+        [Q("La séance a été suspendue, ce qui a permis, d'après l'opposition, à des élus de regagner l'hémicycle",
+           "indirect", "opposition")],
+    ),
 ]

@@ -101,6 +101,8 @@ def statement_incise(ex: _Extractor, s: Sentence) -> list:
         cue = ex.cues.incise(tok.start, ex.paras[s.paragraph][1])
         if cue is None or ex.cues.speaker_mention(cue.mention) is None:
             continue
+        if cue.pattern == "frame_after" and ex.text[cue.mention.end : s.stop].strip().startswith(",") and len(ex.text[cue.mention.end : s.stop].strip()) > 2:
+            return []  # A, selon X, B: the whole sentence is the statement (frame_statement)
         toks = ex.ix.between(s.floor, tok.start)
         if not any(t.upos in ("VERB", "AUX") and not ex.inside_marks(t.start) for t in toks):
             return []
@@ -290,7 +292,7 @@ def _carries(ex: _Extractor, marked: list, cand) -> bool:
 def _before_later_cue(ex: _Extractor, s: Sentence, cand, taken: list, sieve: str):
     """A statement that runs into a later record's cue ends before it, at the last comma
     (X a affirmé avoir ..., au lendemain d'un discours de Y jugeant que ...)."""
-    later = [o for o in taken if _overlaps(cand, o) and cand.start < o.start and o.cue is not None and cand.start < o.cue.start]
+    later = [o for o in taken if _overlaps(cand, o) and cand.start < o.start and o.cue is not None and cand.cue.start < o.cue.start and cand.start < o.cue.start]
     if not later:
         return cand
     stop = min(o.cue.start for o in later)

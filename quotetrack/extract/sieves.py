@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from . import lexicon
 from .cues import Cue
 from .mentions import PRONOUN_SUBJECTS
 from .speakers import Speaker, fold
@@ -233,6 +234,9 @@ def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
     content = [t for t in mention.tokens if t.upos not in ("DET", "PUNCT")]
     if len(content) > 1 or content[0].text[:1].isupper():
         return None  # le négociateur palestinien, le président du Kazakhstan, la République: a source in itself
+    nouns = lexicon.speaker_nouns()
+    if content[0].lemma.lower() not in nouns["person"] | nouns["role"] and content[0].text.lower() not in nouns["person"] | nouns["role"]:
+        return None  # l'opposition, le syndicat: a group, not a person described
     pronoun = "elle" if speaker.gender == "Fem" else "il"
     person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)
     if person is None or not person.name:
