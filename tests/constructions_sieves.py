@@ -776,4 +776,15 @@ CASES = [
         [Q("La séance a été suspendue, ce qui a permis, d'après l'opposition, à des élus de regagner l'hémicycle",
            "indirect", "opposition")],
     ),
+    Case(
+        "entourage_of_the_prime_minister_is_no_name",
+        "« Nous verrons à la rentrée », ajoute l'entourage du Premier ministre.",
+        [Q("Nous verrons à la rentrée", "direct", "entourage du Premier ministre")],
+    ),
+    Case(
+        "sentence_initial_common_noun_is_no_speaker",
+        "Bravo pour votre lecture attentive. Merci de l'avoir signalée a annoncé que le club "
+        "fermerait.",
+        [],
+    ),
 ]

@@ -61,7 +61,6 @@ KNOWN_GAPS = {
     # speaker filter and organizations
     "preposition_depuis": "speaker 'Nantes-Bordeaux' (person), a place inside the subject, "
     "instead of 'le collectif des usagers de la ligne Nantes-Bordeaux'",
-    "country": "speaker Pologne found, but speaker_kind is 'person', not 'organization'",
     "newspaper": "speaker 'Journal': Le Journal du dimanche is cut to its first noun",
     "newspaper_selon": "speaker 'du Nord' (person): La Voix du Nord is cut after 'Voix'",
 }

@@ -77,8 +77,9 @@ def head_word(tokens) -> Token | None:
     return next((t for t in tokens if t.upos in ("NOUN", "PROPN", "X") or t.text.lower() in NP_OPEN_WORDS), None)
 
 
-def speaker_head(head: Token, labels: set[str]) -> bool:
-    """Can a noun phrase with this head speak? See ``CueFinder.can_speak``."""
+def speaker_head(head: Token, labels: set[str], initial: bool = False) -> bool:
+    """Can a noun phrase with this head speak? See ``CueFinder.can_speak``. A capital
+    says a name only where a sentence does not begin (``initial``)."""
     low = head.text.lower().replace("’", "'")
     nouns = lexicon.speaker_nouns()
     if low in NP_OPEN_WORDS:
@@ -88,7 +89,7 @@ def speaker_head(head: Token, labels: set[str]) -> bool:
         return False
     if lemma in nouns["document"] or low in nouns["document"]:
         return False
-    if labels & {"PER", "ORG", "LOC"} or head.upos in ("PROPN", "X") or head.text[:1].isupper():
+    if labels & {"PER", "ORG", "LOC"} or head.upos in ("PROPN", "X") or (head.text[:1].isupper() and not initial):
         return True
     return bool({lemma, low, low.rstrip("s")} & lexicon.human_nouns())
 
@@ -225,7 +226,9 @@ class NounPhrases:
         head = head_word(mention.tokens)
         if head is None:
             return False
-        if speaker_head(head, self.ix.entity_labels(head.start, head.end)):
+        before = self.text[max(0, head.start - 10) : head.start].rstrip(" \t\u00a0")
+        initial = head.start < 10 and not before.strip() or before[-1:] in (".", "!", "?", "-", "»", "…", "\n")
+        if speaker_head(head, self.ix.entity_labels(head.start, head.end), initial):
             return True
         # la nageuse Chloé Barbier: a name in apposition to the head, before any complement
         for t in mention.tokens[mention.tokens.index(head) + 1 :]:

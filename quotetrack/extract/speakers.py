@@ -146,8 +146,8 @@ class SpeakerResolver:
         for a, b in sorted(spans):
             while a <= b and toks[a].text.lower() in set(HONORIFICS) | PARTICLES:
                 a += 1
-            if a > b:
-                continue
+            if a > b or (a == b and toks[a].text.lower() in COMMON_CAPITALS):
+                continue  # the Premier of "Premier ministre" is no name
             labels = self.ix.entity_labels(toks[a].start, toks[a].end)
             in_per = "PER" in labels
             honorific = toks[a - 1].text.lower() in HONORIFICS if a else False
@@ -276,13 +276,14 @@ class SpeakerResolver:
         words = name.split()
         first_gender = lexicon.first_names().get(fold(words[0]))
         desc_gender, number = _gender_number(desc)
+        honorific = gender  # M., Mme: a person; an article's gender (la Chine) says nothing of that
         gender = gender or first_gender or desc_gender
         head_noun = next((t for t in desc if t.upos == "NOUN"), None)
         head = fold(head_noun.lemma) if head_noun else ""
         org_nouns = lexicon.speaker_nouns()["organization"]
-        if "PER" not in ents and not first_gender and not gender and "LOC" in ents and len(words) <= 3:
+        if "PER" not in ents and not first_gender and not honorific and "LOC" in ents and len(words) <= 3:
             return Speaker(name, "organization", None, None, number, {mention.text, name})  # a country speaks for its state
-        if "PER" not in ents and not first_gender and (("ORG" in ents and len(words) <= 3) or head in org_nouns or (len(words) == 1 and desc and desc[-1].upos == "DET" and not gender)):
+        if "PER" not in ents and not first_gender and (("ORG" in ents and len(words) <= 3) or head in org_nouns or (len(words) == 1 and desc and desc[-1].upos == "DET" and not honorific)):
             return Speaker(name, "organization", None, None, number, {mention.text, name})
         canonical = self.canonical(words, mention.start)
         return Speaker(canonical, "person", _role(desc, self.text), gender, "Sing", {mention.text, name, canonical})
