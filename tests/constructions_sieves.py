@@ -787,4 +787,11 @@ CASES = [
         "fermerait.",
         [],
     ),
+    Case(
+        "participle_after_an_incise_speaks_for_the_incise",
+        "La sœur de la victime, Claire Vasseur, a reçu la presse. Son frère n'avait aucun ennemi, "
+        "a-t-elle ajouté, précisant qu'il venait de changer de travail.",
+        [Q("Son frère n'avait aucun ennemi", "indirect", "Claire Vasseur"),
+         Q("il venait de changer de travail", "indirect", "Claire Vasseur")],
+    ),
 ]

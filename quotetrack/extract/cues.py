@@ -234,6 +234,9 @@ class CueFinder(NounPhrases):
             found = self.with_apposition(self.np_left_of(before[-1], floor), verb.start)
             if self.speaker_mention(found) is not None:
                 return found
+        after_incise = self._incise_before_participle(verb, floor)
+        if after_incise is not None:
+            return after_incise
         seen = set()
         current = verb
         while current is not None and current.i not in seen:
@@ -286,6 +289,23 @@ class CueFinder(NounPhrases):
                 if self.speaker_mention(found) is not None or not self._adverbial(t):
                     return found if self.speaker_mention(found) is not None else None
         return None
+
+    def _incise_before_participle(self, verb: Token, floor: int) -> Mention | None:
+        """..., a-t-il ajouté, précisant que ...: a participle after an incise speaks for the
+        incise's speaker, not for the sentence's subject."""
+        if verb.feats.get("VerbForm") != "Part" or verb.feats.get("Tense") != "Pres":
+            return None
+        toks = self.ix.between(max(floor, verb.start - 80), verb.start)
+        toks = toks[:-1] if toks and toks[-1].text.lower() == "en" else toks  # en précisant
+        if len(toks) < 3 or toks[-1].text != ",":
+            return None
+        comma = next((t for t in reversed(toks[:-1]) if t.text == ","), None)
+        if comma is None:
+            return None
+        cue = self.incise(comma.start, toks[-1].end)
+        if cue is None or cue.mention is None or cue.end < toks[-2].start:
+            return None
+        return cue.mention
 
     def _person(self, token: Token) -> bool:
         """A person's name, or a noun for a person (not an organisation or a document)."""
