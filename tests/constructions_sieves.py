@@ -794,4 +794,16 @@ CASES = [
         [Q("Son frère n'avait aucun ennemi", "indirect", "Claire Vasseur"),
          Q("il venait de changer de travail", "indirect", "Claire Vasseur")],
     ),
+    Case(
+        "headline_fragment_said_in_the_body",
+        "La ville « manque » de médecins\n\nLa ville « manque » de médecins pour soigner ses "
+        "habitants, a déploré mardi le maire, Paul Vernet.",
+        [Q("manque", "partial", "Paul Vernet"),
+         Q("manque", "partial", "Paul Vernet")],
+    ),
+    Case(
+        "headline_fragment_nobody_says_is_dropped",
+        "Le « miracle » de Lens\n\nLe club a remporté son cinquième match d'affilée samedi.",
+        [],
+    ),
 ]

@@ -454,10 +454,14 @@ def extract_quotes(document: Document) -> list[Quote]:
     marked = [c for c in found if c.cue is not None or c.kind != "partial"]
     indirect = find_indirect(ex, marked)
     # ...unless it lies inside a statement reported without marks: then it is that speaker's
-    marked += adopt_partials([c for c in found if c.cue is None and c.kind == "partial"], indirect)
-    cands = sorted(marked + indirect, key=lambda c: c.start)
+    loose = [c for c in found if c.cue is None and c.kind == "partial"]
+    adopted = adopt_partials(loose, indirect)
+    # ...or a headline's words that the body quotes with a cue (La Russie « a besoin » de ...)
+    headings = [c for c in loose if c not in adopted and ex.is_heading(c.paragraph)]
+    cands = sorted(marked + adopted + headings + indirect, key=lambda c: c.start)
     find_speakers(ex, cands)
-    return [ex.record(c) for c in cands]
+    kept = [c for c in cands if c not in headings or "headline_from_body" in c.reason]
+    return [ex.record(c) for c in kept]
 
 
 def _proper_name(content: str) -> bool:
