@@ -45,7 +45,8 @@ def test_a_killed_worker_fails_only_its_article(tmp_path, db_path):
             body += FATAL
         (folder / f"{k}.txt").write_text(body, encoding="utf-8")
         names.append(str(folder / f"{k}.txt"))
-    runner = KilledWorkers(2)
+    runner = KilledWorkers(2, EngineSpec("spacy"))  # forked, like the command's
+    assert runner.start_method == "fork"
     try:
         outcomes = list(index_paths(open_db(db_path), [str(folder)], EngineSpec("spacy"), runner=runner, batch=2))
     finally:
