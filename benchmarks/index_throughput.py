@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -104,6 +105,10 @@ class Sampler:
         return peaks
 
 
+def _cpu(usage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:.0f}"
 
@@ -147,14 +152,17 @@ def main():
             db = open_db(Path(tmp, f"bench-{workers}-{method}.db"))
             runner = (lambda w=workers, m=method: PoolRunner(w, EngineSpec(args.engine), method=m)) if workers > 1 else None
             sampler = Sampler(tmp)
+            cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
             t0 = time.perf_counter()
             outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner, batch=args.batch))
             index_s = timings[workers, method] = time.perf_counter() - t0
             peaks = sampler.stop()
+            used = [_cpu(resource.getrusage(who)) - _cpu(before) for who, before in zip((resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN), cpu)]
             stored = counts(db)
             failed = sum(o.status == "failed" for o in outcomes)
             label = f"{workers} worker(s)" + (f", {method}" if workers > 1 else "")
             print(f"index, {label}: {len(texts) / index_s:8.2f} articles/s ({index_s:.1f} s), {stored['quotes']} quotes, {failed} failed", flush=True)
+            print(f"  CPU: indexer {used[0]:.1f} s, workers {used[1]:.1f} s (with the sampler's), over {index_s:.1f} s x {os.cpu_count()} cores")
             if workers == 1:
                 print(f"  overhead: index time / raw parse time = {index_s / parse_s:.3f} (quotetrack's own work adds {100 * (index_s / parse_s - 1):.1f}%)")
             own = peaks.pop(os.getpid(), {})

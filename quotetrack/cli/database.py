@@ -46,7 +46,7 @@ class _Progress:
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
-@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (forked after the engine is loaded, sharing it, on Linux with spaCy).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
 @click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
 @click.option("--max-tokens", type=click.IntRange(0), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
