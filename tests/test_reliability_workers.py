@@ -147,4 +147,7 @@ def test_forked_workers_end_with_a_killed_indexer(tmp_path, db_path):
     deadline = time.monotonic() + 15
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [p for p in workers if _alive(p)]
+    leftover = [p for p in workers if _alive(p)]
+    for pid in leftover:  # not left running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not leftover
