@@ -184,6 +184,16 @@ def test_thinc_sees_torch_when_asked(tmp_path):
     assert run_python(code, env={"QUOTETRACK_THINC_TORCH": ""}).stdout.split() == ["False"]
 
 
+def test_a_spacy_that_needs_torch_gets_it(tmp_path):
+    """Hiding torch must never make spaCy fail: a version that imports it unguarded is
+    imported again, torch shown (a stand-in spacy package here)."""
+    (tmp_path / "spacy").mkdir()
+    (tmp_path / "spacy" / "__init__.py").write_text("import torch\n__version__ = torch.__version__\n")
+    code = "import sys; from quotetrack.nlp import startup; print(startup.import_spacy().__version__ == sys.modules['torch'].__version__)"
+    result = run_python(code, env={"PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}", "QUOTETRACK_THINC_TORCH": ""})
+    assert result.stdout.split() == ["True"], result.stderr
+
+
 def test_stanza_default_folder_is_among_the_candidates():
     pytest.importorskip("stanza")
     from stanza.resources.common import DEFAULT_MODEL_DIR

@@ -56,8 +56,13 @@ def import_spacy():
         import spacy
 
         return spacy
+    before = set(sys.modules)
     sys.modules["torch"] = None  # type: ignore[assignment]  # import torch -> ModuleNotFoundError
     try:
+        import spacy
+    except ImportError:  # a version that needs torch after all: forget the attempt, import as usual
+        for name in set(sys.modules) - before:
+            del sys.modules[name]
         import spacy
     finally:
         if sys.modules.get("torch", ...) is None:
