@@ -121,6 +121,13 @@ def test_a_damaged_cache_means_a_normal_compilation(tmp_path, fresh_re, damage):
     assert re.compile(PATTERNS[0]).match("va-t-elle")
 
 
+def test_a_pattern_saved_again_replaces_its_entry(tmp_path):
+    cache = tmp_path / "regex.json.z"
+    startup.save_regexes(cache, PATTERNS)
+    startup.save_regexes(cache, PATTERNS[:1])
+    assert sorted(e["pattern"] for e in json.loads(zlib.decompress(cache.read_bytes()))) == sorted(PATTERNS)
+
+
 def test_an_unwritable_cache_folder_is_no_error(tmp_path, fresh_re):
     blocker = tmp_path / "file"
     blocker.write_text("x")

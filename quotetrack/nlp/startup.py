@@ -130,9 +130,9 @@ def save_regexes(path: Path | None, patterns: list[str]) -> None:
         except ImportError:
             return
     try:
-        entries = json.loads(zlib.decompress(path.read_bytes()))
-    except (OSError, ValueError, zlib.error):
-        entries = []
+        entries = [e for e in json.loads(zlib.decompress(path.read_bytes())) if e.get("pattern") not in patterns]
+    except (OSError, ValueError, zlib.error, TypeError, AttributeError):
+        entries = []  # none yet, or damaged: replaced whole
     for pattern in patterns:
         try:  # what _compiler.compile(pattern, 0) does, keeping the code it hands the engine
             parsed = _parser.parse(pattern, 0)
