@@ -72,7 +72,9 @@ def _one_maths_thread():
     # Several workers share the cores: one thread each for the maths libraries (numpy's
     # BLAS under spaCy, torch under Stanza), or N workers would run N x cores threads.
     # The libraries read these when first imported: a spawned worker imports them on its
-    # first batch; before a fork, the indexer sets them before it loads the engine.
+    # first batch; before a fork, the indexer sets them before it loads the engine (numpy
+    # may be imported already; spaCy's matrix products run on blis, one thread: a forked
+    # worker has a single thread after parsing).
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
     torch = sys.modules.get("torch")  # imported already (Stanza); never imported for spaCy
