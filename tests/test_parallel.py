@@ -100,9 +100,14 @@ def test_start_method(monkeypatch, engine, platform, variable, expected):
 
 
 def engine_origin(_):
-    """What a worker finds: its pid, the mark set on the engine by whoever loaded it."""
+    """What a worker finds: its pid, the mark set on the engine by whoever loaded it, and
+    its number of threads once it has parsed (one: no maths library's thread pool)."""
     time.sleep(0.3)  # long enough for both workers to take a task
-    return os.getpid(), getattr(get_engine("spacy"), "loaded_by", None)
+    engine = get_engine("spacy")
+    engine.parse("« Le conseil municipal votera le budget en mars », a annoncé la maire.")
+    with open("/proc/self/status") as status:
+        threads = next(int(line.split()[1]) for line in status if line.startswith("Threads:"))
+    return os.getpid(), getattr(engine, "loaded_by", None), threads
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
@@ -117,7 +122,8 @@ def test_forked_workers_find_the_engine_loaded_here(spacy_engine, monkeypatch, m
         name, _, quotes = runner.submit(parse_and_extract, EngineSpec("spacy"), ["« Le pont rouvrira lundi », a déclaré Anne Dubreuil."]).result()
     finally:
         runner.close()
-    pids = {pid for pid, _ in answers}
+    pids = {pid for pid, _, _ in answers}
     assert os.getpid() not in pids and 1 <= len(pids) <= 2
-    assert {mark for _, mark in answers} == ({os.getpid()} if method == "fork" else {None})
+    assert [threads for _, _, threads in answers] == [1] * 4
+    assert {mark for _, mark, _ in answers} == ({os.getpid()} if method == "fork" else {None})
     assert name == "spacy" and [q.speaker for q in quotes[0]] == ["Anne Dubreuil"]
