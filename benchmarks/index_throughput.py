@@ -1,21 +1,36 @@
-"""Indexing throughput against the raw engine's parse throughput on the same texts.
+"""Indexing throughput against the raw engine's parse throughput on the same texts, the
+speed-up from 1 to N worker processes, and the memory of each worker.
 
 The engine's parse is the physical limit of this design; the ratio says how much
 quotetrack's own work (reading files, extraction, SQLite writes) adds on top.
 
     python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2]
+                                          [--methods fork,spawn] [--no-gc-freeze]
 
-Also prints the speed-up from 1 to N worker processes and the peak memory (resident set
-size) of the indexer and of its workers.
+This process is the indexer, with the engine loaded (for the raw parse), as the command
+has it once it forks its workers: the 1-worker run parses here, the N-worker runs start
+their workers by each method of ``--methods`` (``fork``: sharing the engine loaded here;
+``spawn``: each worker loads its own, its load counted in the run's time).
+
+Memory: a sampler process reads ``/proc/<pid>/smaps_rollup`` of the indexer and of every
+worker twice a second and keeps each one's peak resident set (RSS), proportional set
+(PSS: each shared page divided among the processes that share it) and unique set (USS:
+Private_Clean + Private_Dirty, what the process alone holds: the memory one more worker
+adds).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import signal
+import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,10 +38,79 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import articles  # noqa: E402
 
+import quotetrack.parallel  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
-from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
+from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
 from quotetrack.store import counts, open_db  # noqa: E402
+
+FIELDS = {"Rss": "rss", "Pss": "pss", "Private_Clean": "uss", "Private_Dirty": "uss"}
+
+
+def memory(pid: int) -> dict[str, int]:
+    """RSS, PSS and USS of ``pid`` in KiB (empty when it is gone)."""
+    found = {"rss": 0, "pss": 0, "uss": 0}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                name, _, rest = line.partition(":")
+                if name in FIELDS:
+                    found[FIELDS[name]] += int(rest.split()[0])
+    except (OSError, ValueError):
+        return {}
+    return found
+
+
+def children(pid: int) -> list[int]:
+    """The worker processes of ``pid`` (not multiprocessing's resource tracker)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) != pid:
+                        continue
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    if b"resource_tracker" not in cmdline.read():
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return sorted(found)
+
+
+def sample(parent: int, out: str) -> None:
+    """The sampler process: peaks per process until SIGTERM, then written to ``out``."""
+    peaks: dict[int, dict[str, int]] = {}
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    while not stop:
+        for pid in [parent] + [p for p in children(parent) if p != os.getpid()]:
+            for key, value in memory(pid).items():
+                peak = peaks.setdefault(pid, {"rss": 0, "pss": 0, "uss": 0})
+                peak[key] = max(peak[key], value)
+        time.sleep(0.5)
+    Path(out).write_text(json.dumps({str(k): v for k, v in peaks.items()}))
+
+
+class Sampler:
+    def __init__(self, tmp):
+        self.out = Path(tmp, f"memory-{time.monotonic_ns()}.json")
+        self.process = subprocess.Popen([sys.executable, __file__, "--sample", str(os.getpid()), str(self.out)])
+
+    def stop(self) -> dict[int, dict[str, int]]:
+        self.process.terminate()
+        self.process.wait()
+        peaks = {int(k): v for k, v in json.loads(self.out.read_text()).items()}
+        peaks.pop(self.process.pid, None)
+        return peaks
+
+
+def _cpu(usage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.0f}"
 
 
 def main():
@@ -34,12 +118,20 @@ def main():
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--engine", default="spacy")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to time")
+    ap.add_argument("--methods", default="fork,spawn", help="start methods to time for more than one worker")
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--no-gc-freeze", action="store_true", help="fork without gc.freeze() first (to measure what it saves)")
+    ap.add_argument("--sample", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.sample:
+        return sample(int(args.sample[0]), args.sample[1])
+    if args.no_gc_freeze:
+        quotetrack.parallel.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
     texts = articles(args.articles)
     engine = get_engine(args.engine)
     engine.parse("Échauffement du modèle.")
     chars = sum(map(len, texts))
-    print(f"engine: {engine.version}; {len(texts)} articles, {chars} characters", flush=True)
+    print(f"engine: {engine.version}; {len(texts)} articles, {chars} characters; batches of {args.batch}", flush=True)
 
     for _ in engine.parse_many(texts[:20]):  # warm the caches as the indexer will find them
         pass
@@ -55,24 +147,35 @@ def main():
             (folder / f"{n:05}.txt").write_text(text, encoding="utf-8")
         print(f"raw parse : {len(texts) / parse_s:8.2f} articles/s ({parse_s:.1f} s)", flush=True)
         timings = {}
-        for workers in (int(w) for w in args.workers.split(",")):
-            db = open_db(Path(tmp, f"bench-{workers}.db"))
-            runner = (lambda w=workers: PoolRunner(w)) if workers > 1 else None
+        runs = [(int(w), m) for w in args.workers.split(",") for m in (["here"] if int(w) == 1 else args.methods.split(","))]
+        for workers, method in runs:
+            db = open_db(Path(tmp, f"bench-{workers}-{method}.db"))
+            runner = (lambda w=workers, m=method: PoolRunner(w, EngineSpec(args.engine), method=m)) if workers > 1 else None
+            sampler = Sampler(tmp)
+            cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
             t0 = time.perf_counter()
-            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner))
-            index_s = timings[workers] = time.perf_counter() - t0
+            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner, batch=args.batch))
+            index_s = timings[workers, method] = time.perf_counter() - t0
+            peaks = sampler.stop()
+            used = [_cpu(resource.getrusage(who)) - _cpu(before) for who, before in zip((resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN), cpu)]
             stored = counts(db)
             failed = sum(o.status == "failed" for o in outcomes)
-            print(f"index, {workers} worker(s): {len(texts) / index_s:8.2f} articles/s ({index_s:.1f} s), {stored['quotes']} quotes, {failed} failed", flush=True)
+            label = f"{workers} worker(s)" + (f", {method}" if workers > 1 else "")
+            print(f"index, {label}: {len(texts) / index_s:8.2f} articles/s ({index_s:.1f} s), {stored['quotes']} quotes, {failed} failed", flush=True)
+            print(f"  CPU: indexer {used[0]:.1f} s, workers {used[1]:.1f} s (with the sampler's), over {index_s:.1f} s x {os.cpu_count()} cores")
             if workers == 1:
                 print(f"  overhead: index time / raw parse time = {index_s / parse_s:.3f} (quotetrack's own work adds {100 * (index_s / parse_s - 1):.1f}%)")
-        if 1 in timings:
-            for workers, seconds in timings.items():
-                if workers > 1:
-                    print(f"scaling 1 -> {workers} workers: {timings[1] / seconds:.2f}x")
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: indexer {own:.0f} MiB, largest worker {children:.0f} MiB")
+            own = peaks.pop(os.getpid(), {})
+            print(f"  peak memory, MiB: indexer RSS {mib(own.get('rss', 0))} PSS {mib(own.get('pss', 0))} USS {mib(own.get('uss', 0))}")
+            for k, (pid, peak) in enumerate(sorted(peaks.items()), 1):
+                print(f"  worker {k}: RSS {mib(peak['rss'])} PSS {mib(peak['pss'])} USS {mib(peak['uss'])}")
+            if len(peaks) >= 2:
+                first, second = (peak for _, peak in sorted(peaks.items())[:2])
+                print(f"  second worker / first: PSS {second['pss'] / first['pss']:.2f}, USS {second['uss'] / first['uss']:.2f};"
+                      f" second worker's USS / first worker's RSS = {second['uss'] / first['rss']:.2f}")  # fmt: skip
+        for (workers, method), seconds in timings.items():
+            if workers > 1 and (1, "here") in timings:
+                print(f"scaling 1 -> {workers} workers ({method}): {timings[1, 'here'] / seconds:.2f}x")
 
 
 if __name__ == "__main__":

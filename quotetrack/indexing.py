@@ -158,8 +158,9 @@ def index_paths(
         rest = (held or []) + pending
         if active is None:
             active = local  # one batch or less: not worth starting workers
-        for k in range(0, len(rest), batch):
-            start(rest[k : k + batch])
+        size = min(batch, max(1, -(-len(rest) // active.workers)))  # the last articles: spread over every worker
+        for k in range(0, len(rest), size):
+            start(rest[k : k + size])
         yield from finish(all_done=True)
     finally:
         if active is not None and active is not local:

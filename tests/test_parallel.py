@@ -1,13 +1,17 @@
 """Parsing in worker processes or on a Dask cluster gives what one process gives."""
 
+import os
 import sqlite3
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import cli
 from quotetrack.indexing import index_paths
-from quotetrack.parallel import DaskRunner, EngineSpec, PoolRunner
+from quotetrack.nlp import get_engine
+from quotetrack.parallel import DaskRunner, EngineSpec, PoolRunner, parse_and_extract, start_method
 from quotetrack.store import open_db
 
 from conftest import SEED
@@ -38,6 +42,8 @@ def test_workers_index_the_same_as_one_process(corpus, tmp_path):
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     first = CliRunner().invoke(cli, ["index", str(corpus), "--db", one, "--engine", "spacy", "--workers", "1"])
     second = CliRunner().invoke(cli, ["index", str(corpus), "--db", two, "--engine", "spacy", "--workers", "2", "--batch-size", "4"])
+    assert "parsing in 2 worker processes (fork: the engine loaded once here, shared)" in second.output
+    assert "worker processes" not in first.output
     for result in (first, second):
         assert result.exit_code == 1  # the one bad file
         assert "indexed 20, replaced 0, skipped 0, failed 1; 220 quotes" in result.output
@@ -47,9 +53,11 @@ def test_workers_index_the_same_as_one_process(corpus, tmp_path):
     assert len(articles) == 20 and len(quotes) == 220
 
 
-def test_pool_runner_with_the_library(corpus, tmp_path):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_pool_runner_with_the_library(corpus, tmp_path, method):
     db = open_db(tmp_path / "pool.db")
-    outcomes = list(index_paths(db, [str(corpus)], EngineSpec("spacy"), runner=lambda: PoolRunner(2), batch=4))
+    runner = lambda: PoolRunner(2, EngineSpec("spacy"), method=method)  # noqa: E731
+    outcomes = list(index_paths(db, [str(corpus)], EngineSpec("spacy"), runner=runner, batch=4))
     assert sorted(o.status for o in outcomes).count("indexed") == 20
     assert [o for o in outcomes if o.status == "failed"][0].path.endswith("bad.txt")
 
@@ -70,3 +78,52 @@ def test_dask_local_cluster(corpus, tmp_path):
 def test_unreachable_scheduler_is_one_line(tmp_path, corpus):
     result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "x.db"), "--engine", "spacy", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1 and result.output.strip().splitlines()[-1].startswith("Error: cannot reach Dask scheduler")
+
+
+@pytest.mark.parametrize("engine, platform, variable, expected", [
+    ("spacy", "linux", None, "fork"),
+    ("stanza", "linux", None, "spawn"),  # torch's thread pools are not safe to fork
+    ("spacy", "darwin", None, "spawn"),
+    ("spacy", "win32", None, "spawn"),
+    ("spacy", "linux", "spawn", "spawn"),
+    ("stanza", "linux", "fork", "fork"),
+    ("spacy", "linux", " Spawn ", "spawn"),
+    ("spacy", "linux", "threads", "fork"),  # not a start method: the default choice
+])  # fmt: skip
+def test_start_method(monkeypatch, engine, platform, variable, expected):
+    monkeypatch.setattr(sys, "platform", platform)
+    if variable is None:
+        monkeypatch.delenv("QUOTETRACK_START_METHOD", raising=False)
+    else:
+        monkeypatch.setenv("QUOTETRACK_START_METHOD", variable)
+    assert start_method(engine) == expected
+
+
+def engine_origin(_):
+    """What a worker finds: its pid, the mark set on the engine by whoever loaded it, and
+    its number of threads once it has parsed (one: no maths library's thread pool)."""
+    time.sleep(0.3)  # long enough for both workers to take a task
+    engine = get_engine("spacy")
+    engine.parse("« Le conseil municipal votera le budget en mars », a annoncé la maire.")
+    with open("/proc/self/status") as status:
+        threads = next(int(line.split()[1]) for line in status if line.startswith("Threads:"))
+    return os.getpid(), getattr(engine, "loaded_by", None), threads
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_forked_workers_find_the_engine_loaded_here(spacy_engine, monkeypatch, method):
+    """With fork, the workers use the very engine this process loaded (the mark set on it
+    here is on theirs, no second model is loaded); spawned workers load their own."""
+    monkeypatch.setattr(spacy_engine, "loaded_by", os.getpid(), raising=False)
+    runner = PoolRunner(2, EngineSpec("spacy"), method=method)
+    try:
+        assert runner.start_method == method
+        answers = [f.result() for f in [runner.submit(engine_origin, k) for k in range(4)]]
+        name, _, quotes = runner.submit(parse_and_extract, EngineSpec("spacy"), ["« Le pont rouvrira lundi », a déclaré Anne Dubreuil."]).result()
+    finally:
+        runner.close()
+    pids = {pid for pid, _, _ in answers}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert [threads for _, _, threads in answers] == [1] * 4
+    assert {mark for _, mark, _ in answers} == ({os.getpid()} if method == "fork" else {None})
+    assert name == "spacy" and [q.speaker for q in quotes[0]] == ["Anne Dubreuil"]

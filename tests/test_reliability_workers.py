@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -45,7 +49,8 @@ def test_a_killed_worker_fails_only_its_article(tmp_path, db_path):
             body += FATAL
         (folder / f"{k}.txt").write_text(body, encoding="utf-8")
         names.append(str(folder / f"{k}.txt"))
-    runner = KilledWorkers(2)
+    runner = KilledWorkers(2, EngineSpec("spacy"))  # forked, like the command's
+    assert runner.start_method == "fork"
     try:
         outcomes = list(index_paths(open_db(db_path), [str(folder)], EngineSpec("spacy"), runner=runner, batch=2))
     finally:
@@ -96,3 +101,53 @@ def test_one_or_two_workers_give_the_same_database(tmp_path):
     assert snapshot(one) == snapshot(two)
     speakers = [name for name, _ in snapshot(one)[1]]
     assert "Dupont" in speakers and "Jean Dupont" in speakers  # input order: « Dupont » came first
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                if entry.isdigit() and int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_forked_workers_end_with_a_killed_indexer(tmp_path, db_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(60):
+        (folder / f"{k:02}.txt").write_text(f"« Le pont numéro {k} rouvrira », a déclaré Anne Dubreuil.\n\n" + FILLER * 6, encoding="utf-8")
+    cmd = [sys.executable, "-m", "quotetrack", "index", str(folder), "--db", db_path, "--engine", "spacy", "--silent",
+           "--workers", "2", "--batch-size", "2"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    indexer = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        said = next((line for line in indexer.stderr if "worker processes" in line), "")  # said when they start
+        assert "parsing in 2 worker processes (fork" in said
+        deadline = time.monotonic() + 60
+        while len(workers := [p for p in _children(indexer.pid) if _alive(p)]) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) >= 2
+    finally:
+        indexer.kill()
+        indexer.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    leftover = [p for p in workers if _alive(p)]
+    for pid in leftover:  # not left running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not leftover

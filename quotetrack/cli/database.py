@@ -46,7 +46,7 @@ class _Progress:
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
-@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (each loads the engine once).")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (forked after the engine is loaded, sharing it, on Linux with spaCy).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
 @click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
 @click.option("--max-tokens", type=click.IntRange(0), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
@@ -65,7 +65,7 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         quotetrack index seeds/ --source AFP
     """
     from ..indexing import check_overrides, index_paths
-    from ..parallel import DaskRunner, EngineSpec, PoolRunner
+    from ..parallel import DaskRunner, EngineSpec
     from ..store import counts
 
     overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
@@ -75,7 +75,7 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
     if scheduler:
         runner = DaskRunner(scheduler)
     else:
-        runner = (lambda: PoolRunner(workers)) if workers > 1 else None
+        runner = (lambda: _worker_pool(workers, spec)) if workers > 1 else None
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
@@ -103,6 +103,16 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
         click.echo(f"warning: {orphaned} reviewed quotes no longer found by extraction, kept as orphaned (quotetrack reviews --status orphaned)", err=True)
     if tally["failed"]:
         sys.exit(1)
+
+
+def _worker_pool(workers, spec):
+    """Started once a second batch exists; says on stderr how its workers start."""
+    from ..parallel import PoolRunner
+
+    pool = PoolRunner(workers, spec)
+    how = "fork: the engine loaded once here, shared" if pool.start_method == "fork" else "spawn: each loads its own engine"
+    click.echo(f"parsing in {workers} worker processes ({how})", err=True)
+    return pool
 
 
 SEARCH_COLUMNS = ("speaker", "role", "said_on", "said_on_text", "source", "text", "title")

@@ -20,10 +20,10 @@ _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LO
 
 @lru_cache(maxsize=1)
 def load():
-    try:
-        import spacy
+    from .startup import load_spacy
 
-        nlp = spacy.load(MODEL)
+    try:
+        nlp = load_spacy(MODEL)  # spacy.load, without the start-up work that never changes
     except (ImportError, OSError) as exc:
         raise ModelMissing(
             f"spaCy model {MODEL} is not installed ({exc.__class__.__name__}); "

@@ -71,7 +71,27 @@ def model_status(stanza_dir=None) -> dict:
     return {"dir": str(model_dir), "layout": "local", "missing": missing}
 
 
+def default_dir_candidates() -> list[Path]:
+    """Every folder the installed Stanza may take as its own resources folder, found without
+    importing it (Stanza imports torch: 2 s): ``$STANZA_RESOURCES_DIR``, the per-version
+    user cache folders of Stanza 1.10 and later, and ``~/stanza_resources`` of earlier ones."""
+    found = [Path(os.environ["STANZA_RESOURCES_DIR"])] if os.environ.get("STANZA_RESOURCES_DIR") else []
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return found + [default_dir()]
+    found += sorted(Path(user_cache_dir("stanza", "StanfordNLP")).glob("*/resources"))
+    return found + [Path.home() / "stanza_resources"]
+
+
 def is_available(stanza_dir=None) -> bool:
+    import importlib.util
+
+    if importlib.util.find_spec("stanza") is None:
+        return False
+    if not stanza_dir and not os.environ.get("QUOTETRACK_STANZA_DIR"):
+        if not any((folder / "resources.json").is_file() for folder in default_dir_candidates()):
+            return False  # no models where Stanza keeps them: known without importing it
     try:
         import stanza  # noqa: F401
     except ImportError:
