@@ -806,4 +806,9 @@ CASES = [
         "Le « miracle » de Lens\n\nLe club a remporté son cinquième match d'affilée samedi.",
         [],
     ),
+    Case(
+        "relative_que_after_a_reporting_verb_is_no_que_clause",
+        "Au soir de sa vie, la romancière écrit ses souvenirs, qu'elle destine à ses petits-enfants.",
+        [],
+    ),
 ]

@@ -150,6 +150,8 @@ def que_clause(ex: _Extractor, s: Sentence) -> list:
         j = None
         for m in range(after, min(after + 10, len(toks))):
             if toks[m].text.lower() in QUE:
+                if m > after + 1 and toks[m - 1].text == "," and toks[m - 2].upos in ("NOUN", "PROPN") and all(t.text != "," for t in toks[after : m - 1]):
+                    break  # écrit ses Mémoires, qu'elle destine à ...: a relative pronoun (not estime, en l'état, que)
                 j = m
                 break
             if toks[m].text.lower() in COMPARATIVES:
