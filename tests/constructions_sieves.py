@@ -811,4 +811,10 @@ CASES = [
         "Au soir de sa vie, la romancière écrit ses souvenirs, qu'elle destine à ses petits-enfants.",
         [],
     ),
+    Case(
+        "surname_alone_tagged_as_an_organization_is_the_person_named_before",
+        "Le Premier ministre Jean-Marc Ayrault a présenté son plan. « Nous voulons une France "
+        "qui pèse en Europe », assure Ayrault.",
+        [Q("Nous voulons une France qui pèse en Europe", "direct", "Jean-Marc Ayrault")],
+    ),
 ]

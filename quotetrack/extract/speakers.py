@@ -281,6 +281,8 @@ class SpeakerResolver:
         head_noun = next((t for t in desc if t.upos == "NOUN"), None)
         head = fold(head_noun.lemma) if head_noun else ""
         org_nouns = lexicon.speaker_nouns()["organization"]
+        if len(words) == 1 and any(len(n) > 1 for n in self.by_surname.get(fold(words[0]), {})):
+            ents = ents | {"PER"}  # Ayrault, once Jean-Marc Ayrault is named: the person, whatever the tagger says
         if "PER" not in ents and not first_gender and not honorific and "LOC" in ents and len(words) <= 3:
             return Speaker(name, "organization", None, None, number, {mention.text, name})  # a country speaks for its state
         if "PER" not in ents and not first_gender and (("ORG" in ents and len(words) <= 3) or head in org_nouns or (len(words) == 1 and desc and desc[-1].upos == "DET" and not honorific)):
