@@ -813,8 +813,8 @@ CASES = [
     ),
     Case(
         "surname_alone_tagged_as_an_organization_is_the_person_named_before",
-        "Le Premier ministre Jean-Marc Ayrault a présenté son plan. « Nous voulons une France "
-        "qui pèse en Europe », assure Ayrault.",
-        [Q("Nous voulons une France qui pèse en Europe", "direct", "Jean-Marc Ayrault")],
+        "Le Premier ministre Jean-Marc Aubrac a présenté son plan. « Nous voulons une France "
+        "qui pèse en Europe », assure Aubrac.",
+        [Q("Nous voulons une France qui pèse en Europe", "direct", "Jean-Marc Aubrac")],
     ),
 ]
