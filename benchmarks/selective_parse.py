@@ -5,6 +5,9 @@
 Times, on the same texts and in one process, interleaved and each the best of
 ``--repeat`` rounds (the machine may be shared: the best round is the least disturbed):
 
+Wall time and CPU time (this process's, less disturbed by other work on the machine)
+are both printed.
+
 - raw full parse, one text per ``parse_many`` call (how the engine parsed before it
   batched the chunks of several texts together);
 - raw full parse, ``parse_many(texts)`` (what ``index_throughput.py`` calls the raw parse);
@@ -81,17 +84,20 @@ def main():
             "index (selective)": lambda r: index(False, r),
         }
         best = {name: float("inf") for name in runs}
+        cpu = {name: float("inf") for name in runs}
         for round_ in range(args.repeat):
             for name, run in runs.items():
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 run(round_)
                 best[name] = min(best[name], time.perf_counter() - t0)
+                cpu[name] = min(cpu[name], time.process_time() - c0)
         for name, seconds in best.items():
-            print(f"{name:36} {len(texts) / seconds:8.2f} articles/s ({seconds:.1f} s)")
+            print(f"{name:36} {len(texts) / seconds:8.2f} articles/s ({seconds:.1f} s wall, {cpu[name]:.1f} s CPU)")
         print(f"quotes stored: --full-parse {quotes[True]}, selective {quotes[False]}")
     per_text, batched = best["raw full parse, one text per call"], best["raw full parse, parse_many(texts)"]
     for name in ("raw selective parse", "index --full-parse", "index (selective)"):
-        print(f"{name} / raw full parse: {per_text / best[name]:.2f}x (one text per call), {batched / best[name]:.2f}x (parse_many(texts))")
+        print(f"{name} / raw full parse: {per_text / best[name]:.2f}x (one text per call), {batched / best[name]:.2f}x (parse_many(texts)); "
+              f"in CPU time {cpu['raw full parse, one text per call'] / cpu[name]:.2f}x, {cpu['raw full parse, parse_many(texts)'] / cpu[name]:.2f}x")
 
     if args.gold:
         for full in (True, False):

@@ -32,7 +32,7 @@ from .marks import find_marked_spans, paragraphs
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"[^\W\d_]+['’]?|,")  # an elided word keeps its apostrophe: qu', d'
+_WORD = re.compile(r"[^\W\d_]+['’]?|[,:]")  # an elided word keeps its apostrophe: qu', d'
 _SENTENCE_END = re.compile(r"[.!?…]+[»”\"]?(?=\s)")
 _LAST_WORD = re.compile(r"\w+$")
 # Abbreviations a full stop follows inside a sentence.
@@ -55,6 +55,7 @@ _SHORT = {
     "croire": ("cru", "crut", "croit", "croient", "croyait", "croyant"),
 }
 FRAME_WORDS = ("selon",)
+COLON = ":"
 QUE = ("que", "qu'")
 # How far (in words) the words that make a reporting verb a cue may stand from it, as the
 # sieves of indirect.py look: que within 10 words, an infinitive within 7, a comma before.
@@ -62,7 +63,7 @@ QUE_WINDOW = 10
 INFINITIVE_WINDOW = 7
 INCISE_WINDOW = 4
 _INCISE_WORDS = AUX_FORMS | FILLER_ADVERBS | OBJECT_CLITICS | REFLEXIVE | CLITIC_SUBJECTS | {"ne", "n'", "t", "comme", "le", "la", "l'"}
-_INFINITIVE = re.compile(r"\w{2,}(?:er|ir|re|oir)")
+_INFINITIVE = re.compile(r"\w{2,}(?:er|ir|oir|dre|tre|ire|clure|ore|vre|pre)")  # not -ure, -ture: nouns
 _NOT_INFINITIVE = {"entre", "notre", "votre", "autre", "contre", "premier", "dernier", "hier", "leur", "plusieurs", "janvier", "février", "quartier", "foyer", "loyer", "métier", "dossier", "chantier", "fer", "mer", "cher", "hiver", "soir", "espoir", "avenir", "plaisir", "désir", "pouvoir", "devoir", "livre", "nombre", "membre", "ordre", "lettre", "centre", "titre", "libre", "mètre", "ministre", "pire"}
 
 
@@ -194,6 +195,12 @@ def _has_cue(words: list[str]) -> bool:
     return False
 
 
+def _introduces(words: list[str]) -> bool:
+    """Can the words around a quotation attribute it themselves: a colon (X, dans un
+    entretien : « ... »), a reporting verb (X dénonce « ... »), a name?"""
+    return COLON in words or any(is_reporting_form(w) for w in words)
+
+
 def _after_comma(words: list[str], n: int) -> bool:
     """..., a assuré X / ..., comme l'a rappelé X: a comma, then only auxiliaries,
     clitics and filler adverbs before the verb (what ``CueFinder.incise`` skips)."""
@@ -233,7 +240,7 @@ def full_parse_spans(text: str) -> list[Span]:
             chosen[n] = True
         elif has_quote:
             chosen[n] = True
-            if n > 0:
+            if n > 0 and not _introduces(words):
                 chosen[n - 1] = True  # « C'est un recul. »: its speaker is the sentence before's subject
     spans: list[Span] = []
     for (start, end), keep in zip(sentences, chosen):

