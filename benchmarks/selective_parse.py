@@ -5,17 +5,15 @@
 Times, on the same texts and in one process, interleaved and each the best of
 ``--repeat`` rounds (the machine may be shared: the best round is the least disturbed):
 
-Wall time and CPU time (this process's, less disturbed by other work on the machine)
-are both printed.
-
 - raw full parse, one text per ``parse_many`` call (how the engine parsed before it
   batched the chunks of several texts together);
 - raw full parse, ``parse_many(texts)`` (what ``index_throughput.py`` calls the raw parse);
 - raw selective parse, ``parse_many(texts, select=full_parse_spans)``;
 - ``index --full-parse`` and ``index`` (selective), one worker;
 
-and prints throughputs and ratios, with the share of the text the selector hands to the
-full parse. With ``--gold FILE`` it also runs ``quotetrack eval FILE --engine spacy`` with
+and prints throughputs and ratios, in wall time and in this process's CPU time (less
+disturbed by other work on a shared machine), with the share of the text the selector
+hands to the full parse. With ``--gold FILE`` it also runs ``quotetrack eval FILE --engine spacy`` with
 and without ``--full-parse`` and prints both figures.
 """
 
