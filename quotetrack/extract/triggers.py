@@ -9,12 +9,16 @@ introduce a quote:
   and straight quotes, a paragraph opened by a dialogue dash), and every sentence it runs
   over;
 - a form of a reporting verb of ``reporting_verbs.txt`` (conjugated, participle, the
-  irregular forms the cue matcher knows), or of the first verb of a multiword cue;
-- a frame: *selon*, *d'après*, a leading *pour* (Pour X, ...), *, pour qui*;
-- a colon (X, dans un entretien : ...).
+  irregular forms the cue matcher knows) with what makes it report without marks: a *que*
+  or an infinitive after it, a comma before it (an incise); a multiword cue (fait valoir);
+- a frame: *selon*, *d'après*, a leading *pour* (Pour X, ...), *, pour qui*.
 
 A quotation standing as a sentence of its own with no cue in it (X a dénoncé la réforme.
-« C'est un recul. ») is attributed from the sentence before it: that one is marked too.
+« C'est un recul. ») is attributed from the sentence before it: that one is marked too. A
+colon or a reporting verb beside the marks (X, dans un entretien : « ... ») keeps
+the attribution inside the quotation's own sentence. A colon with no quotation after it
+introduces nothing extraction reads, so it marks nothing by itself.
+
 Over-marking costs only time; missing a sentence costs a quote, so the word tests lean
 towards yes (any word that starts like a third-group reporting verb counts).
 """
@@ -197,7 +201,7 @@ def _has_cue(words: list[str]) -> bool:
 
 def _introduces(words: list[str]) -> bool:
     """Can the words around a quotation attribute it themselves: a colon (X, dans un
-    entretien : « ... »), a reporting verb (X dénonce « ... »), a name?"""
+    entretien : « ... »), a reporting verb (X dénonce « ... »)?"""
     return COLON in words or any(is_reporting_form(w) for w in words)
 
 
