@@ -3,7 +3,10 @@
 The engine's parse is the physical limit of this design; the ratio says how much
 quotetrack's own work (reading files, extraction, SQLite writes) adds on top.
 
-    python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2]
+    python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2] [--full-parse]
+
+The raw parse and the index run parse the same way: selectively by default, every
+sentence with ``--full-parse`` (``selective_parse.py`` compares the two).
 
 Also prints the speed-up from 1 to N worker processes and the peak memory (resident set
 size) of the indexer and of its workers.
@@ -23,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import articles  # noqa: E402
 
+from quotetrack.extract.triggers import selection  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
@@ -34,6 +38,7 @@ def main():
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--engine", default="spacy")
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to time")
+    ap.add_argument("--full-parse", action="store_true", help="parse every sentence (default: selective parsing)")
     args = ap.parse_args()
     texts = articles(args.articles)
     engine = get_engine(args.engine)
@@ -41,10 +46,11 @@ def main():
     chars = sum(map(len, texts))
     print(f"engine: {engine.version}; {len(texts)} articles, {chars} characters", flush=True)
 
-    for _ in engine.parse_many(texts[:20]):  # warm the caches as the indexer will find them
+    select = selection(args.full_parse)
+    for _ in engine.parse_many(texts[:20], select=select):  # warm the caches as the indexer will find them
         pass
     t0 = time.perf_counter()
-    for _ in engine.parse_many(texts):
+    for _ in engine.parse_many(texts, select=select):
         pass
     parse_s = time.perf_counter() - t0
 
@@ -59,7 +65,7 @@ def main():
             db = open_db(Path(tmp, f"bench-{workers}.db"))
             runner = (lambda w=workers: PoolRunner(w)) if workers > 1 else None
             t0 = time.perf_counter()
-            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner))
+            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine, None, args.full_parse), runner=runner))
             index_s = timings[workers] = time.perf_counter() - t0
             stored = counts(db)
             failed = sum(o.status == "failed" for o in outcomes)
