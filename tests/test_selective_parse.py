@@ -158,3 +158,10 @@ def test_cli_eval_full_parse(tmp_path):
         figures.append(json.loads(result.output.strip().splitlines()[-1]))
     assert figures[0] == figures[1]
     assert figures[0]["t0.3"]["recall"] == 1.0
+
+
+def test_stanza_accepts_a_selection_and_parses_everything(stanza_engine):
+    """Stanza runs its processors as one pipeline: every sentence is parsed."""
+    doc = stanza_engine.parse(ARTICLE, select=full_parse_spans)
+    assert doc.sentences and all(s.parsed for s in doc.sentences)
+    assert all(sum(t.head is None for t in s.tokens) == 1 for s in doc.sentences)

@@ -2,6 +2,13 @@
 
 Contract: text in, engine-neutral ``Document`` out. The model loads once per process
 (``load``) and parses many texts through ``nlp.pipe``.
+
+Selective parsing (``parse_many(texts, select=...)``): the whole text is tokenized, tagged
+and lemmatised (tok2vec, morphologizer, attribute ruler, lemmatizer); the runs of tokens
+``select`` chooses are copied out with their token vectors and given the dependency
+parser, the others the sentence recogniser; the entity recogniser reads windows around
+proper nouns. Token offsets, tags and lemmas are those of the full parse: the same
+pipeline produced them on the same chunk.
 """
 
 from __future__ import annotations
