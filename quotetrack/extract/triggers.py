@@ -61,6 +61,8 @@ _SHORT = {
 FRAME_WORDS = ("selon",)
 COLON = ":"
 QUE = ("que", "qu'")
+# Subject pronouns whose antecedent is often the subject of the sentence before.
+PRONOUNS = {"il", "elle", "ils", "elles"}
 # How far (in words) the words that make a reporting verb a cue may stand from it, as the
 # sieves of indirect.py look: que within 10 words, an infinitive within 7, a comma before.
 QUE_WINDOW = 10
@@ -242,9 +244,11 @@ def full_parse_spans(text: str) -> list[Span]:
         words = _words(text, start, end, quoted, k)
         if _has_cue(words):
             chosen[n] = True
+            if n > 0 and any(w in PRONOUNS for w in words):
+                chosen[n - 1] = True  # « ... », ont-ils déploré: the antecedent is the sentence before's subject
         elif has_quote:
             chosen[n] = True
-            if n > 0 and not _introduces(words):
+            if n > 0 and (not _introduces(words) or any(w in PRONOUNS for w in words)):
                 chosen[n - 1] = True  # « C'est un recul. »: its speaker is the sentence before's subject
     spans: list[Span] = []
     for (start, end), keep in zip(sentences, chosen):

@@ -27,6 +27,9 @@ SKIPPED = ("parser", "ner")
 # Tokens either side of a name that the entity recogniser reads (see _name_windows).
 NAME_WINDOW = 3
 WINDOW_TOKENS = 2000
+# A name is a proper noun, or a capitalised word the tagger took for a common noun, an
+# adjective or a foreign word (Yannick Le Bras: NOUN DET NOUN).
+NAME_TAGS = ("PROPN", "NOUN", "ADJ", "X")
 Select = Callable[[str], "list[tuple[int, int]]"]
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
@@ -110,7 +113,7 @@ def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW, most: int = WINDOW_TOKENS) -> list:
-    """The stretches of a text's tagged chunks around its proper nouns, laid end to end
+    """The stretches of a text's tagged chunks around its names (``NAME_TAGS``), laid end to end
     in documents of at most about ``most`` tokens for the entity recogniser (many small
     documents would cost it more than their words), each with where its tokens stand:
     [(Doc, [(start, end, stretch)])]. The recogniser reads four tokens either side of a
@@ -122,7 +125,7 @@ def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW, most: int = WI
     for base, doc in chunks:
         ranges = []
         for tok in doc:
-            if tok.pos_ == "PROPN":
+            if tok.pos_ in NAME_TAGS and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 a, b = max(0, tok.i - radius), min(len(doc), tok.i + radius + 1)
                 if ranges and a <= ranges[-1][1]:
                     ranges[-1] = (ranges[-1][0], b)
