@@ -19,7 +19,7 @@ def marked(text: str, sentence: str) -> bool:
         "« Nous irons jusqu'au bout », a déclaré la maire.",
         "La députée a lancé : « Ce budget est injuste. »",
         "“Rien n'est décidé”, a précisé le préfet.",
-        "„Wir schaffen das“, répétait-elle.",
+        "„Wir schaffen das“, répétait la chancelière.",
         "Le syndicat dénonce un \"mépris\" des salariés.",
         "» Nous refusons ce plan «, ont écrit les élus.",
         "La réforme sera votée en juin, a assuré le ministre.",
@@ -115,3 +115,11 @@ def test_spans_are_ordered_disjoint_and_inside_the_text():
 def test_selection_choice():
     assert selection(full_parse=True) is None
     assert selection(full_parse=False) is full_parse_spans
+
+
+def test_pronoun_speaker_marks_the_sentence_before():
+    """« ... », ont-ils déploré: the antecedent is the subject of the sentence before."""
+    before = "Les syndicats sont ressortis déçus de la réunion."
+    text = f"{NARRATIVE} {before} « Rien n'a bougé », ont-ils déploré."
+    assert marked(text, before)
+    assert not marked(text, NARRATIVE)
