@@ -14,7 +14,8 @@ introduce a quote:
 - a frame: *selon*, *d'après*, a leading *pour* (Pour X, ...), *, pour qui*.
 
 A quotation standing as a sentence of its own with no cue in it (X a dénoncé la réforme.
-« C'est un recul. ») is attributed from the sentence before it: that one is marked too. A
+« C'est un recul. ») is attributed from the sentence before it, and a pronoun speaker
+(« ... », ont-ils déploré) finds its antecedent there: that sentence is marked too. A
 colon or a reporting verb beside the marks (X, dans un entretien : « ... ») keeps
 the attribution inside the quotation's own sentence. A colon with no quotation after it
 introduces nothing extraction reads, so it marks nothing by itself.
@@ -232,7 +233,7 @@ def _words(text: str, start: int, end: int, quoted: list[Span], k: int) -> list[
 def full_parse_spans(text: str) -> list[Span]:
     """The character spans of ``text`` whose sentences need the full parse, in order and
     disjoint: the writer's sentences holding a quotation or a cue, and the sentence before
-    a quotation that has no cue of its own. Linear in the length of the text."""
+    a quotation that has no cue of its own or a cue with a pronoun subject. Linear in the length of the text."""
     quoted = sorted(s.outer for s in find_marked_spans(text))
     sentences = list(_writer_sentences(text, quoted))
     chosen = [False] * len(sentences)
