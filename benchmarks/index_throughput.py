@@ -6,6 +6,10 @@ quotetrack's own work (reading files, extraction, SQLite writes) adds on top.
 
     python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2]
                                           [--methods fork,spawn] [--no-gc-freeze]
+                                          [--full-parse]
+
+The raw parse and the index run parse the same way: selectively by default, every
+sentence with ``--full-parse`` (``selective_parse.py`` compares the two).
 
 This process is the indexer, with the engine loaded (for the raw parse), as the command
 has it once it forks its workers: the 1-worker run parses here, the N-worker runs start
@@ -39,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import articles  # noqa: E402
 
 import quotetrack.parallel  # noqa: E402
+from quotetrack.extract.triggers import selection  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
 from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
@@ -122,6 +127,7 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--no-gc-freeze", action="store_true", help="fork without gc.freeze() first (to measure what it saves)")
     ap.add_argument("--sample", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--full-parse", action="store_true", help="parse every sentence (default: selective parsing)")
     args = ap.parse_args()
     if args.sample:
         return sample(int(args.sample[0]), args.sample[1])
@@ -133,10 +139,11 @@ def main():
     chars = sum(map(len, texts))
     print(f"engine: {engine.version}; {len(texts)} articles, {chars} characters; batches of {args.batch}", flush=True)
 
-    for _ in engine.parse_many(texts[:20]):  # warm the caches as the indexer will find them
+    select = selection(args.full_parse)
+    for _ in engine.parse_many(texts[:20], select=select):  # warm the caches as the indexer will find them
         pass
     t0 = time.perf_counter()
-    for _ in engine.parse_many(texts):
+    for _ in engine.parse_many(texts, select=select):
         pass
     parse_s = time.perf_counter() - t0
 
@@ -150,11 +157,11 @@ def main():
         runs = [(int(w), m) for w in args.workers.split(",") for m in (["here"] if int(w) == 1 else args.methods.split(","))]
         for workers, method in runs:
             db = open_db(Path(tmp, f"bench-{workers}-{method}.db"))
-            runner = (lambda w=workers, m=method: PoolRunner(w, EngineSpec(args.engine), method=m)) if workers > 1 else None
+            runner = (lambda w=workers, m=method: PoolRunner(w, EngineSpec(args.engine, None, args.full_parse), method=m)) if workers > 1 else None
             sampler = Sampler(tmp)
             cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
             t0 = time.perf_counter()
-            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine), runner=runner, batch=args.batch))
+            outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine, None, args.full_parse), runner=runner, batch=args.batch))
             index_s = timings[workers, method] = time.perf_counter() - t0
             peaks = sampler.stop()
             used = [_cpu(resource.getrusage(who)) - _cpu(before) for who, before in zip((resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN), cpu)]

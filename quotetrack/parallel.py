@@ -41,15 +41,17 @@ class EngineSpec(NamedTuple):
 
     name: str = "auto"
     stanza_dir: str | None = None
+    full_parse: bool = False  # parse every sentence, not only those around quotes
 
 
 def parse_and_extract(spec: EngineSpec, texts: list[str]):
     """Parse and extract a batch: (engine name, engine version, quotes per text)."""
     from .extract import extract_quotes
+    from .extract.triggers import selection
     from .nlp import get_engine
 
     engine = get_engine(spec.name, spec.stanza_dir)
-    quotes = [extract_quotes(doc) for doc in engine.parse_many(texts)]
+    quotes = [extract_quotes(doc) for doc in engine.parse_many(texts, select=selection(spec.full_parse))]
     return engine.name, engine.version, quotes
 
 

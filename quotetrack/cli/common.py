@@ -81,6 +81,11 @@ def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
 
 def engine_options(func):
     func = click.option(
+        "--full-parse",
+        is_flag=True,
+        help="Parse every sentence with the dependency parser (default: only those that can hold or introduce a quote).",
+    )(func)
+    func = click.option(
         "--stanza-dir",
         type=click.Path(file_okay=False),
         envvar="QUOTETRACK_STANZA_DIR",
@@ -104,6 +109,13 @@ def load_engine(engine: str, stanza_dir):
     from ..nlp import get_engine
 
     return get_engine(resolve_engine(engine, stanza_dir), stanza_dir)
+
+
+def selection(full_parse: bool):
+    """What ``parse_many(select=...)`` takes: None parses everything."""
+    from ..extract.triggers import selection as choose
+
+    return choose(full_parse)
 
 
 def resolve_engine(engine: str, stanza_dir) -> str:

@@ -53,7 +53,7 @@ class _Progress:
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
 @click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
-def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
+def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
 
     The same content indexed again is skipped; new content at the same path (or at
@@ -71,7 +71,7 @@ def index(paths, db_path, engine, stanza_dir, date, source, url, title, author, 
     overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     check_overrides(list(paths), overrides)
     db = open_database(db_path)
-    spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir)
+    spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir, full_parse)
     if scheduler:
         runner = DaskRunner(scheduler)
     else:

@@ -8,7 +8,7 @@ import click
 
 from ..output import render
 from . import cli
-from .common import friendly, engine_options, format_option, load_engine, read_one, reader_table
+from .common import friendly, engine_options, format_option, load_engine, read_one, reader_table, selection
 
 
 @cli.command()
@@ -16,7 +16,7 @@ from .common import friendly, engine_options, format_option, load_engine, read_o
 @engine_options
 @format_option(["conllu", "json"], "conllu")
 @friendly
-def parse(file, engine, stanza_dir, fmt):
+def parse(file, engine, stanza_dir, full_parse, fmt):
     """Dump the parse of FILE ("-" for standard input), the input of every later step.
 
     \b
@@ -24,7 +24,7 @@ def parse(file, engine, stanza_dir, fmt):
         quotetrack parse seeds/000_215c51ed475f2f51.txt --format conllu
     """
     article = read_one(file)
-    doc = load_engine(engine, stanza_dir).parse(article.text)
+    doc = load_engine(engine, stanza_dir).parse(article.text, select=selection(full_parse))
     if fmt == "json":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -41,7 +41,7 @@ QUOTE_COLUMNS = ("kind", "speaker", "cue", "text")
 @engine_options
 @format_option(["table", "json"], "table")
 @friendly
-def quotes(file, engine, stanza_dir, fmt):
+def quotes(file, engine, stanza_dir, full_parse, fmt):
     """Print the quotations of FILE and who said them.
 
     \b
@@ -51,7 +51,7 @@ def quotes(file, engine, stanza_dir, fmt):
     from ..extract import extract_quotes
 
     article = read_one(file)
-    found = extract_quotes(load_engine(engine, stanza_dir).parse(article.text))
+    found = extract_quotes(load_engine(engine, stanza_dir).parse(article.text, select=selection(full_parse)))
     rows = [q.to_dict() for q in found]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -69,7 +69,7 @@ def quotes(file, engine, stanza_dir, fmt):
 @click.option("--errors", is_flag=True, help="List missed quotes, extra quotes and wrong speakers.")
 @click.option("--by-sieve", is_flag=True, help="For every sieve: quotes it attributed, span and speaker precision.")
 @friendly
-def eval_(gold, engine, stanza_dir, kinds, as_json, errors, by_sieve):
+def eval_(gold, engine, stanza_dir, full_parse, kinds, as_json, errors, by_sieve):
     """Score extraction against a gold file (JSON lines: text and annotated quotes).
 
     \b
@@ -88,7 +88,7 @@ def eval_(gold, engine, stanza_dir, kinds, as_json, errors, by_sieve):
     nlp = load_engine(engine, stanza_dir)
 
     def extract(texts):
-        for doc in nlp.parse_many(texts):
+        for doc in nlp.parse_many(texts, select=selection(full_parse)):
             yield extract_quotes(doc)
 
     report = evaluate(docs, extract, chosen)

@@ -2,7 +2,8 @@
 
 Multi-word tokens (French contractions) are written as a range line (``3-4 du``)
 followed by their words, which is how they are recognised: consecutive words that
-share one surface span.
+share one surface span. A sentence that was tagged but not parsed (selective parsing)
+says so in a ``# parsed = no`` comment, with ``_`` for HEAD and DEPREL.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def to_conllu(doc: Document) -> str:
         first = tokens[0].i
         tags = _ner_tags(doc, sentence)
         lines.append(f"# sent_id = {n}")
+        if not sentence.parsed:
+            lines.append("# parsed = no")
         lines.append("# text = " + doc.text[sentence.start : sentence.end].replace("\n", " "))
         k = 0
         while k < len(tokens):
@@ -51,7 +54,7 @@ def to_conllu(doc: Document) -> str:
                 misc = f"start_char={group[0].start}|end_char={group[0].end}"
                 lines.append(f"{a}-{b}\t{surface}\t_\t_\t_\t_\t_\t_\t_\t{misc}")
             for tok in group:
-                head = 0 if tok.head is None else tok.head - first + 1
+                head = "_" if not sentence.parsed else 0 if tok.head is None else tok.head - first + 1
                 misc = [f"start_char={tok.start}", f"end_char={tok.end}"]
                 misc.append(f"ner={tags.get(tok.i, 'O')}")
                 lines.append(
@@ -64,7 +67,7 @@ def to_conllu(doc: Document) -> str:
                             "_",
                             format_feats(tok.feats),
                             str(head),
-                            tok.deprel or "_",
+                            tok.deprel or "_",  # an unparsed sentence has neither: "_"
                             "_",
                             "|".join(misc),
                         ]

@@ -37,9 +37,13 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
+    """``parsed`` is False for a sentence the engine only tagged (selective parsing):
+    its tokens have no head and no relation."""
+
     start: int
     end: int
     tokens: tuple[Token, ...]
+    parsed: bool = True
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Document:
                 {
                     "start": s.start,
                     "end": s.end,
+                    "parsed": s.parsed,
                     "tokens": [
                         {
                             "i": t.i,
@@ -140,3 +145,8 @@ def make_sentence(tokens: list[Token]) -> Sentence:
     """A sentence from its converted tokens, with exactly one root."""
     tokens = single_root(tokens)
     return Sentence(start=tokens[0].start, end=tokens[-1].end, tokens=tuple(tokens))
+
+
+def unparsed_sentence(tokens: list[Token]) -> Sentence:
+    """A sentence that was tagged but not parsed: no root is made up."""
+    return Sentence(start=tokens[0].start, end=tokens[-1].end, tokens=tuple(tokens), parsed=False)

