@@ -817,4 +817,10 @@ CASES = [
         "qui pèse en Europe », assure Aubrac.",
         [Q("Nous voulons une France qui pèse en Europe", "direct", "Jean-Marc Aubrac")],
     ),
+    Case(
+        "product_name_before_a_colon_is_no_speaker",
+        "Nos essais de la semaine\n\n- Kelvo Air Station Pro : « un écran qui ne déçoit jamais » "
+        "(à venir)\n\n- Kelvo Mini : entre promesses et limites (à venir)",
+        [],
+    ),
 ]

@@ -17,6 +17,7 @@ from ..nlp.document import Token
 from . import lexicon
 from .index import DocIndex, clitic
 from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases
+from .speakers import fold
 
 AUX_FORMS = {
     "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "ont-ils",
@@ -307,6 +308,15 @@ class CueFinder(NounPhrases):
             return None
         return cue.mention
 
+    def named_source(self, mention: Mention) -> bool:
+        """Without a verb, only a recognised name or a noun for people says who speaks
+        (Anne Vignon : « ... »), not a product in a list (- Freebox Delta Player : « ... »)."""
+        if any(self.ix.entity_labels(t.start, t.end) & {"PER", "ORG", "LOC"} for t in mention.tokens):
+            return True
+        if any(fold(t.text) in lexicon.first_names() for t in mention.tokens):
+            return True
+        return any(t.upos == "NOUN" and t.lemma.lower() in lexicon.human_nouns() for t in mention.tokens)
+
     def _person(self, token: Token) -> bool:
         """A person's name, or a noun for a person (not an organisation or a document)."""
         if token.upos == "PROPN":
@@ -411,7 +421,7 @@ class CueFinder(NounPhrases):
         last, head = toks[-1], toks[:-1]
         if head and len(head) <= 8 and not any(t.upos in ("VERB", "AUX") for t in head):
             who = self.mention(head)
-            if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head):
+            if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head) and self.named_source(who):
                 return Cue(last.start, last.end, ":", ":", who, "name_colon")
         return None
 

@@ -79,11 +79,12 @@ def colon_clause(ex: _Extractor, cand: Candidate) -> Cue | None:
     if len(toks) < 2 or toks[-1].text != ":":
         return None
     colon, clause = toks[-1], toks[:-1]
+    verbless = not any(t.upos in ("VERB", "AUX") for t in clause)
     for verb in ex.clause_roots(clause):
         who = ex.cues.subject_of(verb, clause[0].start)
-        if who is not None:
+        if who is not None and (not verbless or ex.cues.named_source(who)):
             return Cue(colon.start, colon.end, ":", ":", who, "colon_clause")
-    if not any(t.upos in ("VERB", "AUX") for t in clause):
+    if verbless:
         end = ex.cues.np_from(clause, 0)
         if 0 < end < len(clause) and clause[end].text == ",":
             return Cue(colon.start, colon.end, ":", ":", ex.cues.mention(clause[:end]), "colon_clause")
@@ -127,9 +128,10 @@ def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
         return None
     floor = ex.floor(cand)
     clause = [t for t in ex.ix.between(floor, ex.sentence_stop(cand.outer[1])) if not ex.inside_marks(t.start)]
+    verbless = not any(t.upos in ("VERB", "AUX") for t in clause if t.end <= cand.outer[0])
     for verb in ex.clause_roots(clause)[:1]:
         who = ex.cues.subject_of(verb, floor)
-        if who is not None and who.start < cand.outer[0] and who.tokens[0].upos != "PRON":
+        if who is not None and who.start < cand.outer[0] and who.tokens[0].upos != "PRON" and (not verbless or ex.cues.named_source(who)):
             return Cue(verb.start, verb.end, verb.text, verb.lemma, who, "sentence_subject")
     return None
 
