@@ -823,4 +823,17 @@ CASES = [
         "(à venir)\n\n- Kelvo Mini : entre promesses et limites (à venir)",
         [],
     ),
+    Case(
+        "verb_leading_a_reporting_infinitive",
+        "Au conseil municipal, chacun s'accorde à dire que le budget est « intenable ». Le maire "
+        "s'est empressé de préciser que la piscine resterait ouverte.",
+        [Q("le budget est « intenable »", "indirect", "chacun"),
+         Q("intenable", "partial", "chacun"),
+         Q("la piscine resterait ouverte", "indirect", "maire")],
+    ),
+    Case(
+        "accorder_without_a_reporting_infinitive_is_no_cue",
+        "Le conseil régional a accordé à la commune une aide de deux millions d'euros.",
+        [],
+    ),
 ]

@@ -41,7 +41,7 @@ EUPHONIC_T = {"-t", "-t-", "t"}
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "l'", "l’", "y"}
 REFLEXIVE = {"s'", "s’", "se"}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
-LEAD_VERBS = {"tenir", "vouloir"}
+LEAD_VERBS = {"tenir", "vouloir", "accorder", "empresser", "contenter"}  # tient à souligner, s'accordent à dire, s'empresse de préciser
 # Words that may stand before a frame at the start of a sentence: Mais pour X, « ... ».
 LEADING_WORDS = {"mais", "et", "or", "ainsi", "enfin", "toujours", "puis", "donc", "alors"}
 IRREGULAR = {
@@ -179,7 +179,7 @@ class CueFinder(NounPhrases):
                     return f"{lemma} {second}", k + len(words)
             return None, k
         if lemma in LEAD_VERBS:
-            if k < n and toks[k].text.lower() in ("à", "a"):
+            if k < n and toks[k].text.lower().replace("’", "'") in ("à", "a", "de", "d'"):
                 k += 1
             if k < n:
                 inner = self.lemma_of(toks[k])

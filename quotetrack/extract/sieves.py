@@ -241,8 +241,8 @@ def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
         return None  # l'opposition, le syndicat: a group, not a person described
     pronoun = "elle" if speaker.gender == "Fem" else "il"
     person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)
-    if person is None or not person.name:
-        return None
+    if person is None or not person.name or person.kind != "person":
+        return None  # le maire is no "chacun" said before
     return Speaker(person.name, person.kind, speaker.role, person.gender, "Sing", set(person.aliases))
 
 
