@@ -228,16 +228,10 @@ class CueFinder(NounPhrases):
     # ----- cues before a quotation -----------------------------------------------------
     def subject_of(self, verb: Token, floor: int) -> Mention | None:
         """The speaker of a reporting verb placed before its words."""
-        before = self.ix.between(max(floor, verb.start - 40), verb.start)
-        if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") == "Pres" and before and self._person(before[-1]):
-            # un discours du président X jugeant que ...: the participle speaks for the person
-            # it follows (un prêt par l'État affirmant que ...: the clause's subject)
-            found = self.with_apposition(self.np_left_of(before[-1], floor), verb.start)
-            if self.speaker_mention(found) is not None:
+        if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") == "Pres":
+            found = self._participle_speaker(verb, floor)
+            if found is not None:
                 return found
-        after_incise = self._incise_before_participle(verb, floor)
-        if after_incise is not None:
-            return after_incise
         seen = set()
         current = verb
         while current is not None and current.i not in seen:
@@ -285,18 +279,23 @@ class CueFinder(NounPhrases):
             if t.deprel in ("nsubj", "nsubj:pass") and t.head in positions and t.head > t.i:
                 if t.upos == "PRON":
                     return self.mention([t]) if t.text.lower() in ("il", "elle", "ils", "elles", "on") else None
-                found = self.np_left_of(t, floor)
-                found = self.with_apposition(found, verb.start)
-                if self.speaker_mention(found) is not None or not self._adverbial(t):
-                    return found if self.speaker_mention(found) is not None else None
+                found = self.with_apposition(self.np_left_of(t, floor), verb.start)
+                if self.speaker_mention(found) is not None:
+                    return found
+                if not self._adverbial(t):
+                    return None
         return None
 
-    def _incise_before_participle(self, verb: Token, floor: int) -> Mention | None:
-        """..., a-t-il ajouté, précisant que ...: a participle after an incise speaks for the
-        incise's speaker, not for the sentence's subject."""
-        if verb.feats.get("VerbForm") != "Part" or verb.feats.get("Tense") != "Pres":
-            return None
+    def _participle_speaker(self, verb: Token, floor: int) -> Mention | None:
+        """Who a present participle speaks for, when not the clause's subject: the person it
+        follows (un discours du président X jugeant que ...; after an organisation, un prêt
+        par l'État affirmant que ..., it is the subject), or the speaker of an incise before
+        it (..., a-t-il ajouté, précisant que ...)."""
         toks = self.ix.between(max(floor, verb.start - 80), verb.start)
+        if toks and self._person(toks[-1]):
+            found = self.with_apposition(self.np_left_of(toks[-1], floor), verb.start)
+            if self.speaker_mention(found) is not None:
+                return found
         toks = toks[:-1] if toks and toks[-1].text.lower() == "en" else toks  # en précisant
         if len(toks) < 3 or toks[-1].text != ",":
             return None
@@ -321,7 +320,7 @@ class CueFinder(NounPhrases):
         """A person's name, or a noun for a person (not an organisation or a document)."""
         if token.upos == "PROPN":
             return "PER" in self.ix.entity_labels(token.start, token.end)
-        return token.upos == "NOUN" and token.lemma.lower() in lexicon.speaker_nouns()["person"] | lexicon.speaker_nouns()["role"]
+        return token.upos == "NOUN" and token.lemma.lower() in lexicon.person_nouns()
 
     def _adverbial(self, subject: Token) -> bool:
         """A "subject" governing a preposition is an adverbial the parse misread (X a, de
@@ -457,9 +456,10 @@ class CueFinder(NounPhrases):
             # données publiées par l'institut): the author speaks; a document alone does not
             # (Pour la première fois, ... / Selon un sondage, ...)
             stop = next((j for j in range(skip, min(n, skip + 16)) if toks[j].upos == "PUNCT" and toks[j].text not in ("'", "’", "-")), min(n, skip + 16))
-            author = self.speaker_mention(self.mention(toks[skip:stop]))
-            if author is None and first != "pour" and self.document(self.mention(toks[skip:stop])):
-                author = self.mention(toks[skip:stop])  # selon les chiffres officiels: the source as written
+            source = self.mention(toks[skip:stop])
+            author = self.speaker_mention(source)
+            if author is None and first != "pour" and self.document(source):
+                author = source  # selon les chiffres officiels: the source as written
             if first == "pour" or author is None:
                 return None
             stop = _past_acronym(toks, stop)

@@ -79,6 +79,14 @@ def speaker_nouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def person_nouns() -> frozenset[str]:
+    """Nouns for one person: a person without a function (l'homme, la veuve) or a role (le
+    maire, la ministre); not a group, an organisation or a document."""
+    nouns = speaker_nouns()
+    return nouns["person"] | nouns["role"]
+
+
+@lru_cache(maxsize=None)
 def first_names() -> dict[str, str]:
     """Common first names -> grammatical gender (Masc / Fem), to agree pronouns with names."""
     genders = {}

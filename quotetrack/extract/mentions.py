@@ -227,7 +227,7 @@ class NounPhrases:
         if head is None:
             return False
         before = self.text[max(0, head.start - 10) : head.start].rstrip(" \t\u00a0")
-        initial = head.start < 10 and not before.strip() or before[-1:] in (".", "!", "?", "-", "»", "…", "\n")
+        initial = (head.start < 10 and not before.strip()) or before[-1:] in (".", "!", "?", "-", "»", "…", "\n")
         if speaker_head(head, self.ix.entity_labels(head.start, head.end), initial):
             return True
         # la nageuse Chloé Barbier: a name in apposition to the head, before any complement
@@ -251,9 +251,9 @@ class NounPhrases:
         rapport de la Ligue arabe, le communiqué du ministère), the author; else None."""
         if mention is None or self.can_speak(mention):
             return mention
-        head = head_word(mention.tokens)
-        if head is None or head.lemma.lower() not in lexicon.speaker_nouns()["document"]:
+        if not self.document(mention):
             return None
+        head = head_word(mention.tokens)
         toks = list(mention.tokens)
         at = toks.index(head) + 1
         while at < len(toks) and toks[at].upos == "ADJ":

@@ -457,10 +457,13 @@ def extract_quotes(document: Document) -> list[Quote]:
     loose = [c for c in found if c.cue is None and c.kind == "partial"]
     adopted = adopt_partials(loose, indirect)
     # ...or a headline's words that the body quotes with a cue (La Russie « a besoin » de ...)
-    headings = [c for c in loose if c not in adopted and ex.is_heading(c.paragraph)]
+    # (kept apart by identity: candidates are dataclasses, whose comparison reads every field)
+    taken = {id(c) for c in adopted}
+    headings = [c for c in loose if id(c) not in taken and ex.is_heading(c.paragraph)]
     cands = sorted(marked + adopted + headings + indirect, key=lambda c: c.start)
     find_speakers(ex, cands)
-    kept = [c for c in cands if c not in headings or "headline_from_body" in c.reason]
+    unsaid = {id(c) for c in headings}
+    kept = [c for c in cands if id(c) not in unsaid or "headline_from_body" in c.reason]
     return [ex.record(c) for c in kept]
 
 

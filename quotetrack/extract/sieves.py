@@ -236,8 +236,8 @@ def description_to_person(chain: Chain, cand: Candidate) -> Speaker | None:
     content = [t for t in mention.tokens if t.upos not in ("DET", "PUNCT")]
     if len(content) > 1 or content[0].text[:1].isupper():
         return None  # le négociateur palestinien, le président du Kazakhstan, la République: a source in itself
-    nouns = lexicon.speaker_nouns()
-    if content[0].lemma.lower() not in nouns["person"] | nouns["role"] and content[0].text.lower() not in nouns["person"] | nouns["role"]:
+    nouns = lexicon.person_nouns()
+    if content[0].lemma.lower() not in nouns and content[0].text.lower() not in nouns:
         return None  # l'opposition, le syndicat: a group, not a person described
     pronoun = "elle" if speaker.gender == "Fem" else "il"
     person = chain.ex.pronoun_speaker(mention, cand, chain.prev, chain.antecedents, persons_only=True, pronoun=pronoun)

@@ -96,22 +96,23 @@ async def read(datasette, function):
     return await database.execute_fn(lambda conn: function(sqlite_utils.Database(conn)))
 
 
+async def _sheet(datasette, request, key: str, render):
+    """The page ``render`` (the printed sheet's function) makes for the URL's ``key``."""
+    config = options(datasette)
+    value = unquote(request.url_vars[key])
+    html = await read(datasette, lambda db: render(
+        db, value, templates=config["templates"], organization=config["organization"]))  # fmt: skip
+    return Response.html(html)
+
+
 @page
 async def article_page(datasette, request):
-    config = options(datasette)
-    article_id = unquote(request.url_vars["article_id"])
-    html = await read(datasette, lambda db: article_sheet(
-        db, article_id, templates=config["templates"], organization=config["organization"]))  # fmt: skip
-    return Response.html(html)
+    return await _sheet(datasette, request, "article_id", article_sheet)
 
 
 @page
 async def speaker_page(datasette, request):
-    config = options(datasette)
-    name = unquote(request.url_vars["name"])
-    html = await read(datasette, lambda db: speaker_dossier(
-        db, name, templates=config["templates"], organization=config["organization"]))  # fmt: skip
-    return Response.html(html)
+    return await _sheet(datasette, request, "name", speaker_dossier)
 
 
 @page
