@@ -73,12 +73,19 @@ def start_method(engine_name: str) -> str:
 def _one_maths_thread():
     # Several workers share the cores: one thread each for the maths libraries (numpy's
     # BLAS under spaCy, torch under Stanza), or N workers would run N x cores threads.
-    # The libraries read these when first imported: a spawned worker imports them on its
-    # first batch; before a fork, the indexer sets them before it loads the engine (numpy
-    # may be imported already; spaCy's matrix products run on blis, one thread: a forked
-    # worker has a single thread after parsing).
+    # The variables reach libraries not imported yet (a spawned worker imports them on
+    # its first batch); numpy's BLAS, which spaCy's matrix products run on
+    # (nlp/spacy_speed.py), is usually loaded already (sqlite-utils imports numpy), so
+    # its pool is also limited where it stands, with threadpoolctl.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
+    if "numpy" in sys.modules:
+        from threadpoolctl import threadpool_info, threadpool_limits
+
+        # Only when needed: OpenBLAS restarts its (idle) thread in a forked worker that
+        # sets a limit, even the limit the worker already inherited.
+        if any(pool["num_threads"] != 1 for pool in threadpool_info()):
+            threadpool_limits(1)
     torch = sys.modules.get("torch")  # imported already (Stanza); never imported for spaCy
     if torch is not None and hasattr(torch, "set_num_threads"):
         torch.set_num_threads(1)
@@ -133,7 +140,7 @@ class PoolRunner(LocalRunner):
         if method == "fork" and engine is not None:
             from .nlp import get_engine
 
-            _one_maths_thread()  # before numpy is imported: the forked workers inherit it
+            _one_maths_thread()  # here, before the fork: the workers inherit it
             get_engine(engine.name, engine.stanza_dir)
         self.pool = self._new_pool()
 
