@@ -115,3 +115,26 @@ def test_the_sets_give_the_lemmas_the_lists_gave(spacy_engine):
         for key, words in saved.items():
             table.set(key, words)
         lemmatizer.cache.clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a déclaré que la route  resterait fermée.\nIl l'a redit hier.",
+        "« Nous partirons », a-t-il dit.   Puis il est parti.\n\n\nLa séance a repris.",
+        "  Selon   la préfecture, deux mille personnes.  ",
+    ],
+)
+def test_document_tokens_are_spacys_tokens(spacy_engine, text):
+    """The Document is read from spaCy's attribute arrays: each of its tokens says what
+    spaCy's own Token says (whitespace tokens left out, heads renumbered)."""
+    doc = spacy_engine.parse(text)
+    ours = [t for s in doc.sentences for t in s.tokens]
+    theirs = [t for t in spacy_engine.nlp(text) if not t.is_space]
+    assert [(t.text, t.start, t.lemma, t.upos, t.feats) for t in ours] == [
+        (t.text, t.idx, t.lemma_ or t.text, t.pos_ or "X", t.morph.to_dict()) for t in theirs
+    ]
+    position = {t.i: k for k, t in enumerate(theirs)}
+    for token, spacy_token in zip(ours, theirs):
+        if token.head is not None and not spacy_token.head.is_space:
+            assert token.head == position[spacy_token.head.i] and token.deprel == spacy_token.dep_

@@ -12,6 +12,7 @@ are reliable: subjects before the verb.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..nlp.document import Token
 from . import lexicon
@@ -86,13 +87,24 @@ def reporting_lemma(token: Token) -> str | None:
     """The reporting verb lemma a token stands for, tolerant of tagger and lemmatiser slips."""
     if token.upos in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON") or not token.text[:1].isalpha():
         return None
-    verbs = lexicon.reporting_verbs() | set(lexicon.multiword_cues()) | LEAD_VERBS
-    lemma = token.lemma.lower()
-    if lemma in verbs and token.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X"):
+    return _reporting_lemma(token.text, token.lemma, token.upos, token.i == 0)
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    return frozenset(lexicon.reporting_verbs() | set(lexicon.multiword_cues()) | LEAD_VERBS)
+
+
+@lru_cache(maxsize=65536)
+def _reporting_lemma(text: str, lemma: str, upos: str, first: bool) -> str | None:
+    # Cached by what it reads: a word form comes back on every page.
+    verbs = _cue_verbs()
+    lemma = lemma.lower()
+    if lemma in verbs and upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X"):
         return lemma
-    if token.text[:1].isupper() and token.i and token.upos == "PROPN":
+    if text[:1].isupper() and not first and upos == "PROPN":
         return None
-    for guess in _guesses(token.text):
+    for guess in _guesses(text):
         if guess in verbs:
             return guess
     return None

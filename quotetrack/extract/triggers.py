@@ -136,8 +136,10 @@ def _multiword_heads() -> dict[str, frozenset[str]]:
     return heads
 
 
+@lru_cache(maxsize=65536)
 def is_reporting_form(word: str) -> bool:
-    """Could ``word`` be a form of a reporting verb? Lowercase words only."""
+    """Could ``word`` be a form of a reporting verb? Lowercase words only. (Cached: the
+    selector asks it of every word of every page.)"""
     forms, prefixes, lemmas = _lexicon()
     if word in forms or any(g in lemmas for g in _guesses(word)):
         return True

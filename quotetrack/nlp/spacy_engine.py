@@ -119,23 +119,29 @@ def _name_windows(vocab, chunks: list, radius: int = NAME_WINDOW, most: int = WI
     [(Doc, [(start, end, stretch)])]. The recogniser reads four tokens either side of a
     word, so a name keeps nearly the context it has in the whole text; an entity across
     two stretches is dropped."""
+    from spacy.attrs import IDX, ORTH, POS
     from spacy.tokens import Doc
 
+    strings = vocab.strings
+    tags = {vocab.strings[tag] for tag in NAME_TAGS}
+    proper = vocab.strings["PROPN"]
     out, words, where = [], [], []
     for base, doc in chunks:
+        rows = doc.to_array([POS, ORTH, IDX]).tolist()
         ranges = []
-        for tok in doc:
-            if tok.pos_ in NAME_TAGS and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
-                a, b = max(0, tok.i - radius), min(len(doc), tok.i + radius + 1)
+        for i, (pos, orth, _) in enumerate(rows):
+            if pos in tags and (pos == proper or strings[orth][:1].isupper()):
+                a, b = max(0, i - radius), min(len(rows), i + radius + 1)
                 if ranges and a <= ranges[-1][1]:
                     ranges[-1] = (ranges[-1][0], b)
                 else:
                     ranges.append((a, b))
         for a, b in ranges:
             stretch = len(where) and where[-1][2] + 1
-            for tok in doc[a:b]:
-                words.append(tok.text)
-                where.append((base + tok.idx, base + tok.idx + len(tok.text), stretch))
+            for _, orth, idx in rows[a:b]:
+                word = strings[orth]
+                words.append(word)
+                where.append((base + idx, base + idx + len(word), stretch))
             if len(words) >= most:
                 out.append((Doc(vocab, words=words), where))
                 words, where = [], []
@@ -152,13 +158,14 @@ def _segments(text: str, chunks: list, selected: list[tuple[int, int]]) -> list:
     for base, doc in chunks:
         if not len(doc):
             continue
-        end_char = base + len(doc.text)
+        length = len(doc.text)  # once: Doc.text joins every token
+        end_char = base + length
         ranges = []
         while k < len(selected) and selected[k][1] <= base:
             k += 1
         j = k
         while j < len(selected) and selected[j][0] < end_char:
-            span = doc.char_span(max(0, selected[j][0] - base), min(len(doc.text), selected[j][1] - base), alignment_mode="expand")
+            span = doc.char_span(max(0, selected[j][0] - base), min(length, selected[j][1] - base), alignment_mode="expand")
             if span is not None and len(span):
                 if ranges and span.start <= ranges[-1][1]:
                     ranges[-1] = (ranges[-1][0], max(ranges[-1][1], span.end))
@@ -177,10 +184,29 @@ def _segments(text: str, chunks: list, selected: list[tuple[int, int]]) -> list:
         array = doc.to_array(head)
         for a, b, full in runs:
             sub = doc[a:b]
-            if not sub.text.strip():
+            if not text[base + sub.start_char : base + sub.end_char].strip():
                 continue
-            out.append((base + sub.start_char, sub.as_doc(array_head=head, array=array), full))
+            out.append((base + sub.start_char, _copy_run(doc, sub, head, array), full))
     return out
+
+
+def _copy_run(doc, sub, head, array):
+    """``sub.as_doc(...)`` of a tagged, unparsed chunk, without the two things as_doc does
+    that cost most and that neither the parser nor the conversion reads: averaging the
+    run's word vectors into ``Doc.vector`` and rewiring dependencies (there are none
+    before the parse)."""
+    if doc.has_annotation("DEP"):
+        return sub.as_doc(array_head=head, array=array)
+    from spacy.tokens import Doc
+
+    words, spaces = [], []
+    for token in sub:
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+    copy = Doc(doc.vocab, words=words, spaces=spaces)
+    copy.from_array(head, array[sub.start : sub.end])
+    copy.tensor = doc.tensor[sub.start : sub.end]
+    return copy
 
 
 def _spacy_version() -> str:
@@ -191,35 +217,49 @@ def _spacy_version() -> str:
 
 def _to_document(text, segments, version, entities=None) -> Document:
     """One Document from the chunks' documents: [(character offset, Doc, fully parsed?)];
-    their entities, unless ``entities`` are given."""
+    their entities, unless ``entities`` are given.
+
+    Read from each Doc's attribute array rather than token by token: a spaCy Token is a
+    new object at every access, and making one per attribute cost more than the rest of
+    the conversion. The strings behind the array's hashes are looked up once each."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
+
     sentences: list[Sentence] = []
     found: list[Entity] = []
+    names = _Names()
     offset_i = 0
     for base, doc, parsed in segments:
-        for sent in doc.sents:
-            tokens = [tok for tok in sent if not tok.is_space]
-            if not tokens:
+        array = doc.to_array([ORTH, IDX, LEMMA, POS, MORPH, DEP, IS_SPACE, HEAD, SENT_START])
+        rows = array[:, :7].tolist()  # hashes: unsigned
+        heads, starts = array[:, 7:].astype("int64").T.tolist()  # offsets and flags: signed
+        root = doc.vocab.strings["ROOT"]
+        bounds = [k for k, start in enumerate(starts) if k == 0 or start == 1] + [len(rows)]
+        for a, b in zip(bounds, bounds[1:]):
+            kept = [k for k in range(a, b) if not rows[k][6]]
+            if not kept:
                 continue
-            index = {tok.i: offset_i + k for k, tok in enumerate(tokens)}
+            index = {k: offset_i + n for n, k in enumerate(kept)}
             converted = []
-            for k, tok in enumerate(tokens):
+            for n, k in enumerate(kept):
+                orth, idx, lemma, pos, morph, dep, _ = rows[k]
+                rel = heads[k]
                 head = None
-                if parsed and tok.dep_ != "ROOT" and tok.head.i != tok.i:
-                    head = index.get(tok.head.i)
+                if parsed and dep != root and rel != 0:
+                    head = index.get(k + rel)
                     if head is None:  # head was a whitespace token: attach to the root
-                        head = index.get(sent.root.i)
-                start = base + tok.idx
+                        head = index.get(doc[a:b].root.i)
+                word = names.string(doc, orth)
                 converted.append(
                     Token(
-                        i=offset_i + k,
-                        text=tok.text,
-                        start=start,
-                        end=start + len(tok.text),
-                        lemma=tok.lemma_ or tok.text,
-                        upos=tok.pos_ or "X",
-                        feats=tok.morph.to_dict(),
+                        i=offset_i + n,
+                        text=word,
+                        start=base + idx,
+                        end=base + idx + len(word),
+                        lemma=names.string(doc, lemma) or word,
+                        upos=names.pos(doc, k, pos) or "X",
+                        feats=names.feats(doc, k, morph),
                         head=head,
-                        deprel=("root" if head is None else (tok.dep_ or "dep")) if parsed else "",
+                        deprel=("root" if head is None else (names.string(doc, dep) or "dep")) if parsed else "",
                     )
                 )
             offset_i += len(converted)
@@ -234,6 +274,35 @@ def _to_document(text, segments, version, entities=None) -> Document:
         engine=NAME,
         engine_version=version,
     )
+
+
+class _Names:
+    """The strings behind a Doc array's hashes, each looked up once per conversion. The
+    features of one morphology are one dict, shared by the tokens that have it (a
+    Document's tokens are read, never changed)."""
+
+    def __init__(self):
+        self._strings: dict[int, str] = {0: ""}
+        self._pos: dict[int, str] = {}
+        self._feats: dict[int, dict] = {}
+
+    def string(self, doc, key: int) -> str:
+        found = self._strings.get(key)
+        if found is None:
+            found = self._strings[key] = doc.vocab.strings[key]
+        return found
+
+    def pos(self, doc, k: int, key: int) -> str:
+        found = self._pos.get(key)
+        if found is None:
+            found = self._pos[key] = doc[k].pos_
+        return found
+
+    def feats(self, doc, k: int, key: int) -> dict:
+        found = self._feats.get(key)
+        if found is None:
+            found = self._feats[key] = doc[k].morph.to_dict()
+        return found
 
 
 def _entities(text: str, base: int, doc) -> Iterator[Entity]:
