@@ -20,7 +20,9 @@ Memory: a sampler process reads ``/proc/<pid>/smaps_rollup`` of the indexer and 
 worker twice a second and keeps each one's peak resident set (RSS), proportional set
 (PSS: each shared page divided among the processes that share it) and unique set (USS:
 Private_Clean + Private_Dirty, what the process alone holds: the memory one more worker
-adds).
+adds). PSS summed over the processes is the memory the run holds: what it grows by from
+the one-process run to N workers, over N, is what each worker adds, compared with the
+PSS of the one process that holds the model.
 """
 
 from __future__ import annotations
@@ -154,6 +156,7 @@ def main():
             (folder / f"{n:05}.txt").write_text(text, encoding="utf-8")
         print(f"raw parse : {len(texts) / parse_s:8.2f} articles/s ({parse_s:.1f} s)", flush=True)
         timings = {}
+        machine = {}  # (workers, method) -> the peaks' PSS summed over the processes: the memory the run holds
         runs = [(int(w), m) for w in args.workers.split(",") for m in (["here"] if int(w) == 1 else args.methods.split(","))]
         for workers, method in runs:
             db = open_db(Path(tmp, f"bench-{workers}-{method}.db"))
@@ -172,6 +175,7 @@ def main():
             print(f"  CPU: indexer {used[0]:.1f} s, workers {used[1]:.1f} s (with the sampler's), over {index_s:.1f} s x {os.cpu_count()} cores")
             if workers == 1:
                 print(f"  overhead: index time / raw parse time = {index_s / parse_s:.3f} (quotetrack's own work adds {100 * (index_s / parse_s - 1):.1f}%)")
+            machine[workers, method] = sum(peak.get("pss", 0) for peak in peaks.values())
             own = peaks.pop(os.getpid(), {})
             print(f"  peak memory, MiB: indexer RSS {mib(own.get('rss', 0))} PSS {mib(own.get('pss', 0))} USS {mib(own.get('uss', 0))}")
             for k, (pid, peak) in enumerate(sorted(peaks.items()), 1):
@@ -183,6 +187,10 @@ def main():
         for (workers, method), seconds in timings.items():
             if workers > 1 and (1, "here") in timings:
                 print(f"scaling 1 -> {workers} workers ({method}): {timings[1, 'here'] / seconds:.2f}x")
+                alone, now = machine[1, "here"], machine[workers, method]
+                added = (now - alone) / workers
+                print(f"  PSS of all processes: {mib(alone)} MiB with one process, {mib(now)} MiB with {workers} workers ({method}):"
+                      f" each worker adds {mib(added)} MiB, {added / alone:.2f} of the one process's PSS")  # fmt: skip
 
 
 if __name__ == "__main__":

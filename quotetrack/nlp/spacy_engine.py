@@ -182,21 +182,21 @@ def _segments(text: str, chunks: list, selected: list[tuple[int, int]]) -> list:
             runs.append((at, len(doc), False))
         head = doc._get_array_attrs()
         array = doc.to_array(head)
+        lean = not doc.has_annotation("DEP")
         for a, b, full in runs:
             sub = doc[a:b]
             if not text[base + sub.start_char : base + sub.end_char].strip():
                 continue
-            out.append((base + sub.start_char, _copy_run(doc, sub, head, array), full))
+            copy = _copy_run(doc, sub, head, array) if lean else sub.as_doc(array_head=head, array=array)
+            out.append((base + sub.start_char, copy, full))
     return out
 
 
 def _copy_run(doc, sub, head, array):
-    """``sub.as_doc(...)`` of a tagged, unparsed chunk, without the two things as_doc does
-    that cost most and that neither the parser nor the conversion reads: averaging the
-    run's word vectors into ``Doc.vector`` and rewiring dependencies (there are none
+    """``sub.as_doc(...)`` of a tagged chunk not yet parsed, without the two things as_doc
+    does that cost most and that neither the parser nor the conversion reads: averaging
+    the run's word vectors into ``Doc.vector`` and rewiring dependencies (there are none
     before the parse)."""
-    if doc.has_annotation("DEP"):
-        return sub.as_doc(array_head=head, array=array)
     from spacy.tokens import Doc
 
     words, spaces = [], []
@@ -226,7 +226,7 @@ def _to_document(text, segments, version, entities=None) -> Document:
 
     sentences: list[Sentence] = []
     found: list[Entity] = []
-    names = _Names()
+    names = _names()
     offset_i = 0
     for base, doc, parsed in segments:
         array = doc.to_array([ORTH, IDX, LEMMA, POS, MORPH, DEP, IS_SPACE, HEAD, SENT_START])
@@ -276,10 +276,25 @@ def _to_document(text, segments, version, entities=None) -> Document:
     )
 
 
+def _names() -> "_Names":
+    """The process's table of strings behind array hashes (a hash always names the same
+    string, a morphology the same features): kept from document to document, renewed
+    past ``_Names.MOST`` entries so that a long run's memory stays bounded."""
+    global _NAMES
+    if _NAMES is None or len(_NAMES) > _Names.MOST:
+        _NAMES = _Names()
+    return _NAMES
+
+
 class _Names:
-    """The strings behind a Doc array's hashes, each looked up once per conversion. The
-    features of one morphology are one dict, shared by the tokens that have it (a
-    Document's tokens are read, never changed)."""
+    """The strings behind a Doc array's hashes, each looked up once. The features of one
+    morphology are one dict, shared by the tokens that have it (a Document's tokens are
+    read, never changed)."""
+
+    MOST = 500_000
+
+    def __len__(self) -> int:
+        return len(self._strings) + len(self._feats)
 
     def __init__(self):
         self._strings: dict[int, str] = {0: ""}
@@ -303,6 +318,9 @@ class _Names:
         if found is None:
             found = self._feats[key] = doc[k].morph.to_dict()
         return found
+
+
+_NAMES: _Names | None = None
 
 
 def _entities(text: str, base: int, doc) -> Iterator[Entity]:
