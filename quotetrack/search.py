@@ -20,6 +20,7 @@ import sqlite3
 import unicodedata
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import QuotetrackError
 from .extract.records import KINDS
@@ -46,8 +47,10 @@ SEARCH_COLUMNS = """
 MIN_PREFIX = 6
 
 
+@lru_cache(maxsize=65536)
 def fold(value: str | None) -> str | None:
-    """Accent- and case-insensitive form of a name: « L’Élysée » -> "l'elysee"."""
+    """Accent- and case-insensitive form of a name: « L’Élysée » -> "l'elysee". (Cached:
+    the indexer folds every speaker's name and alias of every article.)"""
     if value is None:
         return None
     decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -73,8 +74,10 @@ class Word:
     end: int
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """``Égalité`` -> ``egalite``, ``cœur`` -> ``coeur``: case, accents and ligatures."""
+    """``Égalité`` -> ``egalite``, ``cœur`` -> ``coeur``: case, accents and ligatures.
+    (Cached: every stored quote's words are folded, and words come back.)"""
     decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -89,7 +92,7 @@ def words(text: str, offset: int = 0) -> list[Word]:
 
 def normalize(text: str) -> str:
     """« L’Otan… » and "l'OTAN..." alike: ``l otan``. Punctuation and ellipses vanish."""
-    return " ".join(w.folded for w in words(text))
+    return " ".join(fold_word(m.group()) for m in _WORD.finditer(text))
 
 
 def text_key(text: str) -> str:
