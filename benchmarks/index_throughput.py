@@ -6,7 +6,7 @@ quotetrack's own work (reading files, extraction, SQLite writes) adds on top.
 
     python benchmarks/index_throughput.py [--articles 200] [--engine spacy] [--workers 1,2]
                                           [--methods fork,spawn] [--no-gc-freeze]
-                                          [--full-parse]
+                                          [--full-parse] [--sample-every 2]
 
 The raw parse and the index run parse the same way: selectively by default, every
 sentence with ``--full-parse`` (``selective_parse.py`` compares the two).
@@ -17,7 +17,7 @@ their workers by each method of ``--methods`` (``fork``: sharing the engine load
 ``spawn``: each worker loads its own, its load counted in the run's time).
 
 Memory: a sampler process reads ``/proc/<pid>/smaps_rollup`` of the indexer and of every
-worker twice a second and keeps each one's peak resident set (RSS), proportional set
+worker every ``--sample-every`` seconds and keeps each one's peak resident set (RSS), proportional set
 (PSS: each shared page divided among the processes that share it) and unique set (USS:
 Private_Clean + Private_Dirty, what the process alone holds: the memory one more worker
 adds). PSS summed over the processes is the memory the run holds: what it grows by from
@@ -85,8 +85,10 @@ def children(pid: int) -> list[int]:
     return sorted(found)
 
 
-def sample(parent: int, out: str) -> None:
-    """The sampler process: peaks per process until SIGTERM, then written to ``out``."""
+def sample(parent: int, out: str, every: float) -> None:
+    """The sampler process: peaks per process until SIGTERM, then written to ``out``.
+    Reading a 500 MiB process's smaps_rollup costs the kernel milliseconds: sampled twice
+    a second, three processes took about 4 % of a 2-core machine from the run it measures."""
     peaks: dict[int, dict[str, int]] = {}
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
@@ -95,14 +97,14 @@ def sample(parent: int, out: str) -> None:
             for key, value in memory(pid).items():
                 peak = peaks.setdefault(pid, {"rss": 0, "pss": 0, "uss": 0})
                 peak[key] = max(peak[key], value)
-        time.sleep(0.5)
+        time.sleep(every)
     Path(out).write_text(json.dumps({str(k): v for k, v in peaks.items()}))
 
 
 class Sampler:
-    def __init__(self, tmp):
+    def __init__(self, tmp, every: float):
         self.out = Path(tmp, f"memory-{time.monotonic_ns()}.json")
-        self.process = subprocess.Popen([sys.executable, __file__, "--sample", str(os.getpid()), str(self.out)])
+        self.process = subprocess.Popen([sys.executable, __file__, "--sample", str(os.getpid()), str(self.out), str(every)])
 
     def stop(self) -> dict[int, dict[str, int]]:
         self.process.terminate()
@@ -128,11 +130,12 @@ def main():
     ap.add_argument("--methods", default="fork,spawn", help="start methods to time for more than one worker")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--no-gc-freeze", action="store_true", help="fork without gc.freeze() first (to measure what it saves)")
-    ap.add_argument("--sample", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--sample", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--sample-every", type=float, default=2.0, help="seconds between memory samples (default 2)")
     ap.add_argument("--full-parse", action="store_true", help="parse every sentence (default: selective parsing)")
     args = ap.parse_args()
     if args.sample:
-        return sample(int(args.sample[0]), args.sample[1])
+        return sample(int(args.sample[0]), args.sample[1], float(args.sample[2]))
     if args.no_gc_freeze:
         quotetrack.parallel.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
     texts = articles(args.articles)
@@ -161,7 +164,7 @@ def main():
         for workers, method in runs:
             db = open_db(Path(tmp, f"bench-{workers}-{method}.db"))
             runner = (lambda w=workers, m=method: PoolRunner(w, EngineSpec(args.engine, None, args.full_parse), method=m)) if workers > 1 else None
-            sampler = Sampler(tmp)
+            sampler = Sampler(tmp, args.sample_every)
             cpu = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
             t0 = time.perf_counter()
             outcomes = list(index_paths(db, [str(folder)], EngineSpec(args.engine, None, args.full_parse), runner=runner, batch=args.batch))
