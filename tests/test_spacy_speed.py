@@ -138,3 +138,22 @@ def test_document_tokens_are_spacys_tokens(spacy_engine, text):
     for token, spacy_token in zip(ours, theirs):
         if token.head is not None and not spacy_token.head.is_space:
             assert token.head == position[spacy_token.head.i] and token.deprel == spacy_token.dep_
+
+
+def test_string_table_renewed_past_its_bound(spacy_engine, monkeypatch):
+    """The table of strings kept across documents is bounded: past its size it starts
+    again, and the documents read with a fresh table are the same."""
+    from quotetrack.nlp import spacy_engine as engine_module
+
+    before = [spacy_engine.parse(text) for text in SENTENCES]
+    monkeypatch.setattr(engine_module._Names, "MOST", 5)
+    tables = []  # held, so that no table's id is reused by the next
+    after = []
+    for text in SENTENCES:
+        after.append(spacy_engine.parse(text))
+        tables.append(engine_module._NAMES)
+        assert len(engine_module._NAMES) < 200  # one document's strings, not all of them
+    assert len({id(table) for table in tables}) == len(SENTENCES)
+    assert [[(t.text, t.lemma, t.upos, t.feats, t.head) for t in d.tokens] for d in after] == [
+        [(t.text, t.lemma, t.upos, t.feats, t.head) for t in d.tokens] for d in before
+    ]

@@ -293,13 +293,13 @@ class _Names:
 
     MOST = 500_000
 
-    def __len__(self) -> int:
-        return len(self._strings) + len(self._feats)
-
     def __init__(self):
         self._strings: dict[int, str] = {0: ""}
         self._pos: dict[int, str] = {}
         self._feats: dict[int, dict] = {}
+
+    def __len__(self) -> int:
+        return len(self._strings) + len(self._feats)
 
     def string(self, doc, key: int) -> str:
         found = self._strings.get(key)
