@@ -1,6 +1,6 @@
-"""Printable HTML: the Jinja2 environment and the rendering of sheets and reports.
+"""Printable HTML: the rendering of sheets and reports.
 
-One environment, built in one place, autoescaping on: a title or a quote holding
+One environment (``templating.py``), built in one place, autoescaping on: a title or a quote holding
 ``<script>`` prints as text. A newsroom's own template folder (``--templates DIR``) is
 searched first, then the built-in templates, so any page or partial can be overridden.
 
@@ -20,17 +20,14 @@ from pathlib import Path
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
-import jinja2
-import jinja2.sandbox
 from markupsafe import Markup
 
-from . import __version__
 from . import vocabulary
 from .errors import QuotetrackError
 from .paragraphs import paragraph_spans
 from .pdf import PdfUnavailable, write_pdf  # noqa: F401  (the reports' PDF printer)
-from .safetext import escape_bidi, path_text
 from .search import SpeakerNotFound, resolve_speaker, search
+from .templating import TemplateProblem, builtin_templates, environment  # noqa: F401  re-exported
 from .appearances import first_appearances
 
 
@@ -40,11 +37,6 @@ class ArticleNotFound(QuotetrackError):
 
 class UnknownLayout(QuotetrackError):
     """A layout other than ``compact`` or ``cards``."""
-
-
-class TemplateProblem(QuotetrackError):
-    """A template failed to load or to render (a syntax error, an undefined field, an
-    operation the sandbox forbids); the message names the template and the line."""
 
 
 LAYOUTS = ("compact", "cards")  # compact: who-said-what tables and an annex; cards: a card per quote
@@ -63,78 +55,6 @@ _QUOTE_SQL = """
     LEFT JOIN speakers os ON os.id = q.original_speaker_id
 """
 FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies only
-
-
-def builtin_templates() -> Path:
-    """The built-in templates: inside the installed package, or the checkout's templates/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if (candidate / "base.html").is_file():
-            return candidate
-    raise FileNotFoundError("quotetrack's templates are missing from this installation")
-
-
-def _template_problem(error: Exception, name: str | None) -> TemplateProblem:
-    """The one line for a template error: which template, which line, what."""
-    where, line = getattr(error, "filename", None) or name, getattr(error, "lineno", None)
-    tb = error.__traceback__
-    while tb is not None:  # Jinja's rewritten traceback: frames in the template's own lines
-        filename = tb.tb_frame.f_code.co_filename
-        if not filename.endswith(".py") and not filename.startswith("<"):
-            where, line = filename, tb.tb_lineno
-        tb = tb.tb_next
-    message = (getattr(error, "message", None) or str(error) or error.__class__.__name__).splitlines()[0]
-    at = f" line {line}" if line else ""
-    return TemplateProblem(f"template {path_text(where or 'unknown')}{at}: {message}")
-
-
-_TEMPLATE_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError)
-
-
-class _Template(jinja2.Template):
-    def render(self, *args, **kwargs):
-        try:
-            return super().render(*args, **kwargs)
-        except _TEMPLATE_ERRORS as error:
-            raise _template_problem(error, self.filename or self.name) from None
-
-
-class _Environment(jinja2.sandbox.SandboxedEnvironment):
-    """Sandboxed: a ``--templates`` folder is not trusted code (no attribute of Python's
-    internals, no file or shell access); its errors become ``TemplateProblem``."""
-
-    template_class = _Template
-
-    def get_template(self, *args, **kwargs):
-        try:
-            return super().get_template(*args, **kwargs)
-        except jinja2.TemplateError as error:
-            raise _template_problem(error, str(args[0]) if args else None) from None
-
-
-def _finalize(value):
-    """Every printed value: bidi controls shown as codes, so "txt.exe" cannot read "exe.txt"."""
-    return escape_bidi(value) if isinstance(value, str) and not isinstance(value, Markup) else value
-
-
-def environment(user_templates: str | Path | None = None) -> jinja2.Environment:
-    """The one Jinja2 environment: the user's folder first, then the built-ins.
-
-    StrictUndefined so that a newsroom's override naming a missing field fails loudly
-    (one line naming the template and the line) instead of printing a sheet with silent
-    blanks. Sandboxed, the same for built-in and user templates.
-    """
-    folders = ([str(user_templates)] if user_templates else []) + [str(builtin_templates())]
-    env = _Environment(
-        loader=jinja2.FileSystemLoader(folders),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default=True),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_finalize,
-    )
-    env.globals["version"] = __version__
-    return env
 
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact") -> str:

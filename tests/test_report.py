@@ -16,7 +16,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from quotetrack import report
+from quotetrack import __version__, report
 from quotetrack.errors import QuotetrackError
 from quotetrack.indexing import index_paths
 from quotetrack.search import SpeakerNotFound
@@ -139,7 +139,7 @@ def test_sheet_header(seed_sheet, db):
     assert header.select_one('[data-field="url"] a')["href"] == SEED_META["url"]
     assert field(header, "engine").startswith("spacy (spacy ")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", field(header, "generated"))
-    assert field(header, "version") == f"quotetrack {report.__version__}"
+    assert field(header, "version") == f"quotetrack {__version__}"
     assert soup.select("main section") and soup.select("main article.card")
 
 
