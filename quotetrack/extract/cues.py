@@ -71,7 +71,9 @@ class Cue:
     pattern: str  # the construction's stable identifier, recorded in the quote's reason
 
 
-def _guesses(word: str):
+def verb_guesses(word: str):
+    """The lemmas a verb form may have, from its ending or the irregular forms (for the
+    words the tagger or the lemmatiser got wrong): annoncées -> annoncer, dit -> dire."""
     word = word.lower().replace("’", "'")
     if word in IRREGULAR:
         yield IRREGULAR[word]
@@ -104,7 +106,7 @@ def _reporting_lemma(text: str, lemma: str, upos: str, first: bool) -> str | Non
         return lemma
     if text[:1].isupper() and not first and upos == "PROPN":
         return None
-    for guess in _guesses(text):
+    for guess in verb_guesses(text):
         if guess in verbs:
             return guess
     return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Document
 from . import lexicon
-from .cues import Cue, CueFinder, _guesses
+from .cues import Cue, CueFinder, verb_guesses
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
@@ -175,7 +175,7 @@ class _Extractor:
             return True
         if _proper_name(content) and before[-1].text not in (".", ":", "!", "?"):
             return True  # le missile « Orechnik », les exercices « Joint Sea-2024 »
-        return lemma in words["verb"] or any(g in words["verb"] for g in _guesses(prev.text))
+        return lemma in words["verb"] or any(g in words["verb"] for g in verb_guesses(prev.text))
 
     def reads_as_words(self, cand: Candidate) -> bool:
         """Does an uncued fragment read as someone's words rather than a label? Not a

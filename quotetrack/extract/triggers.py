@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import lexicon
-from .cues import AUX_FORMS, FILLER_ADVERBS, IRREGULAR, LEADING_WORDS, OBJECT_CLITICS, REFLEXIVE, _guesses
+from .cues import AUX_FORMS, FILLER_ADVERBS, IRREGULAR, LEADING_WORDS, OBJECT_CLITICS, REFLEXIVE, verb_guesses
 from .index import CLITIC_SUBJECTS
 from .marks import find_marked_spans, paragraphs
 
@@ -141,7 +141,7 @@ def is_reporting_form(word: str) -> bool:
     """Could ``word`` be a form of a reporting verb? Lowercase words only. (Cached: the
     selector asks it of every word of every page.)"""
     forms, prefixes, lemmas = _lexicon()
-    if word in forms or any(g in lemmas for g in _guesses(word)):
+    if word in forms or any(g in lemmas for g in verb_guesses(word)):
         return True
     return any(word[:k] in prefixes for k in range(_MIN_STEM, len(word) + 1))
 

@@ -256,7 +256,7 @@ def _to_document(text, segments, version, entities=None) -> Document:
                         start=base + idx,
                         end=base + idx + len(word),
                         lemma=names.string(doc, lemma) or word,
-                        upos=names.pos(doc, k, pos) or "X",
+                        upos=names.string(doc, pos) or "X",  # a part of speech's id is its name's
                         feats=names.feats(doc, k, morph),
                         head=head,
                         deprel=("root" if head is None else (names.string(doc, dep) or "dep")) if parsed else "",
@@ -295,7 +295,6 @@ class _Names:
 
     def __init__(self):
         self._strings: dict[int, str] = {0: ""}
-        self._pos: dict[int, str] = {}
         self._feats: dict[int, dict] = {}
 
     def __len__(self) -> int:
@@ -305,12 +304,6 @@ class _Names:
         found = self._strings.get(key)
         if found is None:
             found = self._strings[key] = doc.vocab.strings[key]
-        return found
-
-    def pos(self, doc, k: int, key: int) -> str:
-        found = self._pos.get(key)
-        if found is None:
-            found = self._pos[key] = doc[k].pos_
         return found
 
     def feats(self, doc, k: int, key: int) -> dict:
