@@ -49,7 +49,7 @@ from quotetrack.extract.triggers import selection  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
 from quotetrack.parallel import EngineSpec, PoolRunner  # noqa: E402
-from quotetrack.store import counts, open_db  # noqa: E402
+from quotetrack.archive.store import counts, open_db  # noqa: E402
 
 FIELDS = {"Rss": "rss", "Pss": "pss", "Private_Clean": "uss", "Private_Dirty": "uss"}
 

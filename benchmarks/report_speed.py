@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quotetrack.extract.records import Quote  # noqa: E402
-from quotetrack.ingest import Article  # noqa: E402
-from quotetrack.report import speaker_dossier  # noqa: E402
-from quotetrack.store import open_db, save_article  # noqa: E402
+from quotetrack.sources.articles import Article  # noqa: E402
+from quotetrack.printing.sheets import speaker_dossier  # noqa: E402
+from quotetrack.archive.store import open_db, save_article  # noqa: E402
 
 
 def main():

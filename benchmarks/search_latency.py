@@ -27,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotetrack.store import article_id_for, counts, open_db, quote_id_for, search  # noqa: E402
+from quotetrack.archive.search import search  # noqa: E402
+from quotetrack.archive.store import article_id_for, counts, open_db, quote_id_for  # noqa: E402
 
 WORDS = """
 gouvernement réforme retraites économie sécurité défense européenne négociation accord

@@ -41,7 +41,7 @@ from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.nlp import get_engine  # noqa: E402
 from quotetrack.nlp.spacy_engine import MODEL  # noqa: E402
 from quotetrack.parallel import EngineSpec  # noqa: E402
-from quotetrack.store import counts, open_db  # noqa: E402
+from quotetrack.archive.store import counts, open_db  # noqa: E402
 
 
 def evaluate(gold: str, full: bool) -> dict:

@@ -34,7 +34,7 @@ started = float(sys.argv[1])
 marks = [("interpreter start", time.time() - started)]
 def lap(label, t=[time.perf_counter()]):
     now = time.perf_counter(); marks.append((label, now - t[0])); t[0] = now
-import quotetrack.cli, quotetrack.ingest, quotetrack.extract; lap("quotetrack's modules (cli, ingest, extract)")
+import quotetrack.cli, quotetrack.sources.articles, quotetrack.extract; lap("quotetrack's modules (cli, ingest, extract)")
 from quotetrack.nlp import startup
 spacy = startup.import_spacy(); lap("import spacy")
 startup.prime_regexes(startup.regex_cache_file(spacy.__version__)); lap("regex cache read")
@@ -42,7 +42,7 @@ import spacy.lang.fr; lap("spaCy's French language data")
 from quotetrack.nlp import get_engine
 engine = get_engine("spacy"); lap("spacy.load (vocabulary, vectors, lemmatizer tables, pipeline)")
 from quotetrack.extract import extract_quotes
-from quotetrack.ingest import read_article
+from quotetrack.sources.articles import read_article
 quotes = extract_quotes(engine.parse(read_article(sys.argv[2]).text)); lap(f"read, parse and extract ({len(quotes)} quote)")
 for label, seconds in marks:
     print(f"  {label:64} {seconds:5.2f} s")

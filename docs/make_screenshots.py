@@ -29,7 +29,7 @@ def main() -> int:
         print("pdftoppm is missing: apt install poppler-utils", file=sys.stderr)
         return 1
     sys.path.insert(0, str(ROOT))
-    from quotetrack.pdf import chromium_pdf, find_chromium
+    from quotetrack.printing.pdf import chromium_pdf, find_chromium
 
     if find_chromium() is None:
         print("Chromium is missing: apt install chromium", file=sys.stderr)

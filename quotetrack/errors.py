@@ -1,6 +1,6 @@
 """Library exceptions: the CLI turns each into a one-line message and exit status 1."""
 
-from .safetext import path_text
+from .text.safety import path_text
 
 
 class QuotetrackError(Exception):

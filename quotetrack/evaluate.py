@@ -10,7 +10,6 @@ inside a reported statement overlaps both). Every part of a predicted quote coun
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,10 +17,9 @@ from typing import Callable, Iterable
 from .errors import InputError
 from .extract import Quote
 from .extract.reasons import reason_ids
-from .extract.speakers import fold
+from .text.folding import normalize_name
 
 THRESHOLDS = (0.3, 0.8)
-HONORIFICS = re.compile(r"^(m|mm|mme|mlle|dr|pr|me|mgr)\.?\s+", re.I)  # "Dr" and "Dr." alike
 
 
 @dataclass
@@ -100,11 +98,6 @@ class Report:
             r["speaker_precision"] = round(r["speaker_right"] / r["speaker_scored"], 4) if r["speaker_scored"] else 0.0
             out.append(r)
         return sorted(out, key=lambda r: (-r["quotes"], r["sieve"]))
-
-
-def normalize_name(name: str) -> str:
-    name = HONORIFICS.sub("", fold(name.strip()))
-    return re.sub(r"[^\w' -]", "", name).strip()
 
 
 def speaker_matches(predicted: str | None, gold: Span) -> bool:

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError, QuotetrackError
-from .ingest import iter_paths, read_article
+from .sources.articles import iter_paths, read_article
 from .parallel import EngineSpec, LocalRunner, parse_and_extract, worker_died
-from .safetext import path_text
-from .dbfile import database_error, database_file
-from .store import article_exists, article_id_for, save_article
+from .text.safety import path_text
+from .archive.database_file import database_error, database_file
+from .archive.store import article_exists, article_id_for, save_article
 
 BATCH = 32  # articles per parse call: fewer round trips to the workers, fuller nlp.pipe batches
 MAX_BYTES = 5_000_000  # an article larger than this is almost surely not one article
@@ -53,7 +53,7 @@ class Outcome:
     new_speakers: int = 0
     article_id: str | None = None
     reviews_kept: int = 0  # reviewed quotes of an earlier version matched to the new extraction
-    orphaned: int = 0  # reviewed quotes that matched nothing, kept flagged (see review.py)
+    orphaned: int = 0  # reviewed quotes that matched nothing, kept flagged (see archive/reviews.py)
     warnings: tuple[str, ...] = ()  # problems found and ignored (an impossible date)
 
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from quotetrack.extract.records import Quote
-from quotetrack.ingest import Article
-from quotetrack.store import open_db, save_article
+from quotetrack.sources.articles import Article
+from quotetrack.archive.store import open_db, save_article
 
 
 def store_article(db_path, sayings, *, title="Conseil municipal", path="conseil.txt", url=None):

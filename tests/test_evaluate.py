@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quotetrack.errors import InputError
-from quotetrack.evaluate import Span, evaluate, match_spans, normalize_name, read_gold, speaker_matches
+from quotetrack.evaluate import Span, evaluate, match_spans, read_gold, speaker_matches
+from quotetrack.text.folding import normalize_name
 from quotetrack.extract.records import KINDS, Quote
 
 GOLD_FILE = Path(__file__).parent / "gold" / "seed-fr.jsonl"

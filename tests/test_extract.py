@@ -6,7 +6,7 @@ import pytest
 
 from constructions import CASES
 from quotetrack.extract import extract_quotes
-from quotetrack.evaluate import normalize_name
+from quotetrack.text.folding import normalize_name
 
 # Constructions the rules do not handle yet; each one says why. They run, and a pass
 # is reported (strict=False) so that fixed cases are noticed.

@@ -10,7 +10,8 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from quotetrack import indexing, store
+from quotetrack import indexing
+from quotetrack.archive import store
 from quotetrack.cli import cli
 
 from conftest import ROOT, SEED

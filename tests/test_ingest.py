@@ -12,7 +12,7 @@ import random
 import pytest
 
 from quotetrack.errors import InputError
-from quotetrack.ingest import Article, decode, iso_date, iter_paths, read_article
+from quotetrack.sources.articles import Article, decode, iso_date, iter_paths, read_article
 
 PHRASE = "« L’économie va mieux », a affirmé le ministre à l’Assemblée. Ça suffit, dit-elle."
 CP1252_PHRASE = "“Le cœur du problème, c’est 20 € par mois”, a déclaré l’élue. Œuvre à l’été."
@@ -133,7 +133,7 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr("quotetrack.ingest.os.open", refuse)
+    monkeypatch.setattr("quotetrack.sources.articles.os.open", refuse)
     with pytest.raises(InputError) as raised:
         read_article(path)
     assert_input_error(raised, path, "cannot read: permission denied")

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import cli
-from quotetrack.ingest import _from_html, read_article
-from quotetrack.metadata import clean_authors, normalise_outlet, text_title
+from quotetrack.sources.articles import _from_html, read_article
+from quotetrack.sources.html_pages import clean_authors, normalise_outlet, text_title
 
 BODY = """
 <header><nav><a href="/">Accueil</a> <a href="/politique">Politique</a></nav></header>

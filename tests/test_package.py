@@ -8,7 +8,7 @@ import click
 import pytest
 
 from quotetrack.cli import cli
-from quotetrack.report import builtin_templates
+from quotetrack.printing.environment import builtin_templates
 
 from conftest import ROOT
 

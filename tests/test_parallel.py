@@ -12,7 +12,7 @@ from quotetrack.cli import cli
 from quotetrack.indexing import index_paths
 from quotetrack.nlp import get_engine
 from quotetrack.parallel import DaskRunner, EngineSpec, PoolRunner, parse_and_extract, start_method
-from quotetrack.store import open_db
+from quotetrack.archive.store import open_db
 
 from conftest import SEED
 

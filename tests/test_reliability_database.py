@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import pytest
 from click.testing import CliRunner
 
-from quotetrack import dbfile, store
+from quotetrack.archive import database_file as dbfile, store
 from quotetrack.cli import cli
 
 from reliability_helpers import store_article

@@ -60,7 +60,7 @@ def html(name, words, canonical):
     ],
 )
 def test_article_url(url, specific):
-    from quotetrack.store import article_url
+    from quotetrack.archive.store import article_url
 
     assert article_url(url) is specific
 

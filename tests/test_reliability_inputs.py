@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from quotetrack import indexing
 from quotetrack.cli import cli
 from quotetrack.errors import InputError
-from quotetrack.ingest import read_article
+from quotetrack.sources.articles import read_article
 
 from conftest import ROOT
 

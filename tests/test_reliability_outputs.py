@@ -128,7 +128,7 @@ def test_csv_cells_that_would_be_formulas_are_prefixed(hostile_db):
 
 @pytest.mark.parametrize("value, expected", [("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), (3, 3), (None, None)])
 def test_csv_cell(value, expected):
-    from quotetrack.safetext import csv_cell
+    from quotetrack.text.safety import csv_cell
 
     assert csv_cell(value) == expected
 
@@ -170,7 +170,7 @@ def test_bidi_overrides_are_shown_escaped_in_sheets(hostile_db, command):
      ("ligne\tet\nsuite", "ligne\tet\nsuite"), ("x\u202ey\u2066z", "x<U+202E>y<U+2066>z")],
 )
 def test_terminal_text(text, expected):
-    from quotetrack.safetext import terminal_text
+    from quotetrack.text.safety import terminal_text
 
     assert terminal_text(text) == expected
 

@@ -109,7 +109,7 @@ def test_never_two_reviews_on_one_new_quote(article, db_path):
     [(1, 1, {"a": "b"}), (1, 2, {}), (None, None, {"a": "b"}), (1, None, {})],
 )
 def test_match_reviews_needs_the_extracted_speaker(old_speaker, new_speaker, expected):
-    from quotetrack.review import match_reviews
+    from quotetrack.archive.reviews import match_reviews
 
     old = {"id": "a", "text": "Nous tiendrons", "original_text": None, "start": 0, "end": 14,
            "speaker_id": old_speaker, "reattributed": 0, "original_speaker_id": None}
@@ -118,7 +118,7 @@ def test_match_reviews_needs_the_extracted_speaker(old_speaker, new_speaker, exp
 
 
 def test_a_reattributed_quote_is_matched_by_its_extracted_speaker():
-    from quotetrack.review import match_reviews
+    from quotetrack.archive.reviews import match_reviews
 
     old = {"id": "a", "text": "Nous tiendrons", "original_text": None, "start": 0, "end": 14,
            "speaker_id": 7, "reattributed": 1, "original_speaker_id": 3}

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from quotetrack.cli import cli
 from quotetrack.indexing import index_paths
 from quotetrack.parallel import EngineSpec, PoolRunner, parse_and_extract
-from quotetrack.store import open_db
+from quotetrack.archive.store import open_db
 
 # An article whose parse the test makes fatal to its process, as the out-of-memory
 # killer would: the worker gets SIGKILL, no exception, no clean-up.

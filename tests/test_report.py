@@ -16,11 +16,12 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from quotetrack import __version__, report
+from quotetrack import __version__
+from quotetrack.printing import sheets as report
 from quotetrack.errors import QuotetrackError
 from quotetrack.indexing import index_paths
-from quotetrack.search import SpeakerNotFound
-from quotetrack.store import open_db
+from quotetrack.archive.search import SpeakerNotFound
+from quotetrack.archive.store import open_db
 
 from conftest import SEED
 
@@ -415,7 +416,7 @@ def test_find_article_indexed_by_a_relative_path(tmp_path, monkeypatch, spacy_en
 
 
 def test_write_pdf_without_weasyprint(monkeypatch, tmp_path):
-    from quotetrack import pdf
+    from quotetrack.printing import pdf
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     monkeypatch.setattr(pdf, "find_chromium", lambda: None)  # and no browser on the machine

@@ -16,12 +16,12 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import report
+from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
 from quotetrack.extract.reasons import LABELS, LEGACY
 from quotetrack.indexing import index_paths
-from quotetrack.review import review_quote
-from quotetrack.store import open_db
+from quotetrack.archive.reviews import review_quote
+from quotetrack.archive.store import open_db
 
 from conftest import SEED, TESTS
 from test_report import CHROMIUM, FLAGS, SEED_SPEAKERS, article_id, db, seed_id  # noqa: F401  (db: fixture)
@@ -288,7 +288,7 @@ def test_file_name_shared_by_two_articles_asks_for_the_path(tmp_path, spacy_engi
 
 
 def test_pdf_without_weasyprint_or_chromium_says_how_to_get_either(monkeypatch, tmp_path):
-    from quotetrack import pdf
+    from quotetrack.printing import pdf
 
     monkeypatch.setattr(pdf, "pdf_engine", lambda: None)
     target = tmp_path / "x.pdf"
@@ -300,7 +300,7 @@ def test_pdf_without_weasyprint_or_chromium_says_how_to_get_either(monkeypatch, 
 
 
 def test_failed_pdf_leaves_the_old_file_and_no_partial(monkeypatch, tmp_path):
-    from quotetrack import pdf
+    from quotetrack.printing import pdf
 
     def half(html, output):
         Path(output).write_bytes(b"<html>not a pdf")
@@ -319,7 +319,7 @@ def test_failed_pdf_leaves_the_old_file_and_no_partial(monkeypatch, tmp_path):
 
 
 def test_cli_pdf_error_is_one_line(monkeypatch, db, tmp_path):
-    from quotetrack import pdf
+    from quotetrack.printing import pdf
 
     monkeypatch.setattr(pdf, "pdf_engine", lambda: None)
     result = CliRunner().invoke(cli, ["report", "article", SEED.name, "--pdf", str(tmp_path / "s.pdf"),

@@ -16,10 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import extract, report
+from quotetrack import extract
+from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
-from quotetrack.review import history, match_reviews
-from quotetrack.store import open_db
+from quotetrack.archive.reviews import history, match_reviews
+from quotetrack.archive.store import open_db
 
 from conftest import SEED
 

@@ -16,11 +16,14 @@ from click.testing import CliRunner
 
 from quotetrack.cli import cli
 from quotetrack.extract.records import Quote
-from quotetrack.ingest import Article
-from quotetrack.review import review_quote
-from quotetrack.speaker_records import clean_role, is_scoped, kind_of
-from quotetrack.speakers import rename_speaker, suggest_duplicates
-from quotetrack.store import MIGRATIONS, list_speakers, merge_speakers, open_db, save_article, search
+from quotetrack.sources.articles import Article
+from quotetrack.archive.reviews import review_quote
+from quotetrack.archive.speaker_rows import clean_role, is_scoped, kind_of
+from quotetrack.archive.identity import rename_speaker, suggest_duplicates
+from quotetrack.archive.schema import MIGRATIONS
+from quotetrack.archive.search import list_speakers
+from quotetrack.archive.search import search
+from quotetrack.archive.store import merge_speakers, open_db, save_article
 
 
 def quote(text, words, speaker, *, kind="person", role=None, aliases=(), cue=None, mention=None):
@@ -317,7 +320,7 @@ def test_upgrade_from_the_previous_schema_keeps_every_review(tmp_path):
 
 
 def test_review_and_store_do_not_import_each_other():
-    code = "import sys, quotetrack.review; print('quotetrack.store' in sys.modules)"
+    code = "import sys, quotetrack.archive.reviews; print('quotetrack.archive.store' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 
@@ -347,7 +350,7 @@ def test_speakers_rename_command_and_its_errors(db, db_path):
 def test_sheet_cards_show_the_role_and_date_the_article_gave(db):
     from bs4 import BeautifulSoup
 
-    from quotetrack.report import article_sheet, speaker_dossier
+    from quotetrack.printing.sheets import article_sheet, speaker_dossier
 
     older = "« Nous négocierons », a déclaré hier Jens Stoltenberg, Premier ministre norvégien."
     save(db, older, [quote(older, "Nous négocierons", "Jens Stoltenberg", role="Premier ministre norvégien", cue="a déclaré")],

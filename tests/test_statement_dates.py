@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from quotetrack.statement_dates import StatementDate, statement_date
+from quotetrack.extract.statement_dates import StatementDate, statement_date
 
 FRIDAY = "2024-03-08"
 

@@ -12,26 +12,17 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from quotetrack import search as quotetrack_search
-from quotetrack import store
+from quotetrack.archive import search as quotetrack_search
+from quotetrack.archive import store
 from quotetrack.errors import QuotetrackError
 from quotetrack.extract.records import Quote
-from quotetrack.ingest import Article
-from quotetrack.store import (
-    MIGRATIONS,
-    DatabaseUnavailable,
-    QuoteNotFound,
-    SameSpeaker,
-    SearchSyntaxError,
-    SpeakerNotFound,
-    counts,
-    get_quote,
-    list_speakers,
-    merge_speakers,
-    open_db,
-    save_article,
-    search,
-)
+from quotetrack.sources.articles import Article
+from quotetrack.archive.schema import MIGRATIONS
+from quotetrack.archive.database_file import DatabaseUnavailable
+from quotetrack.archive.search import QuoteNotFound, SearchSyntaxError, SpeakerNotFound, get_quote, list_speakers
+from quotetrack.archive.identity import SameSpeaker
+from quotetrack.archive.search import search
+from quotetrack.archive.store import counts, merge_speakers, open_db, save_article
 
 OTAN = "« Nous négocierons avec l'Otan », a déclaré Jens Stoltenberg, secrétaire général de l'Alliance."
 MACRON = (

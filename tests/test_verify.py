@@ -13,13 +13,14 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import appearances, report, verify
+from quotetrack.checking import appearances, verify
+from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
 from quotetrack.extract.records import Quote
 from quotetrack.indexing import index_paths
-from quotetrack.ingest import Article
-from quotetrack.store import open_db, save_article
-from quotetrack.verdict import EXIT_STATUS, wording_verdict
+from quotetrack.sources.articles import Article
+from quotetrack.archive.store import open_db, save_article
+from quotetrack.checking.verdicts import EXIT_STATUS, wording_verdict
 
 from conftest import SEED
 

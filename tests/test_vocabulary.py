@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from quotetrack import vocabulary
 from quotetrack.cli import cli
 from quotetrack.indexing import index_paths
-from quotetrack.review import review_quote
-from quotetrack.store import open_db
+from quotetrack.archive.reviews import review_quote
+from quotetrack.archive.store import open_db
 
 from conftest import SEED
 

@@ -23,11 +23,13 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="the web interface needs datasette (pip install 'quotetrack[web]')")
 
-from quotetrack import report  # noqa: E402
+from quotetrack.printing import sheets as report  # noqa: E402
 from quotetrack.cli import cli  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
-from quotetrack.search import search  # noqa: E402
-from quotetrack.store import MIGRATIONS, DatabaseUnavailable, open_db  # noqa: E402
+from quotetrack.archive.search import search  # noqa: E402
+from quotetrack.archive.schema import MIGRATIONS  # noqa: E402
+from quotetrack.archive.database_file import DatabaseUnavailable  # noqa: E402
+from quotetrack.archive.store import open_db  # noqa: E402
 from quotetrack.web import app as web_app  # noqa: E402
 from quotetrack.web.app import WebUnavailable, create_app  # noqa: E402
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from quotetrack.indexing import index_paths
-from quotetrack.store import open_db
+from quotetrack.archive.store import open_db
 
 from conftest import ROOT, SEED
 

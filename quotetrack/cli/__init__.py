@@ -8,22 +8,9 @@ reaches a user.
 
 from __future__ import annotations
 
-import click
-
-from .. import __version__
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="quotetrack")
-def cli():
-    """quotetrack: who said what, when and where, in French news articles.
-
-    \b
-    Example:
-        quotetrack index seeds/
-        quotetrack search --speaker Stoltenberg
-    """
-
+from .group import cli
 
 # The command modules register themselves on the group.
 from . import database, models, parse, report, review, web  # noqa: E402,F401  (registration)
+
+__all__ = ["cli"]

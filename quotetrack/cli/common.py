@@ -28,7 +28,7 @@ def friendly(func):
         except QuotetrackError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.DatabaseError as exc:
-            from ..dbfile import database_error
+            from ..archive.database_file import database_error
 
             raise click.ClickException(str(database_error(kwargs.get("db_path") or "database", exc))) from None
         except OSError as exc:
@@ -46,7 +46,7 @@ def friendly(func):
 
 def reader_table(rows, columns, limits=None, vocabularies=None) -> str:
     """The ``table`` format, for people: French headers and values (JSON keeps identifiers)."""
-    from ..output import table
+    from ..printing.tables import table
     from ..vocabulary import for_reader, limits_for_reader
 
     translated, headers = for_reader(rows, columns, vocabularies)
@@ -66,7 +66,7 @@ def _silence_stdout() -> None:
 def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
     """Text pieces to ``output`` (checked, written atomically) or to standard output."""
     if output:
-        from ..outputs import check_output_path, write_atomically
+        from ..printing.atomic_files import check_output_path, write_atomically
 
         check_output_path(output, database=database, inputs=inputs)
         write_atomically(output, pieces)
@@ -131,7 +131,7 @@ def resolve_engine(engine: str, stanza_dir) -> str:
 
 
 def read_one(path: str):
-    from ..ingest import read_article
+    from ..sources.articles import read_article
 
     return read_article(path)
 
@@ -153,7 +153,7 @@ def db_option(func):
 
 
 def open_database(db_path):
-    from ..store import open_db
+    from ..archive.store import open_db
 
     return open_db(db_path)
 

@@ -8,9 +8,9 @@ import sys
 
 import click
 
-from ..output import FORMATS, chunks, render
-from ..safetext import path_text, terminal_text
-from . import cli
+from ..printing.tables import FORMATS, chunks, render
+from ..text.safety import path_text, terminal_text
+from .group import cli
 from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, reader_table, write_output
 
 
@@ -66,7 +66,7 @@ def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, tit
     """
     from ..indexing import check_overrides, index_paths
     from ..parallel import DaskRunner, EngineSpec
-    from ..store import counts
+    from ..archive.store import counts
 
     overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     check_overrides(list(paths), overrides)
@@ -134,7 +134,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
         quotetrack search otan --speaker Stoltenberg
         quotetrack search defendre --format json
     """
-    from ..store import search as run_search
+    from ..archive.search import search as run_search
 
     rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
     if fmt == "table" and not rows:
@@ -158,9 +158,10 @@ def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, 
     CSV cells that a spreadsheet would run as a formula get a leading ' unless --raw.
     A damaged database is refused rather than exported short.
     """
-    from ..outputs import check_output_path
-    from ..dbfile import check_integrity
-    from ..store import indexed_from, search as run_search
+    from ..printing.atomic_files import check_output_path
+    from ..archive.database_file import check_integrity
+    from ..archive.store import indexed_from
+    from ..archive.search import search as run_search
 
     db = open_database(db_path)
     if output:
@@ -171,7 +172,7 @@ def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, 
 
 
 def _appearances(db, row) -> list[dict]:
-    from ..appearances import appearances
+    from ..checking.appearances import appearances
 
     return [{k: v for k, v in a.items() if k != "text_key"} for a in appearances(db, row)]
 
@@ -216,7 +217,7 @@ def _said_on(row) -> str:
 @friendly
 def show(quote_id, fmt, db_path):
     """Show one quote (by id or a unique prefix) with its context and article."""
-    from ..store import get_quote
+    from ..archive.search import get_quote
 
     db = open_database(db_path)
     row = get_quote(db, quote_id)
@@ -255,7 +256,7 @@ def speakers(ctx, fmt, everyone, db_path):
     """
     if ctx.invoked_subcommand is not None:
         return
-    from ..store import list_speakers
+    from ..archive.search import list_speakers
 
     rows = list_speakers(open_database(db_path), everyone=everyone)
     columns = ("name", "kind", "role", "quotes", "first", "last", "article")
@@ -274,7 +275,7 @@ def speakers(ctx, fmt, everyone, db_path):
 @friendly
 def speakers_suggest(limit, fmt, db_path):
     """Likely duplicate speakers, with the evidence; merge them with `speakers merge KEEP MERGE`."""
-    from ..speakers import suggest_duplicates
+    from ..archive.identity import suggest_duplicates
 
     rows = suggest_duplicates(open_database(db_path), limit=limit)
     if fmt == "table" and not rows:
@@ -296,7 +297,7 @@ def _reviewer_option(func):
 @friendly
 def speakers_merge(keep, merge, reviewer, db_path):
     """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias. Logged."""
-    from ..store import merge_speakers
+    from ..archive.store import merge_speakers
 
     result = merge_speakers(open_database(db_path), keep, merge, reviewer=reviewer)
     click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")
@@ -310,8 +311,8 @@ def speakers_merge(keep, merge, reviewer, db_path):
 @friendly
 def speakers_rename(name, new_name, reviewer, db_path):
     """Rename speaker NAME to NEW_NAME; the old name stays an alias. Logged."""
-    from ..review import default_reviewer, utc_now
-    from ..speakers import rename_speaker
+    from ..archive.reviews import default_reviewer, utc_now
+    from ..archive.identity import rename_speaker
 
     result = rename_speaker(open_database(db_path), name, new_name, reviewer=reviewer or default_reviewer(), at=utc_now())
     click.echo(f"renamed {result['old']} to {result['new']}")

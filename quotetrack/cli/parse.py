@@ -6,8 +6,8 @@ import json
 
 import click
 
-from ..output import render
-from . import cli
+from ..printing.tables import render
+from .group import cli
 from .common import friendly, engine_options, format_option, load_engine, read_one, reader_table, selection
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli
+from .group import cli
 from .common import friendly, db_option, open_database, filter_options, write_output
 
 REPORT_LIMIT = 500  # quotes in a search report unless --limit says otherwise
@@ -26,8 +26,8 @@ def report_options(func):
 
 def check_outputs(db, db_path, output, pdf) -> None:
     """Refuse, before any rendering, an output over the database, an article or in no folder."""
-    from ..outputs import check_output_path
-    from ..store import indexed_from
+    from ..printing.atomic_files import check_output_path
+    from ..archive.store import indexed_from
 
     for path in (output, pdf):
         if path:
@@ -35,7 +35,7 @@ def check_outputs(db, db_path, output, pdf) -> None:
 
 
 def emit_report(html: str, output, pdf, db_path=None):
-    from ..report import write_pdf
+    from ..printing.pdf import write_pdf
 
     if output:
         write_output([html], output, database=db_path)
@@ -64,7 +64,7 @@ def report_article(id_or_path, output, layout, pdf, templates, organization, db_
     Example:
         quotetrack report article seeds/000_215c51ed475f2f51.txt -o sheet.html
     """
-    from ..report import article_sheet
+    from ..printing.sheets import article_sheet
 
     db = open_database(db_path)
     check_outputs(db, db_path, output, pdf)
@@ -77,7 +77,7 @@ def report_article(id_or_path, output, layout, pdf, templates, organization, db_
 @friendly
 def report_speaker(name, output, layout, pdf, templates, organization, db_path):
     """A speaker's dossier: every quote attributed to NAME, a table per article in date order."""
-    from ..report import speaker_dossier
+    from ..printing.sheets import speaker_dossier
 
     db = open_database(db_path)
     check_outputs(db, db_path, output, pdf)
@@ -92,8 +92,8 @@ def report_speaker(name, output, layout, pdf, templates, organization, db_path):
 @friendly
 def report_search(query, speaker, since, until, source, kind, limit, output, layout, pdf, templates, organization, db_path):
     """A printable report of the quotes a search finds (same filters as search), a table per article."""
-    from ..report import search_report
-    from ..search import count_matches
+    from ..printing.sheets import search_report
+    from ..archive.search import count_matches
 
     db = open_database(db_path)
     check_outputs(db, db_path, output, pdf)

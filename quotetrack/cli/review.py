@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from ..output import FORMATS, render
-from ..safetext import terminal_text
-from . import cli
+from ..printing.tables import FORMATS, render
+from ..text.safety import terminal_text
+from .group import cli
 from .common import friendly, format_option, db_option, open_database, reader_table
 
 
@@ -32,7 +32,7 @@ def review(quote_id, status, note, speaker, text, reviewer, db_path):
         quotetrack review e63fc2bb --status confirmed --note "Vérifié sur la vidéo"
         quotetrack review 7debc358 --status misattributed --speaker "Volodymyr Zelensky"
     """
-    from ..review import review_quote
+    from ..archive.reviews import review_quote
 
     result = review_quote(open_database(db_path), quote_id, status=status, note=note, speaker=speaker, text=text, reviewer=reviewer)
     if not result["changes"]:
@@ -61,7 +61,7 @@ def reviews(status, speaker, limit, fmt, db_path):
         quotetrack reviews --status reviewed
         quotetrack reviews --status orphaned --format json
     """
-    from ..review import list_reviews
+    from ..archive.reviews import list_reviews
 
     rows = list_reviews(open_database(db_path), status=status, speaker=speaker, limit=limit)
     if fmt == "table" and not rows:
@@ -97,8 +97,8 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
     Example:
         quotetrack verify "La sécurité se paie... coûte plus cher" --speaker Stoltenberg
     """
-    from ..verdict import EXIT_STATUS
-    from ..verify import verify as run_verify
+    from ..checking.verdicts import EXIT_STATUS
+    from ..checking.verify import verify as run_verify
 
     result = run_verify(open_database(db_path), claim, speaker=speaker, threshold=threshold, limit=limit)
     if fmt == "json":
@@ -110,7 +110,7 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
 
 def _echo_verification(result) -> None:
     """The verdict's sentence, then each source (or the closest one) in detail, in French."""
-    from ..verdict import sentence, where
+    from ..checking.verdicts import sentence, where
     from ..vocabulary import VERDICTS, status
 
     def echo(line):  # wordings come from articles: no escape sequence reaches the terminal

@@ -15,7 +15,8 @@ from pathlib import Path
 import sqlite_utils
 
 from ..errors import QuotetrackError
-from ..store import MIGRATIONS, DatabaseUnavailable
+from ..archive.schema import MIGRATIONS
+from ..archive.database_file import DatabaseUnavailable
 from .metadata import metadata
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

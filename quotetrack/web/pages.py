@@ -24,12 +24,12 @@ from datasette import Response
 
 from ..errors import QuotetrackError
 from ..extract.reasons import describe_reason
-from ..report import ArticleNotFound, article_sheet, speaker_dossier
+from ..printing.sheets import ArticleNotFound, article_sheet, speaker_dossier
 from ..vocabulary import KINDS as KIND_LABELS, STATUSES as STATUS_LABELS
-from ..review import STATUSES, InvalidReview, history, review_quote
-from ..search import QuoteNotFound, SpeakerNotFound, get_quote
-from ..store import open_db
-from ..verify import appearances
+from ..archive.reviews import STATUSES, InvalidReview, history, review_quote
+from ..archive.search import QuoteNotFound, SpeakerNotFound, get_quote
+from ..archive.store import open_db
+from ..checking.appearances import appearances
 
 NAME = "quotetrack"  # the plugin's name, its configuration key and its URL prefix
 NOT_FOUND = (QuoteNotFound, SpeakerNotFound, ArticleNotFound)

@@ -19,8 +19,8 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup, escape
 
-from ..search import QuoteNotFound, fts_query, get_quote, speaker_ids
-from ..verify import appearances
+from ..archive.search import QuoteNotFound, fts_query, get_quote, speaker_ids
+from ..checking.appearances import appearances
 from . import pages
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
 

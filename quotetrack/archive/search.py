@@ -1,6 +1,6 @@
 """Read queries over the store: full-text search with filters, one quote, the speakers.
 
-Writes (schema, migrations, saving articles, merging speakers) live in ``store.py``; this
+Writes (schema, migrations, saving articles, merging speakers) live in ``store.py``, ``schema.py`` and ``identity.py``; this
 module only reads, so a journalist can point it at a database another process is filling.
 
 Speaker and outlet names are compared *folded* (accents stripped, case ignored, hyphens
@@ -17,13 +17,12 @@ import json
 import math
 import re
 import sqlite3
-import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .errors import QuotetrackError
-from .extract.records import KINDS
+from ..errors import QuotetrackError
+from ..text.folding import fold
+from ..extract.records import KINDS
 
 
 class QuoteNotFound(QuotetrackError):
@@ -45,17 +44,6 @@ SEARCH_COLUMNS = """
     q.cue, q.context, q.paragraph, a.published
 """
 MIN_PREFIX = 6
-
-
-@lru_cache(maxsize=65536)
-def fold(value: str | None) -> str | None:
-    """Accent- and case-insensitive form of a name: « L’Élysée » -> "l'elysee". (Cached:
-    the indexer folds every speaker's name and alias of every article.)"""
-    if value is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", value.replace("\u2019", "'"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace("-", " ").casefold().split())
 
 
 def search(

@@ -15,28 +15,26 @@ its exact offsets. Every source carries a word-level diff (``word_diff``: words 
 added by the claim, removed from the source, omitted at an ellipsis) and whether the
 claimed speaker is the attributed one.
 
-Each source gets a verdict (``quotetrack.verdict``): exact, abridged, altered or
+Each source gets a verdict (``quotetrack.checking.verdicts``): exact, abridged, altered or
 misattributed; a claim no source scores ``threshold`` for is not found. Where else a
-quote appeared is ``quotetrack.appearances``.
+quote appeared is ``quotetrack.checking.appearances``.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from . import vocabulary
-from .errors import QuotetrackError
-from .paragraphs import paragraph_number
-from .verdict import decide
+from .. import vocabulary
+from ..errors import QuotetrackError
+from ..text.folding import Word, fold_word, normalize_name, words
+from ..sources.paragraphs import paragraph_number
+from .verdicts import decide
 
 DEFAULT_THRESHOLD = 80.0  # rapidfuzz ratio (0-100) of the normalized claim and source words
 MAX_TERMS = 8  # rarest claim words in the full-text shortlist query
@@ -46,11 +44,7 @@ ARTICLE_CANDIDATES = 30
 REFINE_WORDS = 3  # an alignment's ends are moved by up to this many words to fit best
 MAX_GAP_WORDS = 60  # words an ellipsis may stand for
 
-# A word: letters and digits, and the combining marks of a decomposed (NFD) text, so that
-# « re\u0301fle\u0301chir » is one word, folded like « réfléchir ».
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
 _ELLIPSIS = re.compile(r"[\[(]\s*(?:…|\.{2,})\s*[\])]|…|\.{3,}")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # Words too common to shortlist with (the full-text search would read half the base).
 STOPWORDS = frozenset("""
 au aux avec ce ces cet cette dans de des du elle elles en est et eux il ils je la le les
@@ -62,42 +56,6 @@ ont fait été ete etre aussi tres très donc car ni si tout tous toute toutes
 
 class NothingToVerify(QuotetrackError):
     """The claim has no word to look for (empty, or punctuation only)."""
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of a text: as written, folded for comparison, and where it is."""
-
-    text: str
-    folded: str
-    start: int
-    end: int
-
-
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    """``Égalité`` -> ``egalite``, ``cœur`` -> ``coeur``: case, accents and ligatures.
-    (Cached: every stored quote's words are folded, and words come back.)"""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def words(text: str, offset: int = 0) -> list[Word]:
-    """The words of ``text``, with their offsets (plus ``offset``) in it."""
-    return [
-        Word(m.group(), fold_word(m.group()), m.start() + offset, m.end() + offset)
-        for m in _WORD.finditer(text)
-    ]
-
-
-def normalize(text: str) -> str:
-    """« L’Otan… » and "l'OTAN..." alike: ``l otan``. Punctuation and ellipses vanish."""
-    return " ".join(fold_word(m.group()) for m in _WORD.finditer(text))
-
-
-def text_key(text: str) -> str:
-    """The hash of a quote's normalized wording: equal for near-identical copies."""
-    return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:16]
 
 
 def segments(claim: str) -> list[list[Word]]:
@@ -223,8 +181,6 @@ def describe(diff: list[dict]) -> str:
 def same_speaker(claimed: str, name: str | None, aliases=()) -> bool:
     """Whether ``claimed`` names this speaker: the name or an alias, accents and case
     ignored, or the end of one (« Stoltenberg » is « Jens Stoltenberg »)."""
-    from .evaluate import normalize_name
-
     wanted = normalize_name(claimed).split()
     for known in (name, *aliases):
         if not known or not wanted:
@@ -243,7 +199,7 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
     Returns ``{"claim", "speaker", "threshold", "verdict", "found", "sources", "closest"}``:
     ``sources`` are the candidates scoring at least ``threshold`` (one per article, the
     best; ties go to the earliest), the one deciding the ``verdict`` first
-    (``quotetrack.verdict``); ``closest`` the best one below it when none does.
+    (``quotetrack.checking.verdicts``); ``closest`` the best one below it when none does.
     Each source has its verdict, score, article, paragraph, offsets, wording, diff and,
     when a quote covers it, the quote, its speaker, review status and whether
     ``speaker`` matches.
@@ -436,12 +392,3 @@ def _aliases(db, speaker_id) -> list[str]:
     if speaker_id is None:
         return []
     return [a for (a,) in db.conn.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])]
-
-
-def __getattr__(name):
-    """``appearances`` and ``first_appearances`` live in ``quotetrack.appearances`` now."""
-    if name in ("appearances", "first_appearances"):
-        from . import appearances
-
-        return getattr(appearances, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,7 +1,7 @@
 """The verdict of a verification: what a fact-checker reads first, and the exit status.
 
 A score says how close a claim is; a verdict says what to write. Each source found gets
-one, from its word-level diff (``quotetrack.verify.word_diff``) and the speaker check:
+one, from its word-level diff (``quotetrack.checking.verify.word_diff``) and the speaker check:
 
 - ``exact``: the same words (case, accents, quotation marks and apostrophes, spacing and
   Unicode normalisation form never count);
@@ -17,7 +17,7 @@ apart: 0 exact or abridged, 3 altered, 4 misattributed, 1 not found.
 
 from __future__ import annotations
 
-from . import vocabulary
+from .. import vocabulary
 
 VERDICTS = ("exact", "abridged", "altered", "misattributed", "not found")
 EXIT_STATUS = {"exact": 0, "abridged": 0, "altered": 3, "misattributed": 4, "not found": 1}

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .verify import STOPWORDS, select_in, normalize, text_key, words
+from .verify import STOPWORDS, select_in
+from ..text.folding import normalize, text_key, words
 
 MIN_APPEARANCE_WORDS = 4  # shorter quotes (« préoccupés ») are not linked across articles
 APPEARANCE_SCORE = 90.0

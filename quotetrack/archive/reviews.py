@@ -26,11 +26,11 @@ from datetime import datetime, timezone
 
 from rapidfuzz import fuzz
 
-from .errors import QuotetrackError
+from ..errors import QuotetrackError
 from .search import get_quote, speaker_ids
-from .speaker_records import add_aliases, create_speaker, has_determiner, is_scoped, kind_of
+from .speaker_rows import add_aliases, create_speaker, has_determiner, is_scoped, kind_of
 from .transaction import write_transaction
-from .verify import normalize, text_key
+from ..text.folding import normalize, text_key
 
 STATUSES = ("unreviewed", "confirmed", "disputed", "misattributed", "rejected", "corrected")
 # Not statuses but filters of `quotetrack reviews`: touched by a person; orphaned.
@@ -123,7 +123,7 @@ def _speaker_for(db, name: str, article_id: str) -> tuple[int, str]:
     naming one speaker only (« zelensky »), else a new speaker. The name as given is
     recorded as its alias. Several speakers by that name is an error. An anonymous or
     descriptive source (« une source proche du dossier ») is the one of the quote's
-    article, as extraction would have made it (see ``speakers.py``)."""
+    article, as extraction would have made it (see ``archive/identity.py``)."""
     name = " ".join(name.split())
     if not name:
         raise InvalidReview("--speaker: a speaker name cannot be empty")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .search import fold
-from .speaker_records import last_name
-from .speakers import scope_anonymous_speakers
-from .verify import text_key
+from ..text.folding import fold
+from .speaker_rows import last_name
+from .identity import scope_anonymous_speakers
+from ..text.folding import text_key
 
 MIGRATIONS = sqlite_utils.Migrations("quotetrack")
 
@@ -219,7 +219,7 @@ def m004_records(db):
 
     ``speakers`` is rebuilt (SQLite cannot drop a UNIQUE constraint in place) so that
     anonymous and descriptive sources can be scoped to their article (``article_id``;
-    one « source proche du dossier » per article, see ``speakers.py``): a name is
+    one « source proche du dossier » per article, see ``archive/identity.py``): a name is
     unique among global speakers and within one article. ``key``/``last_key`` are the
     folded name and last name, ``speaker_aliases.key`` the folded alias, for matching
     without Python folding every row. Old anonymous speakers shared by several articles

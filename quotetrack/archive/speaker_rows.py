@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .datafiles import organizations
-from .extract import lexicon
-from .search import fold
+from ..text.word_lists import organizations
+from ..extract import lexicon
+from ..text.folding import fold
 
 KINDS = ("person", "organization", "anonymous", "group", "unknown")
 ARTICLES = ("le ", "la ", "les ", "l'")

@@ -1,6 +1,6 @@
 """Printable HTML: the rendering of sheets and reports.
 
-One environment (``templating.py``), built in one place, autoescaping on: a title or a quote holding
+One environment (``printing/environment.py``), built in one place, autoescaping on: a title or a quote holding
 ``<script>`` prints as text. A newsroom's own template folder (``--templates DIR``) is
 searched first, then the built-in templates, so any page or partial can be overridden.
 
@@ -22,13 +22,12 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from . import vocabulary
-from .errors import QuotetrackError
-from .paragraphs import paragraph_spans
-from .pdf import PdfUnavailable, write_pdf  # noqa: F401  (the reports' PDF printer)
-from .search import SpeakerNotFound, resolve_speaker, search
-from .templating import TemplateProblem, builtin_templates, environment  # noqa: F401  re-exported
-from .appearances import first_appearances
+from .. import vocabulary
+from ..errors import QuotetrackError
+from ..sources.paragraphs import paragraph_spans
+from ..archive.search import SpeakerNotFound, resolve_speaker, search
+from .environment import environment
+from ..checking.appearances import first_appearances
 
 
 class ArticleNotFound(QuotetrackError):

@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from .errors import QuotetrackError
-from .safetext import path_text
+from ..errors import QuotetrackError
+from ..text.safety import path_text
 
 
 class OutputRefused(QuotetrackError):

@@ -14,7 +14,7 @@ import json
 import unicodedata
 from typing import Iterable, Iterator, Sequence
 
-from .safetext import csv_cell, terminal_text
+from ..text.safety import csv_cell, terminal_text
 
 FORMATS = ("table", "json", "csv", "ndjson")
 

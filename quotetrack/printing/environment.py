@@ -10,9 +10,9 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
 
-from . import __version__
-from .errors import QuotetrackError
-from .safetext import escape_bidi, path_text
+from .. import __version__
+from ..errors import QuotetrackError
+from ..text.safety import escape_bidi, path_text
 
 
 class TemplateProblem(QuotetrackError):
@@ -22,8 +22,8 @@ class TemplateProblem(QuotetrackError):
 
 def builtin_templates() -> Path:
     """The built-in templates: inside the installed package, or the checkout's templates/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
         if (candidate / "base.html").is_file():
             return candidate
     raise FileNotFoundError("quotetrack's templates are missing from this installation")

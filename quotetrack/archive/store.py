@@ -8,7 +8,7 @@ applied by ``open_db()``, so an old file is upgraded in place, never recreated: 
 reviewed by hand (``status``, ``notes``, corrections, ``wikidata_id``) must survive
 upgrades, and re-indexing (see ``save_article``) carries them over to the new extraction.
 
-Read queries live in ``search.py`` and are re-exported here, as are the migrations.
+Read queries live in ``archive/search.py``, the migrations in ``archive/schema.py``.
 """
 
 from __future__ import annotations
@@ -24,35 +24,17 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from .search import (  # noqa: F401  re-exported: the store's public API
-    QuoteNotFound,
-    SearchSyntaxError,
-    SpeakerNotFound,
-    fold,
-    get_quote,
-    list_speakers,
-    resolve_speaker,
-    search,
-)
-from . import dbfile
-from .dbfile import (  # noqa: F401  re-exported: the store's public API
-    DatabaseDamaged,
-    DatabaseLocked,
-    DatabaseTooNew,
-    DatabaseUnavailable,
-    check_integrity,
-    database_error,
-    database_file,
-)
-from .review import carry_reviews, default_reviewer, reviewed_quotes, utc_now
-from .safetext import path_text, storable_path
-from .schema import MIGRATIONS, rebuild_search  # noqa: F401  re-exported: the store's public API
-from .speaker_records import clean_role
-from .speakers import ArticleSpeakers, SameSpeaker  # noqa: F401  SameSpeaker re-exported
-from .speakers import merge_speakers as _merge_speakers
-from .statement_dates import statement_date
-from .transaction import write_transaction  # noqa: F401  re-exported
-from .verify import text_key
+from . import database_file as dbfile
+from .database_file import DatabaseTooNew, DatabaseUnavailable, database_error
+from .reviews import carry_reviews, default_reviewer, reviewed_quotes, utc_now
+from ..text.safety import path_text, storable_path
+from .schema import MIGRATIONS
+from .speaker_rows import clean_role
+from .identity import ArticleSpeakers
+from .identity import merge_speakers as _merge_speakers
+from ..extract.statement_dates import statement_date
+from .transaction import write_transaction
+from ..text.folding import text_key
 
 TABLES = ("articles", "speakers", "speaker_aliases", "quotes")
 

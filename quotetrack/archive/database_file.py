@@ -12,8 +12,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import QuotetrackError
-from .safetext import path_text, terminal_text
+from ..errors import QuotetrackError
+from ..text.safety import path_text, terminal_text
 
 # Several `quotetrack index` processes may write to one file; each waits its turn.
 BUSY_TIMEOUT_MS = 60_000

@@ -30,8 +30,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from .datafiles import entries, outlets
-from .search import fold
+from ..text.word_lists import entries, outlets
+from ..text.folding import fold
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
                  "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report"}  # fmt: skip

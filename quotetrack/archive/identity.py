@@ -25,14 +25,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .datafiles import organizations
-from .errors import QuotetrackError
-from .extract import lexicon
-from .review import log
-from .search import fold, resolve_speaker
-from .speaker_records import (
-    add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of, last_name, refresh_roles,
-)  # fmt: skip
+from ..text.word_lists import organizations
+from ..errors import QuotetrackError
+from ..extract import lexicon
+from .reviews import log
+from ..text.folding import fold
+from .search import resolve_speaker
+from .speaker_rows import add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of, last_name, refresh_roles
 from .transaction import write_transaction
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"

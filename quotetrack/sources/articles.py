@@ -21,9 +21,9 @@ import charset_normalizer
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .errors import InputError
-from .safetext import path_text, storable_path
-from .metadata import clean_paragraphs, page_metadata, prepare_html, text_title
+from ..errors import InputError
+from ..text.safety import path_text, storable_path
+from .html_pages import clean_paragraphs, page_metadata, prepare_html, text_title
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
