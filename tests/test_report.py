@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quotetrack import __version__
-from quotetrack.printing import sheets as report
+from quotetrack.printing import environment, sheets
 from quotetrack.errors import QuotetrackError
 from quotetrack.indexing import index_paths
 from quotetrack.archive.search import SpeakerNotFound
@@ -118,13 +118,13 @@ def json_ld(soup):
 @pytest.fixture(scope="module")
 def seed_sheet(db):
     """The seed's sheet as cards (the layout of the card tests below)."""
-    return report.article_sheet(db, seed_id(db), layout="cards")
+    return sheets.article_sheet(db, seed_id(db), layout="cards")
 
 
 @pytest.fixture(scope="module")
 def compact_sheet(db):
     """The seed's sheet in the default, compact layout."""
-    return report.article_sheet(db, seed_id(db))
+    return sheets.article_sheet(db, seed_id(db))
 
 
 # -- the article sheet ------------------------------------------------------------------
@@ -183,7 +183,7 @@ def test_every_quote_part_is_highlighted_and_linked_to_its_card(seed_sheet, db):
 
 
 def test_paragraphs_come_from_blank_lines_and_text_is_escaped(db):
-    html = report.article_sheet(db, article_id(db, "piege.md"))
+    html = sheets.article_sheet(db, article_id(db, "piege.md"))
     soup = parse(html)
     assert len(soup.select(".article-text p")) == 1
     assert XSS in soup.select_one(".article-text").get_text()
@@ -220,20 +220,20 @@ def test_text_fragment_links_when_the_url_is_known(seed_sheet, db):
         assert not re.search(r"[ ,&'\-]", start)  # percent-encoded, '-' and ',' included
         quote = card.blockquote.get_text(" ", strip=True).strip("« »")
         assert quote.startswith(unquote(start))
-    no_url = parse(report.article_sheet(db, article_id(db, "sans-url.txt"), layout="cards"))
+    no_url = parse(sheets.article_sheet(db, article_id(db, "sans-url.txt"), layout="cards"))
     assert len(no_url.select("article.card")) == 1
     assert not no_url.select("a.fragment")
     assert not [a for a in no_url.find_all("a") if a["href"].startswith("http")]
 
 
 def test_text_fragment_encoding():
-    url = report.text_fragment("https://ex.org/a", "C'est-à-dire, 100 % & plus […] la suite")
+    url = sheets.text_fragment("https://ex.org/a", "C'est-à-dire, 100 % & plus […] la suite")
     assert url == "https://ex.org/a#:~:text=C%27est%2D%C3%A0%2Ddire%2C%20100%20%25%20%26%20plus"
-    assert report.text_fragment("https://ex.org/a#top", "Oui").endswith("#top:~:text=Oui")
+    assert sheets.text_fragment("https://ex.org/a#top", "Oui").endswith("#top:~:text=Oui")
 
 
 def test_only_http_urls_become_links(db):
-    soup = parse(report.article_sheet(db, article_id(db, "javascript.md")))
+    soup = parse(sheets.article_sheet(db, article_id(db, "javascript.md")))
     assert "javascript:alert(1)" in field(soup, "url")  # shown as text
     assert not [tag for tag in soup.find_all(href=True) if "javascript" in tag["href"]]
 
@@ -248,13 +248,13 @@ def test_print_rules_and_semantic_html(seed_sheet):
     assert soup.select("main > section") and soup.select("main article")
 
 
-@pytest.mark.parametrize("layout", report.LAYOUTS)
+@pytest.mark.parametrize("layout", sheets.LAYOUTS)
 @pytest.mark.parametrize("page", ["article", "speaker", "search"])
 def test_no_external_resources(db, page, layout):
     html = {
-        "article": lambda: report.article_sheet(db, seed_id(db), layout=layout),
-        "speaker": lambda: report.speaker_dossier(db, "Stoltenberg", layout=layout),
-        "search": lambda: report.search_report(db, None, layout=layout),
+        "article": lambda: sheets.article_sheet(db, seed_id(db), layout=layout),
+        "speaker": lambda: sheets.speaker_dossier(db, "Stoltenberg", layout=layout),
+        "search": lambda: sheets.search_report(db, None, layout=layout),
     }[page]()
     soup = parse(html)
     urls = [url for (url,) in db.conn.execute("SELECT url FROM articles WHERE url LIKE 'http%'")]
@@ -290,14 +290,14 @@ def test_json_ld_quotations(seed_sheet):
 
 
 def test_json_ld_is_safe_inside_script(db):
-    html = report.article_sheet(db, article_id(db, "piege.md"))
+    html = sheets.article_sheet(db, article_id(db, "piege.md"))
     soup = parse(html)
     raw = soup.find("script", type="application/ld+json").string
     assert "<" not in raw and ">" not in raw and "&" not in raw and "\\u003c/script\\u003e" in raw
     (quotation,) = json_ld(soup)
     assert XSS in quotation["text"] and XSS_IMG in quotation["text"]
     assert quotation["isBasedOn"]["headline"] == f"Sommet {XSS} {XSS_IMG}"
-    assert report.json_ld({"a": "</script>&"}) == '{\n "a": "\\u003c/script\\u003e\\u0026"\n}'
+    assert sheets.json_ld({"a": "</script>&"}) == '{\n "a": "\\u003c/script\\u003e\\u0026"\n}'
 
 
 def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
@@ -308,7 +308,7 @@ def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
                               ["Propos tenus par le porte-parole", ids[0]])  # fmt: skip
         fresh_db.conn.execute("UPDATE quotes SET status = 'confirmed' WHERE id = ?", [ids[1]])
     monkeypatch.setenv("QUOTETRACK_ORGANIZATION", "Rédaction test")
-    soup = parse(report.article_sheet(fresh_db, seed, layout="cards"))
+    soup = parse(sheets.article_sheet(fresh_db, seed, layout="cards"))
     reviews = [item for item in json_ld(soup) if item["@type"] == "ClaimReview"]
     assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Mal attribuée", "Attribution correcte"]
     first = reviews[0]
@@ -320,7 +320,7 @@ def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
     card = soup.find(id=f"q-{ids[0]}")
     assert field(card, "status") == "mal attribuée" and card["data-status"] == "misattributed"
     assert field(card, "notes") == "Propos tenus par le porte-parole"
-    organization = parse(report.article_sheet(fresh_db, seed, organization="Les Décodeurs"))
+    organization = parse(sheets.article_sheet(fresh_db, seed, organization="Les Décodeurs"))
     assert {r["author"]["name"] for r in json_ld(organization) if r["@type"] == "ClaimReview"} == {"Les Décodeurs"}
 
 
@@ -328,7 +328,7 @@ def test_claim_review_only_for_reviewed_quotes(fresh_db, monkeypatch):
 
 
 def test_script_and_onerror_render_as_text(db):
-    soup = parse(report.article_sheet(db, article_id(db, "piege.md"), layout="cards"))
+    soup = parse(sheets.article_sheet(db, article_id(db, "piege.md"), layout="cards"))
     assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"]
     assert not soup.find_all(lambda tag: any(a.lower().startswith("on") for a in tag.attrs))
     assert not soup.find_all("img")
@@ -345,15 +345,15 @@ def test_user_templates_override_the_card(db, tmp_path):
     (tmp_path / "_quote_card.html").write_text(
         '<div class="ma-fiche" id="q-{{ quote.id }}">{{ quote.speaker }} : {{ quote.text }}</div>\n', encoding="utf-8"
     )
-    soup = parse(report.article_sheet(db, seed_id(db), templates=tmp_path, layout="cards"))
+    soup = parse(sheets.article_sheet(db, seed_id(db), templates=tmp_path, layout="cards"))
     assert len(soup.select("div.ma-fiche")) == 11 and not soup.select("article.card")
     assert soup.select("mark.quote")  # the rest of the page is still the built-in one
-    assert report.environment(tmp_path).get_template("_quote_card.html").filename.startswith(str(tmp_path))
+    assert environment.environment(tmp_path).get_template("_quote_card.html").filename.startswith(str(tmp_path))
 
 
 def test_speaker_dossier(db):
     for name in ("Stoltenberg", "Jens Stoltenberg", "jens stoltenberg", "le Norvégien Jens Stoltenberg"):
-        soup = parse(report.speaker_dossier(db, name, layout="cards"))
+        soup = parse(sheets.speaker_dossier(db, name, layout="cards"))
         assert soup.h1.get_text(strip=True) == "Jens Stoltenberg"
         cards = soup.select("article.card")
         assert len(cards) == 11  # 9 in the seed, 2 in madrid.md
@@ -365,28 +365,28 @@ def test_speaker_dossier(db):
     graph = json_ld(soup)
     assert len(graph) == 11 and {q["creator"]["name"] for q in graph} == {"Jens Stoltenberg"}
     with pytest.raises(SpeakerNotFound):
-        report.speaker_dossier(db, "Personne Inconnue")
+        sheets.speaker_dossier(db, "Personne Inconnue")
 
 
 def test_speaker_dossier_of_a_role(db):
-    soup = parse(report.speaker_dossier(db, "Lecornu", layout="cards"))
+    soup = parse(sheets.speaker_dossier(db, "Lecornu", layout="cards"))
     assert field(soup, "role") == "ministre des Armées"
     assert len(soup.select("article.card")) == 3 and len(soup.select(".sources li")) == 3
 
 
 def test_search_report(db):
-    soup = parse(report.search_report(db, "otan", speaker="Stoltenberg", layout="cards"))
+    soup = parse(sheets.search_report(db, "otan", speaker="Stoltenberg", layout="cards"))
     cards = soup.select("article.card")
     assert len(cards) == 2 and {field(c, "speaker") for c in cards} == {"Jens Stoltenberg"}
     assert all("otan" in c.blockquote.get_text().lower() for c in cards)
     assert field(soup, "query") == "otan" and field(soup, "filter") == "Stoltenberg"
     assert "2 citations" in field(soup, "count")
     assert len(json_ld(soup)) == 2
-    since = parse(report.search_report(db, None, since="2022-06", kind="direct", layout="cards"))
+    since = parse(sheets.search_report(db, None, since="2022-06", kind="direct", layout="cards"))
     # « a déclaré ... jeudi » in an article of Friday 2024-03-15: said on the Thursday
     assert {field(c, "date") for c in since.select("article.card")} == {"2022-06-29", "2024-03-14"}
     assert {field(c, "kind") for c in since.select("article.card")} == {"citation directe"}
-    empty = parse(report.search_report(db, "introuvablexyz", layout="cards"))
+    empty = parse(sheets.search_report(db, "introuvablexyz", layout="cards"))
     assert not empty.select("article.card") and "Aucune citation" in empty.main.get_text()
 
 
@@ -396,13 +396,13 @@ def test_search_report(db):
 def test_find_article_by_id_prefix_path_or_url(db):
     full = seed_id(db)
     for key in (full, full[:8], full[:8].upper(), str(SEED), SEED_META["url"]):
-        assert report.find_article(db, key)["id"] == full
+        assert sheets.find_article(db, key)["id"] == full
     relative = Path(SEED).relative_to(Path.cwd()) if Path(SEED).is_relative_to(Path.cwd()) else None
     if relative:
-        assert report.find_article(db, str(relative))["id"] == full
+        assert sheets.find_article(db, str(relative))["id"] == full
     for key in ("nope", full[:3], "0" * 64, "x" * 5000):
-        with pytest.raises(report.ArticleNotFound) as error:
-            report.article_sheet(db, key)
+        with pytest.raises(sheets.ArticleNotFound) as error:
+            sheets.article_sheet(db, key)
         assert isinstance(error.value, QuotetrackError) and "\n" not in str(error.value)
 
 
@@ -412,7 +412,7 @@ def test_find_article_indexed_by_a_relative_path(tmp_path, monkeypatch, spacy_en
     db = open_db(tmp_path / "rel.db")
     (outcome,) = index_paths(db, ["relatif.txt"], spacy_engine)
     for key in ("relatif.txt", str(tmp_path / "relatif.txt"), f"./{Path('relatif.txt')}"):
-        assert report.find_article(db, key)["id"] == outcome.article_id
+        assert sheets.find_article(db, key)["id"] == outcome.article_id
 
 
 def test_write_pdf_without_weasyprint(monkeypatch, tmp_path):
@@ -420,8 +420,8 @@ def test_write_pdf_without_weasyprint(monkeypatch, tmp_path):
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     monkeypatch.setattr(pdf, "find_chromium", lambda: None)  # and no browser on the machine
-    with pytest.raises(report.PdfUnavailable) as error:
-        report.write_pdf("<p>x</p>", tmp_path / "x.pdf")
+    with pytest.raises(pdf.PdfUnavailable) as error:
+        pdf.write_pdf("<p>x</p>", tmp_path / "x.pdf")
     assert "pip install 'quotetrack[pdf]'" in str(error.value) and "\n" not in str(error.value)
     assert isinstance(error.value, QuotetrackError) and not (tmp_path / "x.pdf").exists()
 
@@ -466,7 +466,7 @@ def render_events(paragraphs):
     ],
 )
 def test_highlight_events(text, cards, expected):
-    assert render_events(report.highlight(text, cards)) == expected
+    assert render_events(sheets.highlight(text, cards)) == expected
 
 
 # -- in a real browser ------------------------------------------------------------------
@@ -521,7 +521,7 @@ def test_long_words_and_urls_wrap_instead_of_overflowing(tmp_path, db):
     """Nothing is clipped: the page is never wider than a narrow window."""
     page = tmp_path / "long.html"
     measure = "<script>document.title = [document.documentElement.scrollWidth, innerWidth].join(' ')</script>"
-    page.write_text(report.article_sheet(db, article_id(db, "long.md")).replace("</body>", measure + "</body>"))
+    page.write_text(sheets.article_sheet(db, article_id(db, "long.md")).replace("</body>", measure + "</body>"))
     dom, _ = chromium(tmp_path, page, "--window-size=480,900", "--dump-dom")
     scroll_width, window_width = map(int, parse(dom).title.get_text().split())
     assert 0 < scroll_width <= window_width

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack.printing import sheets as report
+from quotetrack.printing import pdf, sheets
 from quotetrack.cli import cli
 from quotetrack.extract.reasons import LABELS, LEGACY
 from quotetrack.indexing import index_paths
@@ -40,7 +40,7 @@ def text_of(node, name):
 
 @pytest.fixture(scope="module")
 def compact(db):
-    return parse(report.article_sheet(db, seed_id(db)))
+    return parse(sheets.article_sheet(db, seed_id(db)))
 
 
 @pytest.fixture
@@ -64,10 +64,10 @@ def twelve_db(tmp_path, spacy_engine):
 def test_compact_is_the_default_and_cards_the_option(db, compact):
     assert compact.body["class"] == ["layout-compact"]
     assert compact.select("table.who") and not compact.select("article.card")
-    cards = parse(report.article_sheet(db, seed_id(db), layout="cards"))
+    cards = parse(sheets.article_sheet(db, seed_id(db), layout="cards"))
     assert cards.body["class"] == ["layout-cards"] and len(cards.select("article.card")) == 11
-    with pytest.raises(report.UnknownLayout):
-        report.article_sheet(db, seed_id(db), layout="poster")
+    with pytest.raises(sheets.UnknownLayout):
+        sheets.article_sheet(db, seed_id(db), layout="poster")
 
 
 def test_who_said_what_table_is_grouped_by_speaker(compact):
@@ -93,12 +93,12 @@ def test_who_said_what_table_is_grouped_by_speaker(compact):
 
 def test_long_quotes_are_cut_in_the_table_and_whole_in_the_annex(db, compact):
     full = {i: t for i, t in db.conn.execute("SELECT id, text FROM quotes WHERE article_id = ?", [seed_id(db)])}
-    long_ids = {i for i, t in full.items() if len(t) > report.TRUNCATE}
+    long_ids = {i for i, t in full.items() if len(t) > sheets.TRUNCATE}
     assert long_ids  # the seed has one quote of 335 characters
     for row in compact.select("tr.quote"):
         shown = text_of(row, "text")
         if row["data-quote"] in long_ids:
-            assert "[…]" in shown and len(shown) < report.TRUNCATE + 30
+            assert "[…]" in shown and len(shown) < sheets.TRUNCATE + 30
             assert row.select_one("a.see")["href"] == f"#a-{row['data-quote']}"
         else:
             assert full[row["data-quote"]] in shown and "[…]" not in shown
@@ -119,7 +119,7 @@ def test_long_quotes_are_cut_in_the_table_and_whole_in_the_annex(db, compact):
     ],
 )
 def test_shorten(text, cut):
-    assert report.shorten(text) == cut
+    assert sheets.shorten(text) == cut
 
 
 def test_text_marks_carry_numbers_and_initials(compact):
@@ -136,15 +136,15 @@ def test_text_marks_carry_numbers_and_initials(compact):
 def test_initials_are_unique_on_a_page():
     taken = []
     for name in ("Jens Stoltenberg", "Jean Sarre", "Julie Simon", None, "une haute responsable américaine"):
-        taken.append(report._initials(name, taken))
+        taken.append(sheets._initials(name, taken))
     assert taken == ["JS", "JS2", "JS3", "?", "HRA"]
 
 
 def test_annex_holds_reviews_corrections_and_printed_links(twelve_db):
     db, ids = twelve_db
-    soup = parse(report.article_sheet(db, TWELVE.name))
+    soup = parse(sheets.article_sheet(db, TWELVE.name))
     entries = {entry["data-quote"]: entry for entry in soup.select("section.annex article.entry")}
-    long = {i for (i,) in db.conn.execute("SELECT id FROM quotes WHERE length(text) > ?", [report.TRUNCATE])}
+    long = {i for (i,) in db.conn.execute("SELECT id FROM quotes WHERE length(text) > ?", [sheets.TRUNCATE])}
     assert long and set(entries) == {ids[0], ids[2], ids[6], ids[10]} | long
     confirmed = entries[ids[0]]
     assert text_of(confirmed, "status").startswith("confirmée, par Léa Roux le ")
@@ -162,10 +162,10 @@ def test_annex_holds_reviews_corrections_and_printed_links(twelve_db):
     assert text_of(rows[ids[2]], "status") == "contestée" and rows[ids[2]].select_one("a.see")
 
 
-@pytest.mark.parametrize("layout", report.LAYOUTS)
+@pytest.mark.parametrize("layout", sheets.LAYOUTS)
 def test_a_corrected_quote_shows_the_review_not_the_extraction(twelve_db, layout):
     db, ids = twelve_db
-    soup = parse(report.article_sheet(db, TWELVE.name, layout=layout))
+    soup = parse(sheets.article_sheet(db, TWELVE.name, layout=layout))
     node = soup.find(id=f"a-{ids[10]}" if layout == "compact" else f"q-{ids[10]}")
     said = text_of(node, "reason")
     assert said.startswith("corrigée par la vérification (Léa Roux, ") and "incise" not in said
@@ -191,16 +191,16 @@ def reader_text(soup) -> str:
     return soup.get_text(" ", strip=True)
 
 
-@pytest.mark.parametrize("layout", report.LAYOUTS)
+@pytest.mark.parametrize("layout", sheets.LAYOUTS)
 def test_every_label_on_a_sheet_is_french(twelve_db, db, layout):
     twelve, ids = twelve_db
     with twelve.conn:  # a quote extracted by quotetrack 0.1, its reason stored in English
         twelve.conn.execute("UPDATE quotes SET reason = 'incise after quote; il -> Marc Lefèvre' WHERE id = ?", [ids[3]])
     pages = [
-        report.article_sheet(twelve, TWELVE.name, layout=layout),
-        report.article_sheet(db, seed_id(db), layout=layout),
-        report.speaker_dossier(twelve, "Garnier", layout=layout),
-        report.search_report(twelve, None, kind="direct", layout=layout),
+        sheets.article_sheet(twelve, TWELVE.name, layout=layout),
+        sheets.article_sheet(db, seed_id(db), layout=layout),
+        sheets.speaker_dossier(twelve, "Garnier", layout=layout),
+        sheets.search_report(twelve, None, kind="direct", layout=layout),
     ]
     stored = {r for (r,) in twelve.conn.execute("SELECT reason FROM quotes")} | {
         r for (r,) in db.conn.execute("SELECT reason FROM quotes")
@@ -221,7 +221,7 @@ def test_every_label_on_a_sheet_is_french(twelve_db, db, layout):
 
 
 def test_speaker_dossier_compact_has_a_table_per_article_in_date_order(db):
-    soup = parse(report.speaker_dossier(db, "Stoltenberg"))
+    soup = parse(sheets.speaker_dossier(db, "Stoltenberg"))
     sections = soup.select("main > section.article-quotes")
     assert [s.h2.get_text(" ", strip=True) for s in sections] == [
         "[1] L'Otan annonce de nouvelles mesures", "[2] L'Otan renforce son flanc est"]  # fmt: skip
@@ -233,19 +233,19 @@ def test_speaker_dossier_compact_has_a_table_per_article_in_date_order(db):
 
 
 def test_search_report_compact(db):
-    soup = parse(report.search_report(db, None, since="2022-06", kind="direct"))
+    soup = parse(sheets.search_report(db, None, since="2022-06", kind="direct"))
     sections = soup.select("main > section.article-quotes")
     dates = [text_of(row, "date") for row in soup.select("tr.quote")]
     assert dates == sorted(dates) and set(dates) == {"2022-06-29", "2024-03-14"}  # « jeudi » in a Friday article
     assert len(sections) == 2 and {text_of(r, "kind") for r in soup.select("tr.quote")} == {"directe"}
     assert text_of(soup, "filter") in ("directe", "2022-06")
     assert "Type" in soup.select_one("dl.meta").get_text() and "directe" in soup.select_one("dl.meta").get_text()
-    empty = parse(report.search_report(db, "introuvablexyz"))
+    empty = parse(sheets.search_report(db, "introuvablexyz"))
     assert not empty.select("tr.quote") and "Aucune citation" in empty.main.get_text()
 
 
 def test_compact_escapes_hostile_text(db):
-    soup = parse(report.article_sheet(db, article_id(db, "piege.md")))
+    soup = parse(sheets.article_sheet(db, article_id(db, "piege.md")))
     assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"]
     assert not soup.find_all("img")
     assert "<script>alert(1)</script>" in text_of(soup.select_one("tr.quote"), "text")
@@ -278,10 +278,10 @@ def test_file_name_shared_by_two_articles_asks_for_the_path(tmp_path, spacy_engi
         page = tmp_path / folder / "note.txt"
         page.write_text(f"« Nous verrons bien », a déclaré Paul Durand à {folder}.\n", encoding="utf-8")
         list(index_paths(db, [str(page)], spacy_engine))
-    with pytest.raises(report.ArticleNotFound) as error:
-        report.find_article(db, "note.txt")
+    with pytest.raises(sheets.ArticleNotFound) as error:
+        sheets.find_article(db, "note.txt")
     assert "several articles have this file name" in str(error.value)
-    assert report.find_article(db, str(tmp_path / "a" / "note.txt"))["path"].endswith("a/note.txt")
+    assert sheets.find_article(db, str(tmp_path / "a" / "note.txt"))["path"].endswith("a/note.txt")
 
 
 # -- PDF -------------------------------------------------------------------------------------
@@ -292,8 +292,8 @@ def test_pdf_without_weasyprint_or_chromium_says_how_to_get_either(monkeypatch, 
 
     monkeypatch.setattr(pdf, "pdf_engine", lambda: None)
     target = tmp_path / "x.pdf"
-    with pytest.raises(report.PdfUnavailable) as error:
-        report.write_pdf("<p>x</p>", target)
+    with pytest.raises(pdf.PdfUnavailable) as error:
+        pdf.write_pdf("<p>x</p>", target)
     message = str(error.value)
     assert "pip install 'quotetrack[pdf]'" in message and "apt install chromium" in message and "\n" not in message
     assert not target.exists() and not list(tmp_path.iterdir())
@@ -379,7 +379,7 @@ def check_printed(pdf: Path, budget: int, labels: list[str]) -> list[str]:
 @browser
 @poppler
 def test_printed_seed_sheet_fits_three_pages(tmp_path, db):
-    html = report.article_sheet(db, seed_id(db))
+    html = sheets.article_sheet(db, seed_id(db))
     labels = [a.get_text().replace("\xa0", " ") for a in parse(html).select("a.label")]
     pages = check_printed(print_pdf(tmp_path, html, "seed"), 3, labels)
     assert "Qui a dit quoi" in pages[0] and "Jens Stoltenberg" in pages[0]
@@ -390,7 +390,7 @@ def test_printed_seed_sheet_fits_three_pages(tmp_path, db):
 @poppler
 def test_printed_twelve_quote_article_fits_four_pages(tmp_path, twelve_db):
     db, ids = twelve_db
-    html = report.article_sheet(db, TWELVE.name)
+    html = sheets.article_sheet(db, TWELVE.name)
     labels = [a.get_text().replace("\xa0", " ") for a in parse(html).select("a.label")]
     assert len(labels) == 12
     pages = check_printed(print_pdf(tmp_path, html, "twelve"), 4, labels)
@@ -403,7 +403,7 @@ def test_printed_twelve_quote_article_fits_four_pages(tmp_path, twelve_db):
 @poppler
 @pytest.mark.parametrize("page", ["speaker", "search"])
 def test_printed_dossier_and_search_are_compact(tmp_path, db, page):
-    html = report.speaker_dossier(db, "Stoltenberg") if page == "speaker" else report.search_report(db, None)
+    html = sheets.speaker_dossier(db, "Stoltenberg") if page == "speaker" else sheets.search_report(db, None)
     check_printed(print_pdf(tmp_path, html, page), 4, [])
 
 
@@ -414,5 +414,5 @@ def test_pdf_through_chromium_when_weasyprint_is_missing(monkeypatch, tmp_path, 
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as if not installed
     target = tmp_path / "sheet.pdf"
-    assert report.write_pdf(report.article_sheet(db, seed_id(db)), target) == "chromium"
+    assert pdf.write_pdf(sheets.article_sheet(db, seed_id(db)), target) == "chromium"
     assert target.read_bytes().startswith(b"%PDF-") and [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]

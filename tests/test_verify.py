@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from quotetrack.checking import appearances, verify
+from quotetrack.text import folding
 from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
 from quotetrack.extract.records import Quote
@@ -80,7 +81,7 @@ def seed_text():
     ],
 )
 def test_normalize(text, expected):
-    assert verify.normalize(text) == expected
+    assert folding.normalize(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -340,4 +341,4 @@ def test_decomposed_unicode_is_exact(tmp_path, stored_form, claim_form):
     (best,) = result["sources"]
     assert best["score"] == 100 and best["changes"] == "mêmes mots" and best["speaker_match"] is True
     assert text[best["start"] : best["end"]] == words  # offsets in the stored (decomposed) text
-    assert [w.folded for w in verify.words(words)][:4] == ["il", "faut", "reflechir", "a"]
+    assert [w.folded for w in folding.words(words)][:4] == ["il", "faut", "reflechir", "a"]

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 pytest.importorskip("datasette", reason="the web interface needs datasette (pip install 'quotetrack[web]')")
 
-from quotetrack.printing import sheets as report  # noqa: E402
+from quotetrack.printing import environment, sheets  # noqa: E402
 from quotetrack.cli import cli  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.archive.search import search  # noqa: E402
@@ -243,7 +243,7 @@ def test_article_sheet_is_the_report_with_the_templates_override(db_file, tmp_pa
     templates.mkdir()
     # A newsroom's own article.html: the built-in one with a line of its own.
     (templates / "article.html").write_text(
-        (report.builtin_templates() / "article.html").read_text(encoding="utf-8").replace(
+        (environment.builtin_templates() / "article.html").read_text(encoding="utf-8").replace(
             "{% block content %}", '{% block content %}<p id="house">Service vérification</p>', 1), encoding="utf-8")  # fmt: skip
     article_id = the_quote(db_file, "C'est du jamais vu")["article_id"]
     response = get(create_app(db_file, templates=templates, organization="La Rédaction"), f"/-/quotetrack/article/{article_id}")
@@ -252,7 +252,7 @@ def test_article_sheet_is_the_report_with_the_templates_override(db_file, tmp_pa
     assert page.find(id="house").get_text() == "Service vérification"
     assert "La Rédaction" in page.select_one("p.kicker").get_text()
     db = open_db(db_file)
-    expected = BeautifulSoup(report.article_sheet(db, article_id, templates=templates, organization="La Rédaction"), "html5lib")
+    expected = BeautifulSoup(sheets.article_sheet(db, article_id, templates=templates, organization="La Rédaction"), "html5lib")
     assert [m["data-quote"] for m in page.select("mark.quote")] == [m["data-quote"] for m in expected.select("mark.quote")]
     assert len(page.select("tr.quote")) == len(expected.select("tr.quote")) == 11  # the compact layout
 
