@@ -5,7 +5,8 @@ WeasyPrint pulls in Pango and friends, so it is an optional extra
 a browser instead: Chromium (or Chrome) prints the very pages the tests measure.
 Either way the PDF is written to a temporary file beside ``path`` and renamed onto it
 when complete, so ``path`` never holds half a PDF, and an existing file is kept when
-printing fails.
+printing fails. The PDF gets the permissions of any other file quotetrack writes (the
+user's umask), not the ``0600`` of a temporary file.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import QuotetrackError
+from .atomic_files import replace_with, resolved_output
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -61,7 +63,7 @@ def write_pdf(html: str, path) -> str:
         raise PdfUnavailable(
             "PDF output needs WeasyPrint (pip install 'quotetrack[pdf]') or Chromium (apt install chromium)"
         )
-    target = Path(path)
+    target = resolved_output(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
@@ -77,7 +79,7 @@ def write_pdf(html: str, path) -> str:
         with open(temporary, "rb") as written:
             if written.read(5) != b"%PDF-":
                 raise PdfFailed(f"{path}: {engine} did not write a PDF")
-        os.replace(temporary, target)
+        replace_with(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
