@@ -427,7 +427,7 @@ def test_custom_sql_cannot_write_even_with_a_write_statement(db_file):
 
 # -- starting it -------------------------------------------------------------------------------------
 def test_create_app_refuses_a_missing_a_foreign_or_an_old_database(tmp_path):
-    with pytest.raises(DatabaseUnavailable, match="no such database"):
+    with pytest.raises(DatabaseUnavailable, match="aucune base de données à cet endroit"):
         create_app(tmp_path / "absent.db")
     (tmp_path / "notes.db").write_text("pas une base", encoding="utf-8")
     with pytest.raises(DatabaseUnavailable, match="not a quotetrack database"):
@@ -453,7 +453,7 @@ def test_serve_without_datasette_says_how_to_install_it(db_file, monkeypatch):
 def test_serve_with_a_missing_database_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1 and "no such database" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "aucune base de données à cet endroit" in result.output
 
 
 def test_serve_on_a_busy_port_is_one_line(db_file):

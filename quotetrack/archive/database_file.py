@@ -49,12 +49,32 @@ def database_error(path, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
         )
     if "full" in lowered:
         return DatabaseUnavailable(f"{shown}: the disk is full ({message}); nothing was written, free some space and retry")
+    if "not a database" in lowered and not _looks_like_sqlite(path):
+        return DatabaseUnavailable(
+            f"{shown} : n'est pas une base quotetrack (ni même un fichier SQLite) ; "
+            "choisissez la base avec --db FICHIER ou $QUOTETRACK_DB"
+        )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return DatabaseUnavailable(f"cannot use database {shown}: {message}")
     return DatabaseDamaged(
         f"{shown}: the database is damaged ({message}); recover it with: "
         f"sqlite3 {shown} \".recover\" | sqlite3 recovered.db"
     )
+
+
+def _looks_like_sqlite(path) -> bool:
+    """Whether ``path`` is an SQLite file, perhaps damaged: its header, or else pages of
+    binary data (a damaged first page) rather than a text, a PDF or an archive that
+    ``--db`` named by mistake, which no ``.recover`` would help."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return True
+    if start.startswith(b"SQLite format 3\x00"):
+        return True
+    return size >= 512 and size % 512 == 0 and b"\x00" in start
 
 
 def check_integrity(db, path) -> None:

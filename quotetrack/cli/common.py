@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..errors import QuotetrackError
+from ..text.safety import path_text
 
 
 def friendly(func):
@@ -153,9 +154,41 @@ def db_option(func):
 
 
 def open_database(db_path):
+    """The database for a command that writes (index, review, speakers merge): created
+    when missing, upgraded when older."""
     from ..archive.store import open_db
 
     return open_db(db_path)
+
+
+def read_database(db_path):
+    """The database for a command that only reads: opened read-only, never created; a
+    missing file is one line saying where it was looked for and how to choose another."""
+    from ..archive.reading import DatabaseMissing, open_for_reading
+
+    try:
+        return open_for_reading(db_path)
+    except DatabaseMissing as missing:
+        raise missing_database(missing) from None
+
+
+def missing_database(missing) -> click.ClickException:
+    """The line for a database that is not there: where it was looked for, how to choose."""
+    return click.ClickException(f"{missing} ({_where_from()}) ; choisissez la base avec --db FICHIER "
+                                "ou la variable QUOTETRACK_DB, ou créez-en une avec quotetrack index")
+
+
+def _where_from() -> str:
+    """Where the database path came from: --db, $QUOTETRACK_DB or the default."""
+    from click.core import ParameterSource
+
+    context = click.get_current_context(silent=True)
+    source = context.get_parameter_source("db_path") if context else None
+    if source == ParameterSource.ENVIRONMENT:
+        return "d'après $QUOTETRACK_DB"
+    if source == ParameterSource.COMMANDLINE:
+        return "d'après --db"
+    return f"chemin par défaut {DEFAULT_DB}, depuis le dossier {path_text(os.getcwd())}"
 
 
 def filter_options(func):

@@ -11,7 +11,7 @@ import click
 from ..printing.tables import FORMATS, chunks, render
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, filter_options, reader_table, write_output
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output
 
 
 class _Progress:
@@ -136,7 +136,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
     """
     from ..archive.search import search as run_search
 
-    rows = run_search(open_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
+    rows = run_search(read_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
     if fmt == "table" and not rows:
         click.echo("no quotes found", err=True)
         return
@@ -163,7 +163,7 @@ def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, 
     from ..archive.store import indexed_from
     from ..archive.search import search as run_search
 
-    db = open_database(db_path)
+    db = read_database(db_path)
     if output:
         check_output_path(output, database=db_path, inputs=indexed_from(db, output))
     check_integrity(db, db_path)
@@ -219,7 +219,7 @@ def show(quote_id, fmt, db_path):
     """Show one quote (by id or a unique prefix) with its context and article."""
     from ..archive.search import get_quote
 
-    db = open_database(db_path)
+    db = read_database(db_path)
     row = get_quote(db, quote_id)
     if fmt == "json":
         click.echo(json.dumps({**row, "appearances": _appearances(db, row)}, ensure_ascii=False, indent=2))
@@ -258,7 +258,7 @@ def speakers(ctx, fmt, everyone, db_path):
         return
     from ..archive.search import list_speakers
 
-    rows = list_speakers(open_database(db_path), everyone=everyone)
+    rows = list_speakers(read_database(db_path), everyone=everyone)
     columns = ("name", "kind", "role", "quotes", "first", "last", "article")
     if fmt == "table":
         from ..vocabulary import SPEAKER_KINDS
@@ -277,7 +277,7 @@ def speakers_suggest(limit, fmt, db_path):
     """Likely duplicate speakers, with the evidence; merge them with `speakers merge KEEP MERGE`."""
     from ..archive.identity import suggest_duplicates
 
-    rows = suggest_duplicates(open_database(db_path), limit=limit)
+    rows = suggest_duplicates(read_database(db_path), limit=limit)
     if fmt == "table" and not rows:
         click.echo("aucun doublon probable", err=True)
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .group import cli
-from .common import friendly, db_option, open_database, filter_options, write_output
+from .common import friendly, db_option, read_database, filter_options, write_output
 
 REPORT_LIMIT = 500  # quotes in a search report unless --limit says otherwise
 
@@ -66,7 +66,7 @@ def report_article(id_or_path, output, layout, pdf, templates, organization, db_
     """
     from ..printing.sheets import article_sheet
 
-    db = open_database(db_path)
+    db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
     emit_report(article_sheet(db, id_or_path, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
 
@@ -79,7 +79,7 @@ def report_speaker(name, output, layout, pdf, templates, organization, db_path):
     """A speaker's dossier: every quote attributed to NAME, a table per article in date order."""
     from ..printing.sheets import speaker_dossier
 
-    db = open_database(db_path)
+    db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
     emit_report(speaker_dossier(db, name, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
 
@@ -95,7 +95,7 @@ def report_search(query, speaker, since, until, source, kind, limit, output, lay
     from ..printing.sheets import search_report
     from ..archive.search import count_matches
 
-    db = open_database(db_path)
+    db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
     html = search_report(db, query, **filters, limit=limit, templates=templates, organization=organization, layout=layout)

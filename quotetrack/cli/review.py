@@ -10,7 +10,7 @@ import click
 from ..printing.tables import FORMATS, render
 from ..text.safety import terminal_text
 from .group import cli
-from .common import friendly, format_option, db_option, open_database, reader_table
+from .common import friendly, format_option, db_option, open_database, read_database, reader_table
 
 
 @cli.command()
@@ -63,7 +63,7 @@ def reviews(status, speaker, limit, fmt, db_path):
     """
     from ..archive.reviews import list_reviews
 
-    rows = list_reviews(open_database(db_path), status=status, speaker=speaker, limit=limit)
+    rows = list_reviews(read_database(db_path), status=status, speaker=speaker, limit=limit)
     if fmt == "table" and not rows:
         click.echo("no quotes found", err=True)
         return
@@ -100,7 +100,7 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
     from ..checking.verdicts import EXIT_STATUS
     from ..checking.verify import verify as run_verify
 
-    result = run_verify(open_database(db_path), claim, speaker=speaker, threshold=threshold, limit=limit)
+    result = run_verify(read_database(db_path), claim, speaker=speaker, threshold=threshold, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

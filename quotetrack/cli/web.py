@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .group import cli
-from .common import db_option, friendly
+from .common import db_option, friendly, missing_database
 
 
 @cli.command()
@@ -27,9 +27,13 @@ def serve(db_path, host, port, allow_review, templates, organization):
     Example:
         quotetrack serve --db db/quotetrack.db --allow-review
     """
+    from ..archive.reading import DatabaseMissing
     from ..web.app import check_address, create_app, serve as run
 
-    app = create_app(db_path, allow_review=allow_review, templates=templates, organization=organization)
+    try:
+        app = create_app(db_path, allow_review=allow_review, templates=templates, organization=organization)
+    except DatabaseMissing as missing:
+        raise missing_database(missing) from None
     check_address(host, port)
     mode = "reviews allowed" if allow_review else "read-only"
     click.echo(f"quotetrack: http://{host}:{port}/ ({mode}; Ctrl-C to stop)", err=True)

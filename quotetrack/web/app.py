@@ -17,6 +17,7 @@ import sqlite_utils
 from ..errors import QuotetrackError
 from ..archive.schema import MIGRATIONS
 from ..archive.database_file import DatabaseUnavailable
+from ..archive.reading import DatabaseMissing, read_only_uri, writable
 from .metadata import metadata
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -46,6 +47,11 @@ def create_app(db_path, *, allow_review: bool = False, templates=None, organizat
 
     path = Path(db_path).resolve()
     check_database(path)
+    if allow_review and not writable(path):
+        raise DatabaseUnavailable(f"{path} : base en lecture seule, --allow-review n'y pourrait rien écrire ; servez-la sans")
+    # Where not even the -shm of a WAL database can be created, Datasette's own mode=ro
+    # fails: the file is served as immutable (nobody can change it there anyway).
+    immutable = read_only_uri(path).endswith("immutable=1")
     if not pm.is_registered(plugin):
         pm.register(plugin, name="quotetrack")
     name = path.stem
@@ -54,15 +60,18 @@ def create_app(db_path, *, allow_review: bool = False, templates=None, organizat
         "database": name, "path": str(path), "allow_review": allow_review,
         "templates": str(templates) if templates else None, "organization": organization,
     }}  # fmt: skip
-    return Datasette([str(path)], metadata=meta, template_dir=str(TEMPLATES), settings=SETTINGS)
+    return Datasette([] if immutable else [str(path)], immutables=[str(path)] if immutable else [],
+                     metadata=meta, template_dir=str(TEMPLATES), settings=SETTINGS)  # fmt: skip
 
 
 def check_database(path: Path) -> None:
     """Raise ``DatabaseUnavailable`` unless ``path`` is a quote database at the current schema."""
+    if not path.exists():
+        raise DatabaseMissing(f"{path} : aucune base de données à cet endroit")
     if not path.is_file():
         raise DatabaseUnavailable(f"{path}: no such database (create it with quotetrack index)")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             missing = [m.name for m in MIGRATIONS.pending(sqlite_utils.Database(conn))]
