@@ -45,6 +45,53 @@ def friendly(func):
     return wrapper
 
 
+MOST_ROWS = 1_000_000_000  # a --limit beyond this is a typo; SQLite's integers end at 2**63 - 1
+
+
+class BoundedInt(click.ParamType):
+    """An integer between two bounds, refused in French: an unbounded one reached SQLite
+    as an ``OverflowError`` traceback (``--limit 9223372036854775808``)."""
+
+    name = "entier"
+
+    def __init__(self, low: int, high: int):
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        try:
+            number = value if isinstance(value, int) and not isinstance(value, bool) else int(str(value).strip())
+        except ValueError:
+            self.fail(f"« {value} » n'est pas un nombre entier", param, ctx)
+        if not self.low <= number <= self.high:
+            self.fail(f"{number} n'est pas entre {self.low} et {self.high:_}".replace("_", " "), param, ctx)
+        return number
+
+
+class FiniteFloat(click.ParamType):
+    """A number between two bounds; ``nan`` and ``inf`` are refused (every comparison
+    with nan is false, so a range check alone lets it through)."""
+
+    name = "nombre"
+
+    def __init__(self, low: float, high: float):
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"« {value} » n'est pas un nombre", param, ctx)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"« {value} » n'est pas un nombre entre {self.low:g} et {self.high:g}", param, ctx)
+        return number
+
+
+def limit_type(low: int = 1, high: int = MOST_ROWS) -> BoundedInt:
+    return BoundedInt(low, high)
+
+
 def reader_table(rows, columns, limits=None, vocabularies=None) -> str:
     """The ``table`` format, for people: French headers and values (JSON keeps identifiers)."""
     from ..printing.tables import table

@@ -11,7 +11,7 @@ import click
 from ..printing.tables import FORMATS, chunks, render
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output
+from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
 
 
 class _Progress:
@@ -46,11 +46,11 @@ class _Progress:
 @click.option("--title", help="Title (for a single article).")
 @click.option("--author", help="Author for every article.")
 @click.option("--silent", is_flag=True, help="No progress display.")
-@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (forked after the engine is loaded, sharing it, on Linux with spaCy).")
+@click.option("--workers", type=limit_type(1, 1024), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (forked after the engine is loaded, sharing it, on Linux with spaCy).")
 @click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
-@click.option("--max-size", type=click.IntRange(0), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
-@click.option("--max-tokens", type=click.IntRange(0), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
-@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
+@click.option("--max-size", type=limit_type(0, 2**62), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
+@click.option("--max-tokens", type=limit_type(0, 2**62), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
+@click.option("--batch-size", type=limit_type(1, 100_000), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
 @click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
 def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
@@ -122,7 +122,7 @@ SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "role": 30, "source": 1
 @cli.command()
 @click.argument("query", required=False)
 @filter_options
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=limit_type(), default=50, show_default=True)
 @format_option(FORMATS, "table")
 @db_option
 @friendly
@@ -147,7 +147,7 @@ def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
 @click.argument("query", required=False)
 @filter_options
 @format_option(("csv", "json", "ndjson"), "csv")
-@click.option("--limit", type=click.IntRange(1), help="Most quotes to export (default: all).")
+@click.option("--limit", type=limit_type(), help="Most quotes to export (default: all).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (replaced only once complete).")
 @click.option("--raw", is_flag=True, help="CSV: leave cells starting with = + - @ as they are (no leading ').")
 @db_option
@@ -269,7 +269,7 @@ def speakers(ctx, fmt, everyone, db_path):
 
 
 @speakers.command(name="suggest")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=limit_type(), default=50, show_default=True)
 @format_option(FORMATS, "table")
 @db_option
 @friendly

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .group import cli
-from .common import friendly, db_option, read_database, filter_options, write_output
+from .common import friendly, db_option, read_database, filter_options, write_output, limit_type
 
 REPORT_LIMIT = 500  # quotes in a search report unless --limit says otherwise
 
@@ -87,7 +87,7 @@ def report_speaker(name, output, layout, pdf, templates, organization, db_path):
 @report.command(name="search")
 @click.argument("query", required=False)
 @filter_options
-@click.option("--limit", type=click.IntRange(1), default=REPORT_LIMIT, show_default=True, help="Most quotes in the report.")
+@click.option("--limit", type=limit_type(), default=REPORT_LIMIT, show_default=True, help="Most quotes in the report.")
 @report_options
 @friendly
 def report_search(query, speaker, since, until, source, kind, limit, output, layout, pdf, templates, organization, db_path):

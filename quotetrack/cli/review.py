@@ -10,7 +10,7 @@ import click
 from ..printing.tables import FORMATS, render
 from ..text.safety import terminal_text
 from .group import cli
-from .common import friendly, format_option, db_option, open_database, read_database, reader_table
+from .common import friendly, format_option, db_option, open_database, read_database, reader_table, limit_type, FiniteFloat
 
 
 @cli.command()
@@ -49,7 +49,7 @@ REVIEW_COLUMNS = ("id", "status", "flag", "speaker", "said_on", "text", "notes",
 @cli.command()
 @click.option("--status", help="A status, 'reviewed' (any review) or 'orphaned'.")
 @click.option("--speaker", help="Canonical name, alias or last name.")
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--limit", type=limit_type(), default=100, show_default=True)
 @format_option(FORMATS, "table")
 @db_option
 @friendly
@@ -74,8 +74,8 @@ def reviews(status, speaker, limit, fmt, db_path):
 @cli.command()
 @click.argument("claim")
 @click.option("--speaker", help="Who the claim is attributed to: checked against each source.")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=80.0, show_default=True, help="Lowest score (0-100) of a source.")
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--threshold", type=FiniteFloat(0, 100), default=80.0, show_default=True, help="Lowest score (0-100) of a source.")
+@click.option("--limit", type=limit_type(), default=10, show_default=True)
 @format_option(("table", "json"), "table")
 @db_option
 @friendly
