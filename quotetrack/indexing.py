@@ -199,4 +199,5 @@ def _store(db, engine, future, articles, runner, reextract=False, retry=True) ->
             yield Outcome(article.path or "-", "failed", str(error))
             continue
         yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id,
-                      result.reviews_kept, result.orphaned, article.warnings)  # fmt: skip
+                      result.reviews_kept, result.orphaned,
+                      article.warnings + tuple(f"{path_text(article.path or '-')}: {w}" for w in result.warnings))  # fmt: skip

@@ -53,6 +53,7 @@ class SaveResult:
     new_speakers: int = 0
     reviews_kept: int = 0
     orphaned: int = 0
+    warnings: tuple[str, ...] = ()  # statement dates left empty, and why
 
 
 def open_db(path) -> sqlite_utils.Database:
@@ -157,11 +158,13 @@ def save_article(
             published = article.published
         speakers = ArticleSpeakers(db, article_id, article.text, quotes, old_ids)
         published = (published or None) and published[:10]
-        rows = {}
+        rows, warnings = {}, []
         for quote in quotes:
             speaker_id = speakers.id_for(quote) if quote.speaker else None
             dated = statement_date(article.text, quote.parts, getattr(quote, "cue_start", None),
                                    getattr(quote, "cue_end", None), published)  # fmt: skip
+            if dated.warning and dated.warning not in warnings:
+                warnings.append(dated.warning)
             row = _quote_row(article_id, dated, quote, speaker_id)
             rows.setdefault(row["id"], row)  # the same span twice is one quote
         if rows:
@@ -176,7 +179,7 @@ def save_article(
             kept, orphaned = carry_reviews(db, article_id, reviewed, list(rows.values()))
         speakers.finish()
     status = "replaced" if replaced else "indexed"
-    return SaveResult(status, article_id, len(rows), speakers.created, kept, orphaned)
+    return SaveResult(status, article_id, len(rows), speakers.created, kept, orphaned, tuple(warnings))
 
 
 def merge_speakers(db, keep: str, merge: str, *, reviewer: str | None = None, at: str | None = None) -> dict:

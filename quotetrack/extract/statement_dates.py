@@ -10,7 +10,10 @@ a day and month without a year the latest such date on or before publication.
 
 The quoted words themselves (and any other quotation in the sentence) are never read:
 « Hier, nous avons perdu » says when something happened, not when it was said. A
-relative expression without a publication date stays unresolved and is kept as written.
+relative expression without a publication date stays unresolved and is kept as written,
+and so does one that would fall before the calendar's first day (« hier » in an article
+dated 0001-01-01, Hugo's zero date): left empty with a warning, never an OverflowError
+that would stop the whole batch.
 
 Pure functions over text and offsets: no database, no parse.
 """
@@ -70,6 +73,7 @@ class StatementDate:
     said_on: str | None
     source: str | None
     text: str | None = None
+    warning: str | None = None  # why a time expression was left unresolved, for the indexer
 
 
 def statement_date(article_text: str, parts, cue_start: int | None, cue_end: int | None,
@@ -79,8 +83,13 @@ def statement_date(article_text: str, parts, cue_start: int | None, cue_end: int
     found = find_expression(article_text, parts, cue_start, cue_end)
     if found is None:
         return StatementDate(pub.isoformat(), "article") if pub else StatementDate(None, None)
-    said_on = resolve(found, pub)
-    return StatementDate(said_on.isoformat() if said_on else None, "text", " ".join(found.group(0).split()))
+    text = " ".join(found.group(0).split())
+    try:
+        said_on = resolve(found, pub)
+    except OverflowError:  # before 0001-01-01: no such day
+        return StatementDate(None, "text", text, f"« {text} » compté depuis le {pub.isoformat()} tombe avant "
+                                                  "l'an 1 : date de la déclaration laissée vide")
+    return StatementDate(said_on.isoformat() if said_on else None, "text", text)
 
 
 def find_expression(article_text: str, parts, cue_start: int | None, cue_end: int | None):
