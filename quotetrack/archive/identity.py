@@ -32,6 +32,7 @@ from .reviews import log
 from ..text.folding import fold
 from .search import resolve_speaker
 from .speaker_rows import add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of, last_name, refresh_roles
+from .speaker_rows import same_key_speaker, shown_name, typed_name
 from .transaction import write_transaction
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
@@ -366,17 +367,18 @@ def merge_speakers(db, keep: str, merge: str, *, reviewer: str, at: str) -> dict
 
 def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> dict:
     """Give a speaker a new canonical name; the old one stays as an alias. Logged."""
-    new_name = " ".join(new_name.split())
-    if not new_name:
-        raise InvalidName("a speaker's name cannot be empty")
+    typed = typed_name(new_name)
+    if not typed:
+        raise InvalidName(f"« {shown_name(new_name)} » : un nom de locuteur doit contenir au moins une lettre visible")
+    new_name = typed
     with write_transaction(db):
         speaker = resolve_speaker(db, name)
-        if speaker["article_id"] is None:
-            taken = db.conn.execute(
-                "SELECT name FROM speakers WHERE name = ? AND article_id IS NULL AND id != ?", [new_name, speaker["id"]]
-            ).fetchone()
-            if taken:
-                raise InvalidName(f"{new_name}: another speaker has this name; merge them instead")
+        taken = same_key_speaker(db, new_name, article_id=speaker["article_id"], other_than=speaker["id"])
+        if taken == new_name:
+            raise InvalidName(f"{new_name}: another speaker has this name; merge them instead")
+        if taken:
+            raise InvalidName(f"{new_name} : le locuteur « {taken} » porte déjà ce nom (aux accents et majuscules près) ; "
+                              "fusionnez-les plutôt (quotetrack speakers merge)")
         folded = fold(new_name)
         db.conn.execute(
             "UPDATE speakers SET name = ?, key = ?, last_key = ? WHERE id = ?",

@@ -28,9 +28,9 @@ from rapidfuzz import fuzz
 
 from ..errors import QuotetrackError
 from .search import get_quote, speaker_ids
-from .speaker_rows import add_aliases, create_speaker, has_determiner, is_scoped, kind_of
+from .speaker_rows import add_aliases, create_speaker, has_determiner, is_scoped, kind_of, shown_name, typed_name
 from .transaction import write_transaction
-from ..text.folding import normalize, text_key
+from ..text.folding import fold, normalize, text_key
 
 STATUSES = ("unreviewed", "confirmed", "disputed", "misattributed", "rejected", "corrected")
 # Not statuses but filters of `quotetrack reviews`: touched by a person; orphaned.
@@ -124,13 +124,16 @@ def _speaker_for(db, name: str, article_id: str) -> tuple[int, str]:
     recorded as its alias. Several speakers by that name is an error. An anonymous or
     descriptive source (« une source proche du dossier ») is the one of the quote's
     article, as extraction would have made it (see ``archive/identity.py``)."""
-    name = " ".join(name.split())
-    if not name:
-        raise InvalidReview("--speaker: a speaker name cannot be empty")
+    typed = typed_name(name)
+    if not typed:
+        raise InvalidReview(f"--speaker « {shown_name(name)} » : un nom de locuteur doit contenir "
+                            "au moins une lettre visible")
+    name = typed
     # a name typed in lower case (« zelensky ») is still a name unless it reads as a noun phrase
     kind = kind_of(name if has_determiner(name) or name[:1].isupper() else name.title())
     if has_determiner(name) and is_scoped(name, kind):
-        found = db.conn.execute("SELECT id FROM speakers WHERE article_id = ? AND name = ?", [article_id, name]).fetchone()
+        found = db.conn.execute("SELECT id FROM speakers WHERE article_id = ? AND key = ? ORDER BY name != ?, id",
+                                [article_id, fold(name), name]).fetchone()  # fmt: skip
         return (found[0] if found else create_speaker(db, name, kind, None, article_id)), name
     ids = speaker_ids(db, name, loose=False) or speaker_ids(db, name, loose=True)
     if len(ids) > 1:

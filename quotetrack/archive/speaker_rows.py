@@ -8,6 +8,7 @@ the kind of what it names, like one found by extraction.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..text.word_lists import organizations
@@ -144,3 +145,40 @@ def add_aliases(db, speaker_id: int, aliases) -> None:
         "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id, key) VALUES (?, ?, ?)",
         [(alias, speaker_id, fold(alias)) for alias in dict.fromkeys(aliases) if alias and alias.strip()],
     )
+
+
+# Characters a reader never sees: controls (ESC), format characters (U+200B, U+2060, the
+# bidi controls), private use, lone surrogates. A name is never made of them.
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Co", "Cs", "Cn")
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.DOTALL)
+
+
+def typed_name(name: str) -> str | None:
+    """A speaker's name as a person typed it, made storable: invisible characters
+    removed and spaces collapsed; None unless a visible letter is left (« \u200b » or
+    an escape alone would make a speaker nobody can see, read or search for)."""
+    kept = " ".join(_ESCAPE_SEQUENCE.sub("", name).split())
+    kept = "".join(c for c in kept if unicodedata.category(c) not in _INVISIBLE_CATEGORIES)
+    kept = " ".join(kept.split())
+    return kept if any(c.isalpha() for c in kept) else None
+
+
+def shown_name(name: str) -> str:
+    """A refused name as an error line shows it: invisible characters as ``<U+200B>``."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _INVISIBLE_CATEGORIES else c for c in name)
+
+
+def same_key_speaker(db, name: str, *, article_id: str | None = None, other_than: int | None = None) -> str | None:
+    """The name of another speaker whose name or alias folds like ``name`` (the folding
+    ``search --speaker`` uses), or None. Global speakers are compared with global ones,
+    a speaker scoped to an article with those of the same article: two speakers sharing
+    a key would answer each other's searches."""
+    key = fold(name)
+    scope, params = ("s.article_id IS NULL", [key, key]) if article_id is None else ("s.article_id = ?", [key, key, article_id])
+    row = db.conn.execute(
+        "SELECT s.name FROM speakers s WHERE (s.key = ? OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE key = ?))"
+        f" AND {scope} AND s.id != ? ORDER BY s.id LIMIT 1",
+        [*params, -1 if other_than is None else other_than],
+    ).fetchone()
+    return row[0] if row else None
+
