@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError, QuotetrackError
 from .sources.articles import iter_paths, read_article
+from .sources.own_outputs import OwnOutput
 from .parallel import EngineSpec, LocalRunner, parse_and_extract, worker_died
 from .text.safety import path_text
 from .archive.database_file import database_error, database_file
@@ -133,6 +134,9 @@ def index_paths(
         for path in iter_paths(paths):
             try:
                 article = read_checked(path, overrides, max_bytes, max_tokens)
+            except OwnOutput as own:  # quotetrack's own sheet or export: skipped, not failed
+                yield Outcome(path, "skipped", str(own))
+                continue
             except QuotetrackError as error:
                 yield Outcome(path, "failed", str(error))
                 continue

@@ -90,6 +90,8 @@ def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, tit
             click.echo(f"warning: {warning}", err=True)
         if outcome.status == "failed":
             click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.status == "skipped" and outcome.error:  # not an article (quotetrack's own sheet)
+            click.echo(f"ignoré : {outcome.error}", err=True)
         elif outcome.status == "skipped":
             click.echo(f"skipped: {path_text(outcome.path)} (already indexed)", err=True)
     progress.done()

@@ -24,6 +24,7 @@ from frontmatter.default_handlers import YAMLHandler
 from ..errors import InputError
 from ..text.safety import path_text, storable_path
 from .html_pages import clean_paragraphs, page_metadata, prepare_html, text_title
+from .own_outputs import refuse_own_output
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -160,6 +161,7 @@ def read_article(
     text = normalise_newlines(decode(_read_bytes(path, stdin, max_bytes), path))
     if not text.strip():
         raise InputError(path, "empty article")
+    refuse_own_output(text, path)  # a sheet saved among the articles is not one of them
     suffix = os.path.splitext(path)[1].lower()
     if suffix in HTML_SUFFIXES or _HTML_START.match(text[:1024]):
         article = _from_html(text, path, url=fields.get("url"))

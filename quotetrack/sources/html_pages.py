@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+import lxml.etree
 import lxml.html
 
 from ..text.word_lists import entries, outlets
@@ -49,6 +50,8 @@ _BYLINE_DEBRIS = re.compile(
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\||\bet\b|\band\b)\s*", re.IGNORECASE)
 _TLD = re.compile(r"\.(?:fr|com|net|org|info|be|ch|ca|eu|tv|news)$", re.IGNORECASE)
 _EMPTY_INLINE = re.compile(r"<(span|i|em|b|strong|a|font|small|u)\b[^>]*>\s*</\1\s*>", re.IGNORECASE)
+_MAYBE_UNSEEN = re.compile(r"<template\b|\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_UNSEEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.IGNORECASE)
 _Q_OPEN, _Q_CLOSE = re.compile(r"<q\b[^>]*>", re.IGNORECASE), re.compile(r"</q\s*>", re.IGNORECASE)
 _GLUED = (
     (re.compile(r"(?<=[^\W_])(?=[«“])"), " "),  # mot«  -> mot «
@@ -73,9 +76,43 @@ class PageMetadata:
 def prepare_html(html: str) -> str:
     """Markup trafilatura would lose text around: empty inline elements (their tail,
     often the only space between two words, goes with them) and ``<q>`` (the rest of
-    its paragraph goes), which becomes French quotation marks."""
-    html = _EMPTY_INLINE.sub("", html)
+    its paragraph goes), which becomes French quotation marks. Content no reader sees
+    goes first (see ``drop_unseen``)."""
+    html = _EMPTY_INLINE.sub("", drop_unseen(html))
     return _Q_CLOSE.sub("\u00a0»", _Q_OPEN.sub("«\u00a0", html))
+
+
+def drop_unseen(html: str) -> str:
+    """``html`` without the content a browser never shows: ``<template>`` (markup kept for
+    scripts), elements with the ``hidden`` attribute and elements whose inline style is
+    ``display: none`` or ``visibility: hidden``. trafilatura keeps their text, so a page
+    could slip a quote nobody read into the archive. (``hidden="until-found"`` is shown
+    when a reader searches the page: kept.) Their tail text, which is visible, stays."""
+    if not _MAYBE_UNSEEN.search(html):
+        return html  # the common case: no reparse
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    unseen = [element for element in tree.iter(lxml.etree.Element) if _is_unseen(element)]
+    if not unseen:
+        return html
+    for element in unseen:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _is_unseen(element) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag.lower() == "template":
+        return True
+    hidden = element.get("hidden")
+    if hidden is not None and hidden.strip().lower() != "until-found":
+        return True
+    style = element.get("style")
+    return bool(style and _UNSEEN_STYLE.search(style))
 
 
 def clean_paragraphs(paragraphs) -> list[str]:
