@@ -105,3 +105,42 @@ def for_reader(rows, columns, vocabularies: dict | None = None) -> tuple[list[di
 def limits_for_reader(limits: dict) -> dict:
     """Column width limits keyed like ``for_reader``'s headers."""
     return {COLUMNS.get(column, column): width for column, width in limits.items()}
+
+
+# ----- the web interface (quotetrack serve) --------------------------------------------------
+# What a reviewer did, as the browser names each status (the identifiers stay those above).
+REVIEW_ACTIONS = {
+    "unreviewed": "à vérifier", "confirmed": "confirmée", "rejected": "rejetée — pas une citation",
+    "misattributed": "locuteur corrigé", "corrected": "texte corrigé", "disputed": "contestée",
+}  # fmt: skip
+# The database's other columns and the canned queries' parameters, as a table header shows them.
+DATA_COLUMNS = {
+    "article_id": "article", "speaker_id": "locuteur", "speaker_kind": "type de locuteur",
+    "speaker_role": "fonction du locuteur", "url": "adresse", "context": "phrase", "parts": "morceaux",
+    "start": "début", "end": "fin", "cue_lemma": "verbe (infinitif)", "speaker_mention": "mention du locuteur",
+    "speaker_start": "début de la mention", "speaker_end": "fin de la mention", "paragraph": "paragraphe",
+    "reviewed_at": "vérifiée le", "original_text": "texte extrait", "original_speaker": "locuteur extrait",
+    "original_speaker_id": "locuteur extrait", "reattributed": "réattribuée", "orphaned_from": "orpheline de",
+    "text_key": "empreinte", "author": "auteur", "published": "publié le", "lang": "langue",
+    "path": "fichier", "engine": "analyseur", "engine_version": "version de l'analyseur",
+    "indexed_at": "indexé le", "wikidata_id": "Wikidata", "alias": "autre nom", "key": "clé",
+    "last_key": "clé du nom de famille", "quote_id": "citation", "field": "champ",
+    "old_value": "avant", "new_value": "après", "reviewer": "vérificateur", "logged_at": "quand",
+    "action": "action", "rowid": "ligne", "mots": "mots", "locuteur": "locuteur", "depuis": "depuis",
+    "jusqu_au": "jusqu'au", "citation": "citation", "media": "média", "statut": "statut", "type": "type",
+    "confiance": "confiance", "raison": "raison", "date": "date", "id": "identifiant", "mois": "mois",
+    "said_on_source": "date tirée de", "said_on_text": "date dans le texte", "count": "nombre",
+}  # fmt: skip
+# Which list names the values of a column, by the column's name in any table or query.
+VALUE_LABELS = {"kind": KINDS, "type": KINDS, "status": REVIEW_ACTIONS, "statut": REVIEW_ACTIONS,
+                "speaker_kind": SPEAKER_KINDS}  # fmt: skip
+
+
+def column_label(column: str) -> str:
+    """A column's French header: the CLI's word where it has one, else the database's."""
+    return DATA_COLUMNS.get(column) if column in DATA_COLUMNS and column not in COLUMNS else COLUMNS.get(column, column)
+
+
+def review_action(value) -> str:
+    """A status as the browser names it: what the reviewer did."""
+    return label(REVIEW_ACTIONS, value or "unreviewed")

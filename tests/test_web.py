@@ -24,6 +24,7 @@ from click.testing import CliRunner
 pytest.importorskip("datasette", reason="the web interface needs datasette (pip install 'quotetrack[web]')")
 
 from quotetrack.printing import environment, sheets  # noqa: E402
+from quotetrack.web.accounts import add_user  # noqa: E402
 from quotetrack.cli import cli  # noqa: E402
 from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.archive.search import search  # noqa: E402
@@ -34,6 +35,7 @@ from quotetrack.web import app as web_app  # noqa: E402
 from quotetrack.web.app import WebUnavailable, create_app  # noqa: E402
 
 from conftest import ROOT, SEED  # noqa: E402
+import web_helpers as web  # noqa: E402
 
 SEED_META = {"title": "L'Otan annonce de nouvelles mesures", "url": "https://www.example.org/monde/otan-mesures",
              "source": "Le Quotidien", "date": "2022-03-24"}  # fmt: skip
@@ -129,19 +131,17 @@ def test_column_descriptions_are_french(db_file):
     page = soup(get(create_app(db_file), "/quotes/quote_view"))
     descriptions = {dt.get_text(strip=True): dt.find_next("dd").get_text(strip=True)
                     for dt in page.select("dl.column-descriptions dt")}  # fmt: skip
-    assert descriptions["speaker"] == "Le locuteur (ouvre son dossier)"
-    assert descriptions["source"] == "Le média"
+    assert descriptions["locuteur"] == "Le locuteur (ouvre son dossier)"
+    assert descriptions["média"] == "Le média"
 
 
 def test_internals_are_hidden(db_file):
     page = soup(get(create_app(db_file), "/quotes"))
-    listed = {a.get_text(strip=True) for a in page.select("div.db-table h3 a")}
+    listed = {a["href"].rsplit("/", 1)[1] for a in page.select("div.db-table h3 a")}
     assert {"articles", "quotes", "speakers", "review_log"} <= listed
     assert not {name for name in listed if "fts" in name or "migrations" in name}
-    views = {a.get_text(strip=True) for a in page.find("h2", string="Views").find_next("ul").find_all("a")}
-    assert views == {"quote_view"}
-    hidden = soup(get(create_app(db_file), "/quotes?_show_hidden=1"))
-    assert "quotes_fts_data" in hidden.get_text() and "_sqlite_migrations" in hidden.get_text()
+    views = {a.get_text(strip=True) for a in page.find("h2", string="Vues").find_next("ul").find_all("a")}
+    assert views == {"Citations"}
 
 
 def test_month_facet_filters_by_month(db_file):
@@ -277,10 +277,11 @@ def test_quote_page_shows_the_quote_links_and_appearances(db_file):
 
 
 @pytest.mark.parametrize("path, message", [
-    ("/-/quotetrack/quote/ffffffffffff", "no such quote"),
-    ("/-/quotetrack/quote/abc", "at least 6 characters"),
-    ("/-/quotetrack/article/ffffffffffff", "no article has this id"),
-    ("/-/quotetrack/speaker/Personne%20Inconnue", "no speaker has this name"),
+    ("/-/quotetrack/quote/ffffffffffff", "Aucune citation n'a cet identifiant"),
+    ("/-/quotetrack/quote/abc", "Aucune citation n'a cet identifiant"),
+    ("/-/quotetrack/article/ffffffffffff", "Aucun article n'a cet identifiant"),
+    ("/-/quotetrack/speaker/Personne%20Inconnue", "Aucun locuteur n'a ce nom"),
+    ("/-/quotetrack/locuteur/999999", "Aucun locuteur n'a cet identifiant"),
 ])  # fmt: skip
 def test_unknown_ids_give_a_datasette_404_page(db_file, path, message):
     response = get(create_app(db_file), path)
@@ -313,114 +314,144 @@ def test_locked_database_gives_an_error_page(db_file):
         holder.execute("ROLLBACK")
         holder.close()
     assert response.status_code == 503
-    assert "locked" in soup(response).select_one("section.content").get_text()
+    assert "verrouillée" in soup(response).select_one("section.content").get_text()
 
 
 # -- reviews -------------------------------------------------------------------------------------
-def form_and_cookie(ds, quote_id):
-    response = get(ds, f"/-/quotetrack/quote/{quote_id}")
-    form = soup(response).find("form", id="review-form")
-    token = form.find("input", {"name": "csrftoken"})["value"] if form else None
-    return form, token, response.cookies.get("ds_csrftoken")
-
-
 def test_review_from_the_browser_writes_what_the_cli_writes(db_file, tmp_path):
     quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
     twin = tmp_path / "twin.db"
     shutil.copy(db_file, twin)
-    ds = create_app(db_file, allow_review=True)
-    form, token, cookie = form_and_cookie(ds, quote_id)
-    assert form["action"] == f"/-/quotetrack/quote/{quote_id}" and token and cookie
-    data = {"csrftoken": token, "reviewer": "Claire Martin", "status": "confirmed", "note": "Vérifié sur la vidéo",
-            "text": "", "speaker": ""}  # fmt: skip
-    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
+    ds, cookies = web.reviewing_app(db_file, "claire")
+    form = web.soup(web.get(ds, f"/-/quotetrack/quote/{quote_id}", cookies)).find("form", id="review-form")
+    assert form["action"] == f"/-/quotetrack/quote/{quote_id}"
+    response = web.review(ds, cookies, quote_id, action="form", status="confirmed", note="Vérifié sur la vidéo",
+                          reviewer="Quelqu'un d'autre")  # fmt: skip
     assert response.status_code == 302 and response.headers["location"] == f"/-/quotetrack/quote/{quote_id}"
     result = CliRunner().invoke(cli, ["review", quote_id, "--status", "confirmed", "--note", "Vérifié sur la vidéo",
-                                      "--reviewer", "Claire Martin", "--db", str(twin)])  # fmt: skip
+                                      "--reviewer", "claire", "--db", str(twin)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert review_log(db_file) == review_log(twin) == [
-        (quote_id, "status", "unreviewed", "confirmed", "Claire Martin", "review"),
-        (quote_id, "notes", None, "Vérifié sur la vidéo", "Claire Martin", "review"),
+        (quote_id, "status", "unreviewed", "confirmed", "claire", "review"),
+        (quote_id, "notes", None, "Vérifié sur la vidéo", "claire", "review"),
     ]
     page = soup(get(ds, f"/-/quotetrack/quote/{quote_id}"))
     assert page.find("dd", {"data-field": "status"}).get_text() == "confirmée"
     assert [td.get_text() for td in page.select(".qt-history tbody tr")[0].find_all("td")][1:] == [
-        "Claire Martin", "status", "unreviewed", "confirmed"]
+        "claire", "statut", "à vérifier", "confirmée"]
 
 
-def test_review_corrects_text_and_speaker(db_file):
-    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
-    ds = create_app(db_file, allow_review=True)
-    _, token, cookie = form_and_cookie(ds, quote_id)
-    data = {"csrftoken": token, "reviewer": "Claire", "status": "corrected", "note": "",
-            "text": "C'est du jamais-vu", "speaker": "Sébastien Lecornu"}  # fmt: skip
-    post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
-    row = the_quote(db_file, "C'est du jamais-vu")
-    assert (row["id"], row["original_text"], row["reattributed"]) == (quote_id, "C'est du jamais vu", 1)
-    assert [entry[1] for entry in review_log(db_file)] == ["status", "text", "speaker"]
-
-
-@pytest.mark.parametrize("change, message", [
-    ({"reviewer": "  "}, "Indiquez votre nom"),
-    ({"status": "vrai"}, "not a status"),
+@pytest.mark.parametrize("fields, status, changed", [
+    ({"action": "confirm"}, "confirmed", ["status"]),
+    ({"action": "reject"}, "rejected", ["status"]),
+    ({"action": "text", "text": "C'est du jamais-vu"}, "corrected", ["status", "text"]),
+    ({"action": "speaker", "speaker": "Sébastien Lecornu"}, "misattributed", ["status", "speaker"]),
 ])  # fmt: skip
-def test_bad_review_is_refused_with_a_message(db_file, change, message):
+def test_one_click_reviews_name_what_the_reviewer_did(db_file, fields, status, changed):
     quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
-    ds = create_app(db_file, allow_review=True)
-    _, token, cookie = form_and_cookie(ds, quote_id)
-    data = {"csrftoken": token, "reviewer": "Claire", "status": "confirmed", **change}
-    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers={"cookie": f"ds_csrftoken={cookie}"})
+    ds, cookies = web.reviewing_app(db_file)
+    response = web.review(ds, cookies, quote_id, **fields)
+    assert response.status_code == 302
+    assert [entry[1] for entry in review_log(db_file)] == changed
+    assert {entry[4] for entry in review_log(db_file)} == {"claire"}
+    conn = sqlite3.connect(db_file)
+    (found,) = conn.execute("SELECT status FROM quotes WHERE id = ?", [quote_id]).fetchone()
+    assert found == status
+
+
+def test_a_corrected_speaker_brings_its_own_role(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds, cookies = web.reviewing_app(db_file)
+    web.review(ds, cookies, quote_id, action="speaker", speaker="Sébastien Lecornu")
+    conn = sqlite3.connect(db_file)
+    role, speaker_role = conn.execute("SELECT q.role, s.role FROM quotes q JOIN speakers s ON s.id = q.speaker_id"
+                                      " WHERE q.id = ?", [quote_id]).fetchone()  # fmt: skip
+    assert role == speaker_role
+
+
+def test_an_unknown_speaker_is_created_only_after_a_confirmation(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds, cookies = web.reviewing_app(db_file)
+    response = web.review(ds, cookies, quote_id, action="speaker", speaker="Personne Inventée")
+    assert response.status_code == 200 and "Créer « Personne Inventée »" in response.text
+    assert review_log(db_file) == []
+    response = web.review(ds, cookies, quote_id, action="speaker", speaker="Personne Inventée", confirm_new="1")
+    assert response.status_code == 302
+    assert review_log(db_file)[-1][1:4] == ("speaker", "Jens Stoltenberg", "Personne Inventée")
+
+
+def test_the_speaker_field_completes_over_existing_speakers(db_file):
+    found = web.get(create_app(db_file), "/-/quotetrack/locuteurs.json?q=stolt").json()
+    assert [row["name"] for row in found] == ["Jens Stoltenberg"]
+    assert web.get(create_app(db_file), "/-/quotetrack/locuteurs.json?q=s").json() == []
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"action": "form", "status": "vrai"}, "nothing to review"),
+    ({"action": "speaker", "speaker": " "}, "Indiquez le locuteur"),
+])  # fmt: skip
+def test_bad_review_is_refused_with_a_message(db_file, fields, message):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds, cookies = web.reviewing_app(db_file)
+    response = web.review(ds, cookies, quote_id, **fields)
     assert response.status_code == 302
     assert review_log(db_file) == []
-    followed = get(ds, response.headers["location"], headers={"cookie": response.headers["set-cookie"].split(";")[0]})
+    followed = web.get(ds, response.headers["location"], {**cookies, "ds_messages": response.cookies["ds_messages"]})
     assert message in soup(followed).select_one(".message-error").get_text()
 
 
-@pytest.mark.parametrize("headers, token", [
+@pytest.mark.parametrize("cookies, token", [
     ({}, None),  # no cookie at all: Datasette's check would let it through, ours does not
     ({}, "forged"),
-    ({"cookie": "ds_csrftoken=forged"}, "forged"),
+    ({"ds_csrftoken": "forged"}, "forged"),
 ])  # fmt: skip
-def test_review_without_a_valid_csrf_token_is_refused(db_file, headers, token):
+def test_review_without_a_valid_csrf_token_is_refused(db_file, cookies, token):
     quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
-    ds = create_app(db_file, allow_review=True)
-    data = {"reviewer": "Eve", "status": "rejected", **({"csrftoken": token} if token else {})}
-    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data=data, headers=headers)
+    ds, logged_in = web.reviewing_app(db_file)
+    data = {"action": "reject", **({"csrftoken": token} if token else {})}
+    response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", data, cookies={"ds_actor": logged_in["ds_actor"], **cookies})
     assert response.status_code == 403
     assert review_log(db_file) == []
+
+
+def test_review_without_a_login_is_refused(db_file):
+    quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
+    ds, _ = web.reviewing_app(db_file)
+    assert web.soup(web.get(ds, f"/-/quotetrack/quote/{quote_id}")).find("form", id="review-form") is None
+    response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", {"action": "reject", "reviewer": "Eve"})
+    assert response.status_code == 401 and "Connectez-vous" in response.text
+    assert review_log(db_file) == []
+
+
+def test_a_wrong_password_logs_nobody_in(db_file):
+    ds, _ = web.reviewing_app(db_file)
+    token, cookies = web.csrf(ds)
+    response = web.post(ds, "/-/login", {"csrftoken": token, "name": "claire", "password": "faux"}, cookies=cookies)
+    assert response.status_code == 401 and "ds_actor" not in response.cookies
 
 
 def test_read_only_server_has_no_form_refuses_posts_and_never_writes(db_file):
     quote_id = the_quote(db_file, "C'est du jamais vu")["id"]
     before = digest(db_file)
     ds = create_app(db_file)
-    form, _, cookie = form_and_cookie(ds, quote_id)
-    assert form is None
-    assert "lecture seule" in soup(get(ds, f"/-/quotetrack/quote/{quote_id}")).select_one(".qt-readonly").get_text()
-    token = csrf_token(ds)
-    response = post(ds, f"/-/quotetrack/quote/{quote_id}", data={"csrftoken": token, "reviewer": "Eve", "status": "rejected"},
-                    headers={"cookie": f"ds_csrftoken={token}"})  # fmt: skip
+    page = soup(get(ds, f"/-/quotetrack/quote/{quote_id}"))
+    assert page.find("form", id="review-form") is None
+    assert "lecture seule" in page.select_one(".qt-readonly").get_text()
+    response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", {"action": "reject", "reviewer": "Eve"})
     assert response.status_code == 403
     assert "lecture seule" in soup(response).select_one("section.content").get_text()
     for path in ("/quotes/quote_view?_search=jamais", "/quotes/a_verifier", f"/-/quotetrack/quote/{quote_id}",
-                 "/-/quotetrack/speaker/Stoltenberg", "/quotes/qui_a_dit_quoi?mots=otan&locuteur=&depuis=&jusqu_au="):
-        assert get(ds, path).status_code == 200  # fmt: skip
+                 "/-/quotetrack/speaker/Stoltenberg", "/quotes/qui_a_dit_quoi?mots=otan&locuteur=&depuis=&jusqu_au=",
+                 "/?q=otan", "/-/quotetrack/a-verifier"):
+        assert get(ds, path).status_code == 200, path  # fmt: skip
     writes = asyncio.run(ds.get_database().execute_fn(lambda conn: conn.execute("PRAGMA query_only").fetchone()[0]))
     assert writes == 1
     assert review_log(db_file) == [] and digest(db_file) == before
 
 
-def csrf_token(ds) -> str:
-    """A valid CSRF token from another Datasette form (the quote page has none here)."""
-    response = get(ds, "/-/messages")
-    token = soup(response).find("input", {"name": "csrftoken"})["value"]
-    assert response.cookies.get("ds_csrftoken") == token
-    return token
-
-
 def test_custom_sql_cannot_write_even_with_a_write_statement(db_file):
     before = digest(db_file)
-    response = get(create_app(db_file), "/quotes.json?sql=" + quote("UPDATE quotes SET status = 'rejected'"))
+    response = get(create_app(db_file, allow_sql=True), "/quotes.json?sql=" + quote("UPDATE quotes SET status = 'rejected'"))
     assert response.status_code == 400
     assert digest(db_file) == before
 
@@ -467,6 +498,7 @@ def test_serve_on_a_busy_port_is_one_line(db_file):
 def test_serve_passes_its_options_to_the_server(db_file, monkeypatch):
     started = {}
     monkeypatch.setattr(web_app, "serve", lambda app, host, port: started.update(app=app, host=host, port=port))
+    add_user(db_file.with_suffix(".users"), "claire", "un mot de passe")
     result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--port", "8123", "--allow-review",
                                       "--organization", "La Rédaction"])  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -485,10 +517,11 @@ def test_wheel_ships_the_web_templates(tmp_path):
     assert {"quotetrack/web/templates/quotetrack_quote.html", "quotetrack/web/plugin.py"} <= set(names)
 
 
-def test_home_page_lists_the_pages(db_file):
+def test_home_page_is_the_who_said_box_and_links_to_the_data(db_file):
     ds = create_app(db_file)
     page = soup(get(ds, "/"))
-    links = {a.get_text(strip=True): a["href"] for a in page.select("section.content ul a")}
-    assert links["Qui a dit quoi"] == "/quotes/qui_a_dit_quoi" and links["Citations"] == "/quotes/quote_view"
+    assert page.find("h1").get_text(strip=True) == "Qui a dit… ?" and page.find("input", {"name": "q"})
+    links = {a.get_text(strip=True): a["href"] for a in page.select("header a")}
+    assert links["Données"] == "/quotes" and links["À vérifier"] == "/-/quotetrack/a-verifier"
     for href in links.values():
         assert get(ds, href).status_code == 200, href

@@ -94,8 +94,10 @@ def review_quote(db, quote_id: str, *, status: str | None = None, note: str | No
             if speaker_id != row["speaker_id"]:
                 extracted = row["original_speaker_id"] if row["reattributed"] else row["speaker_id"]
                 back = speaker_id == extracted
+                # the role was the old speaker's: the new speaker's own role replaces it
+                role = db.conn.execute("SELECT role FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
                 updates.update(speaker_id=speaker_id, original_speaker_id=None if back else extracted,
-                               reattributed=0 if back else 1)  # fmt: skip
+                               reattributed=0 if back else 1, role=role)  # fmt: skip
                 changes.append(("speaker", row["speaker"], name))
         if changes:
             updates.update(reviewed_by=reviewer, reviewed_at=at)

@@ -19,6 +19,7 @@ from ..archive.schema import MIGRATIONS
 from ..archive.database_file import DatabaseUnavailable
 from ..archive.reading import DatabaseMissing, read_only_uri, writable
 from .metadata import metadata
+from .security import allowed_hosts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SETTINGS = {"default_page_size": 50, "truncate_cells_html": 600, "suggest_facets": False}
@@ -32,11 +33,14 @@ class AddressUnavailable(QuotetrackError):
     """The server cannot listen at the host and port given (in use, or not this machine's)."""
 
 
-def create_app(db_path, *, allow_review: bool = False, templates=None, organization=None):
+def create_app(db_path, *, allow_review: bool = False, templates=None, organization=None,
+               host: str = "127.0.0.1", allow_hosts=(), users=None, allow_sql: bool = False):
     """A Datasette instance on the quote database at ``db_path``.
 
     ``templates`` and ``organization`` are those of ``quotetrack report``: the sheets and
-    dossiers the interface serves are rendered with them.
+    dossiers the interface serves are rendered with them. ``host`` and ``allow_hosts``
+    make the Host allowlist (``security.py``); ``users`` is the accounts file reviews
+    need (``accounts.py``); ``allow_sql`` opens Datasette's SQL editor.
     """
     try:
         from datasette.app import Datasette
@@ -54,11 +58,16 @@ def create_app(db_path, *, allow_review: bool = False, templates=None, organizat
     immutable = read_only_uri(path).endswith("immutable=1")
     if not pm.is_registered(plugin):
         pm.register(plugin, name="quotetrack")
+    if pm.has_plugin("datasette.handle_exception"):  # it prints a traceback for every 404
+        pm.unregister(name="datasette.handle_exception")
     name = path.stem
     meta = metadata(name)
+    stat = path.stat()
     meta["plugins"] = {"quotetrack": {
         "database": name, "path": str(path), "allow_review": allow_review,
         "templates": str(templates) if templates else None, "organization": organization,
+        "hosts": sorted(allowed_hosts(host, allow_hosts)), "users": str(users) if users else None,
+        "allow_sql": allow_sql, "file_identity": [stat.st_dev, stat.st_ino],
     }}  # fmt: skip
     return Datasette([] if immutable else [str(path)], immutables=[str(path)] if immutable else [],
                      metadata=meta, template_dir=str(TEMPLATES), settings=SETTINGS)  # fmt: skip
@@ -69,7 +78,7 @@ def check_database(path: Path) -> None:
     if not path.exists():
         raise DatabaseMissing(f"{path} : aucune base de données à cet endroit")
     if not path.is_file():
-        raise DatabaseUnavailable(f"{path}: no such database (create it with quotetrack index)")
+        raise DatabaseUnavailable(f"{path} : aucune base ici (créez-la avec quotetrack index)")
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:

@@ -13,7 +13,6 @@ be read (locked, gone) 503. No traceback reaches the browser.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import sqlite3
 from urllib.parse import quote as percent_encode
@@ -25,15 +24,14 @@ from datasette import Response
 from ..errors import QuotetrackError
 from ..extract.reasons import describe_reason
 from ..printing.sheets import ArticleNotFound, article_sheet, speaker_dossier
-from ..vocabulary import KINDS as KIND_LABELS, STATUSES as STATUS_LABELS
-from ..archive.reviews import STATUSES, InvalidReview, history, review_quote
+from .. import vocabulary
+from ..vocabulary import KINDS as KIND_LABELS
+from ..archive.reviews import STATUSES, history
 from ..archive.search import QuoteNotFound, SpeakerNotFound, get_quote
-from ..archive.store import open_db
 from ..checking.appearances import appearances
 
 NAME = "quotetrack"  # the plugin's name, its configuration key and its URL prefix
 NOT_FOUND = (QuoteNotFound, SpeakerNotFound, ArticleNotFound)
-REVIEW_FIELDS = ("status", "note", "text", "speaker")
 CSRF_COOKIE = "ds_csrftoken"  # Datasette's (asgi-csrf) cookie, matched by the form's csrftoken
 
 
@@ -78,16 +76,26 @@ def page(handler):
         try:
             return await handler(datasette, request)
         except NOT_FOUND as error:
-            failure = PageError(404, "Introuvable", str(error))
-        except (sqlite3.Error, QuotetrackError) as error:
-            failure = PageError(503, "Base indisponible", f"Base de données indisponible : {error}")
+            failure = PageError(404, "Introuvable", _not_found(error))
         except PageError as error:
             failure = error
+        except (sqlite3.Error, QuotetrackError):
+            failure = PageError(503, "Base indisponible", "La base de données ne peut pas être lue pour l'instant"
+                                " (verrouillée, déplacée ou abîmée) : réessayez, ou relancez quotetrack serve.")
         context = {"ok": False, "error": failure.message, "status": failure.status, "title": failure.title}
         html = await datasette.render_template("error.html", context, request=request)
         return Response.html(html, status=failure.status)
 
     return wrapper
+
+
+def _not_found(error) -> str:
+    """What was not found, in French, without the paths a library message may list."""
+    if isinstance(error, QuoteNotFound):
+        return "Aucune citation n'a cet identifiant."
+    if isinstance(error, ArticleNotFound):
+        return "Aucun article n'a cet identifiant."
+    return "Aucun locuteur n'a ce nom (ou il en désigne plusieurs : donnez le nom complet)."
 
 
 async def read(datasette, function):
@@ -120,8 +128,6 @@ async def quote_page(datasette, request):
     """GET: the quote, its appearances and review history, the form; POST: a review."""
     config = options(datasette)
     quote_id = unquote(request.url_vars["quote_id"])
-    if request.method == "POST":
-        return await _post_review(datasette, request, config, quote_id)
 
     def gather(db):
         quote = get_quote(db, quote_id)
@@ -134,8 +140,11 @@ async def quote_page(datasette, request):
         "appearances": [row for row in seen if not row["this"]],
         "reason": describe_reason(quote["reason"]) if quote["reason"] else None,
         "kind_label": KIND_LABELS.get(quote["kind"], quote["kind"]),
-        "statuses": [(status, STATUS_LABELS.get(status, status)) for status in STATUSES],
-        "status_label": STATUS_LABELS.get(quote["status"], quote["status"]),
+        "statuses": [(status, vocabulary.review_action(status)) for status in STATUSES],
+        "status_label": vocabulary.review_action(quote["status"]),
+        "speakers_json": datasette.urls.path(f"/-/{NAME}/locuteurs.json"),
+        "can_review": bool(config["allow_review"] and request.actor),
+        "speaker_page": quote.get("speaker_id") and datasette.urls.path(f"/-/{NAME}/locuteur/{int(quote['speaker_id'])}"),
         "database": config["database"],
         "sheet_url": sheet_url(datasette, quote["article_id"]),
         "dossier_url": quote["speaker"] and dossier_url(datasette, quote["speaker"]),
@@ -145,45 +154,3 @@ async def quote_page(datasette, request):
             f"{datasette.urls.database(config['database'])}/premieres_apparitions"),  # fmt: skip
     }
     return Response.html(await datasette.render_template("quotetrack_quote.html", context, request=request))
-
-
-async def _post_review(datasette, request, config, quote_id):
-    if not config["allow_review"]:
-        raise PageError(403, "Lecture seule", "Les vérifications sont désactivées : ce serveur est en"
-                        " lecture seule (lancez quotetrack serve --allow-review pour les permettre).")  # fmt: skip
-    form = await request.post_vars()
-    # Datasette's CSRF check lets a POST without any cookie through (nothing to steal, for
-    # a site with logins); here there is no login, so the token is required outright.
-    token = form.get("csrftoken")
-    if not token or token != request.cookies.get(CSRF_COOKIE):
-        raise PageError(403, "Requête refusée", "Jeton CSRF absent ou invalide : rechargez la page de la citation.")
-    reviewer = " ".join(form.get("reviewer", "").split())
-    fields = {name: form.get(name) for name in REVIEW_FIELDS}
-    for name in ("status", "text", "speaker"):  # an empty field changes nothing; an empty note clears it
-        if not (fields[name] or "").strip():
-            fields[name] = None
-    target = request.path
-    if not reviewer:
-        datasette.add_message(request, "Indiquez votre nom de vérificateur : rien n'a été enregistré.", datasette.ERROR)
-        return Response.redirect(target)
-    try:
-        result = await asyncio.get_running_loop().run_in_executor(
-            None, lambda: _review(config["path"], quote_id, reviewer, fields))  # fmt: skip
-    except InvalidReview as error:
-        datasette.add_message(request, f"Vérification refusée : {error}", datasette.ERROR)
-        return Response.redirect(target)
-    if result["changes"]:
-        changed = ", ".join(f"{field} : {old or '—'} → {new or '—'}" for field, old, new in result["changes"])
-        datasette.add_message(request, f"Vérification enregistrée par {reviewer} ({changed}).", datasette.INFO)
-    else:
-        datasette.add_message(request, "Rien n'a changé.", datasette.WARNING)
-    return Response.redirect(target)
-
-
-def _review(path: str, quote_id: str, reviewer: str, fields: dict) -> dict:
-    """``quotetrack review``, from the browser: the same opening, the same function."""
-    db = open_db(path)
-    try:
-        return review_quote(db, quote_id, reviewer=reviewer, **fields)
-    finally:
-        db.conn.close()

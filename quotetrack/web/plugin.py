@@ -21,8 +21,11 @@ from markupsafe import Markup, escape
 
 from ..archive.search import QuoteNotFound, fts_query, get_quote, speaker_ids
 from ..checking.appearances import appearances
-from . import pages
+from ..text.safety import escape_bidi
+from .. import vocabulary
+from . import pages, security
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
+from .metadata import HOME
 
 QUOTE_TABLES = (None, "quotes", "quote_view")  # None: a canned or custom query
 TEXT_COLUMNS = ("text", "citation")
@@ -36,7 +39,7 @@ def prepare_connection(conn, database, datasette):
     if config is None:
         return
     db = sqlite_utils.Database(conn)
-    conn.create_function("quotetrack_fts", 1, lambda words: fts_query(db, words or ""))
+    conn.create_function("quotetrack_fts", 1, lambda words: fts_query(db, bounded_terms(words)))
     conn.create_function(
         "quotetrack_speaker_ids", 1, lambda name: json.dumps(sorted(speaker_ids(db, name or "", loose=True)))
     )
@@ -52,6 +55,14 @@ def _appearances_json(db, quote_id: str | None) -> str:
     except QuoteNotFound:
         return "[]"
     return json.dumps(appearances(db, quote), ensure_ascii=False, default=str)
+
+
+MAX_TERMS = 12  # words of a full-text query built by quotetrack; the rest is dropped
+
+
+def bounded_terms(words: str | None) -> str:
+    """At most ``MAX_TERMS`` words: a full-text query's cost grows with its terms."""
+    return " ".join((words or "").split()[:MAX_TERMS])
 
 
 _MATCHING = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH quotetrack_fts(:quotetrack_search)"
@@ -81,6 +92,13 @@ def render_cell(row, value, column, table, database, datasette):
     """Quote text and ids open the quote's page, article ids its sheet, speakers their dossier."""
     if value is None or options(datasette, database) is None:
         return None
+    if isinstance(value, str) and column in vocabulary.VALUE_LABELS and value in vocabulary.VALUE_LABELS[column]:
+        return vocabulary.VALUE_LABELS[column][value]
+    original = value
+    if isinstance(value, str):
+        value = escape_bidi(value)
+    if column == "path" and isinstance(value, str):  # a file's name, never where it lies
+        return value.replace("\\", "/").rsplit("/", 1)[-1]
     keys = row.keys() if hasattr(row, "keys") else ()
     if table in QUOTE_TABLES and "id" in keys and row["id"]:
         if column in TEXT_COLUMNS or (column == "id" and table != "quotes"):
@@ -95,6 +113,8 @@ def render_cell(row, value, column, table, database, datasette):
         return _link(dossier_url(datasette, value), value)
     if table == "articles" and column == "title" and "id" in keys:
         return _link(sheet_url(datasette, row["id"]), value)
+    if isinstance(value, str) and value != original:
+        return value  # with its bidi controls shown escaped
     return None
 
 
@@ -104,11 +124,29 @@ def _link(href: str, text) -> Markup:
 
 @hookimpl
 def register_routes(datasette):
+    from . import front, review_pages
+
     return [
-        (rf"^/-/{NAME}/quote/(?P<quote_id>[^/]+)$", pages.quote_page),
+        (r"^/$", front.front_page),
+        (r"^/q/(?P<quote_id>[0-9A-Za-z]{6,64})$", short_link),
+        (r"^/-/login$", review_pages.login_page),
+        (r"^/-/logout$", review_pages.logout_page),
+        (rf"^/-/{NAME}/quote/(?P<quote_id>[^/]+)$", review_pages.quote_route),
         (rf"^/-/{NAME}/article/(?P<article_id>[^/]+)$", pages.article_page),
         (rf"^/-/{NAME}/speaker/(?P<name>[^/]+)$", pages.speaker_page),
+        (rf"^/-/{NAME}/locuteur/(?P<speaker_id>[0-9]{{1,12}})$", front.speaker_web_page),
+        (rf"^/-/{NAME}/locuteur/(?P<speaker_id>[0-9]{{1,12}})/fusionner$", review_pages.merge_post),
+        (rf"^/-/{NAME}/locuteurs\.json$", front.speakers_json),
+        (rf"^/-/{NAME}/premieres-apparitions$", front.first_appearances_page),
+        (rf"^/-/{NAME}/a-verifier$", review_pages.queue_page),
     ]
+
+
+async def short_link(datasette, request):
+    """``/q/ID``, the short link printed on sheets: the quote's page."""
+    from datasette import Response
+
+    return Response.redirect(quote_url(datasette, request.url_vars["quote_id"]))
 
 
 @hookimpl
@@ -116,13 +154,11 @@ def menu_links(datasette, actor, request):
     config = options(datasette)
     if config is None:
         return None
-    database = config["database"]
     return [
-        {"href": datasette.urls.table(database, "quote_view"), "label": "Citations"},
-        *({"href": datasette.urls.path(f"{datasette.urls.database(database)}/{name}"), "label": label}
-          for name, label in (("qui_a_dit_quoi", "Qui a dit quoi"), ("a_verifier", "À vérifier"))),
-        {"href": datasette.urls.table(database, "review_log"), "label": "Journal des vérifications"},
-    ]  # fmt: skip
+        {"href": datasette.urls.path(f"/-/{NAME}/a-verifier"), "label": "À vérifier"},
+        {"href": datasette.urls.path(f"/-/{NAME}/premieres-apparitions"), "label": "Premières apparitions"},
+        {"href": datasette.urls.database(config["database"]), "label": "Données"},
+    ]
 
 
 @hookimpl
@@ -130,16 +166,6 @@ def extra_template_vars(datasette, database):
     """Whether reviews are on: the quote page shows its form only then."""
     config = options(datasette)
     return {"quotetrack_allow_review": bool(config and config["allow_review"])}
-
-
-@hookimpl
-def permission_allowed(datasette, action, resource):
-    """The view the full-text index reads from is machinery: Datasette lists views even when
-    metadata hides them, so it is made invisible instead."""
-    config = options(datasette)
-    if config and action == "view-table" and resource == (config["database"], "quotes_fts_source"):
-        return False
-    return None
 
 
 # Datasette lists every column's description above a table: folded away here, so that the
@@ -207,3 +233,103 @@ class MonthFacet(DateFacet):
                 "truncated": len(rows) > size,
             })  # fmt: skip
         return results, timed_out
+
+
+# ----- French frame, safety ----------------------------------------------------------------------
+LOOKUPS = {
+    "exact": "=", "not": "≠", "contains": "contient", "endswith": "finit par", "startswith": "commence par",
+    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "like", "notlike": "not like", "glob": "glob",
+    "in": "parmi", "notin": "hors de", "arraycontains": "la liste contient", "arraynotcontains": "la liste ne contient pas",
+    "date": "date", "isnull": "est vide", "notnull": "n'est pas vide", "isblank": "est vide ou nul",
+    "notblank": "n'est ni vide ni nul",
+}  # fmt: skip
+
+
+def _number(value) -> str:
+    return f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else str(value)
+
+
+def _count(value, one: str, many: str) -> str:
+    return f"{_number(value)} {one if value in (0, 1) else many}"
+
+
+def _table_title(name: str, database=None) -> str:
+    return next((title for table, title, _ in HOME if table == name), name)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters["qt_column"] = vocabulary.column_label
+    env.filters["qt_lookup"] = lambda key, display: LOOKUPS.get(key, display)
+    env.filters["qt_value"] = lambda value, column: (
+        vocabulary.VALUE_LABELS.get(column, {}).get(value, value) if isinstance(value, str) else value)
+    env.filters["qt_number"] = _number
+    env.filters["qt_count"] = _count
+    env.filters["qt_table_title"] = _table_title
+    env.filters["qt_bidi"] = lambda value: escape_bidi(value) if isinstance(value, str) else value
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    config = options(datasette)
+    if config is None:
+        return None
+
+    async def render_error(status, message):
+        return await _error_html(datasette, None, status, message)
+
+    return lambda app: security.wrap(app, frozenset(config["hosts"]), render_error)
+
+
+async def _error_html(datasette, request, status: int, message: str) -> str:
+    title = {404: "Page introuvable", 403: "Requête refusée", 421: "Hôte inconnu", 400: "Requête invalide",
+             503: "Base indisponible"}.get(status, f"Erreur {status}")  # fmt: skip
+    context = {"ok": False, "error": message, "status": status, "title": title}
+    return await datasette.render_template("error.html", context, request=request)
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    """Every error as a French page (JSON for .json paths), with no traceback in the
+    terminal and no file path: a 404 is only a wrong link."""
+    from datasette import Response
+    from datasette.utils.asgi import Base400
+    from datasette.views.base import DatasetteError
+
+    async def inner():
+        if isinstance(exception, Base400) and exception.status == 404:
+            status, message = 404, "Cette page n'existe pas."
+        elif isinstance(exception, Base400):
+            status, message = exception.status, "Requête refusée."
+        elif isinstance(exception, DatasetteError):
+            status = exception.status
+            message = "Cette requête ne peut pas aboutir." if status >= 500 else _without_paths(str(exception.message))
+            if status == 404:
+                message = "Cette page n'existe pas."
+        else:
+            status, message = 500, "Erreur interne : la page n'a pas pu être construite."
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json({"ok": False, "error": message, "status": status}, status=status)
+        return Response.html(await _error_html(datasette, request, status, message), status=status)
+
+    return inner
+
+
+def _without_paths(message: str) -> str:
+    """An error message with anything that looks like a file path cut out."""
+    import re
+
+    return re.sub(r"(?:[A-Za-z]:)?[\\/][^\s'\"]+", "…", message)
+
+
+@hookimpl
+def permission_allowed(datasette, actor, action, resource):
+    """The SQL editor only with ``serve --sql``; the full-text source view never."""
+    config = options(datasette)
+    if config is None:
+        return None
+    if action == "execute-sql" and not config.get("allow_sql"):
+        return False
+    if action == "view-table" and resource == (config["database"], "quotes_fts_source"):
+        return False
+    return None
