@@ -14,7 +14,7 @@ def report_options(func):
     for option in reversed(
         [
             click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML to FILE.html."),
-            click.option("--layout", type=click.Choice(["compact", "cards"]), default="compact", show_default=True, help="compact: who-said-what tables and an annex, for print; cards: a card per quote."),
+            click.option("--layout", type=click.Choice(["summary", "full", "compact", "cards"]), help="summary (articles: the default, two pages for a meeting); full or compact: who-said-what tables, the text and an annex (the default otherwise); cards: a card per quote."),
             click.option("--pdf", type=click.Path(dir_okay=False), help="Also write a PDF (WeasyPrint if installed, else Chromium)."),
             click.option("--templates", type=click.Path(exists=True, file_okay=False), help="Your own templates, tried before the built-in ones."),
             click.option("--organization", envvar="QUOTETRACK_ORGANIZATION", help="Who signs the fact-checks (ClaimReview author)."),
@@ -68,7 +68,8 @@ def report_article(id_or_path, output, layout, pdf, templates, organization, db_
 
     db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
-    emit_report(article_sheet(db, id_or_path, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
+    html = article_sheet(db, id_or_path, templates=templates, organization=organization, layout=layout or "summary")
+    emit_report(html, output, pdf, db_path)
 
 
 @report.command(name="speaker")
@@ -81,7 +82,7 @@ def report_speaker(name, output, layout, pdf, templates, organization, db_path):
 
     db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
-    emit_report(speaker_dossier(db, name, templates=templates, organization=organization, layout=layout), output, pdf, db_path)
+    emit_report(speaker_dossier(db, name, templates=templates, organization=organization, layout=layout or "compact"), output, pdf, db_path)
 
 
 @report.command(name="search")
@@ -98,7 +99,7 @@ def report_search(query, speaker, since, until, source, kind, limit, output, lay
     db = read_database(db_path)
     check_outputs(db, db_path, output, pdf)
     filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind}
-    html = search_report(db, query, **filters, limit=limit, templates=templates, organization=organization, layout=layout)
+    html = search_report(db, query, **filters, limit=limit, templates=templates, organization=organization, layout=layout or "compact")
     total = count_matches(db, query, **filters)
     if total > limit:
         click.echo(f"showing the first {limit} of {total} quotes (--limit to show more)", err=True)

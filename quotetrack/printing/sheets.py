@@ -35,10 +35,17 @@ class ArticleNotFound(QuotetrackError):
 
 
 class UnknownLayout(QuotetrackError):
-    """A layout other than ``compact`` or ``cards``."""
+    """A layout other than ``summary``, ``full`` (``compact``) or ``cards``."""
 
 
-LAYOUTS = ("compact", "cards")  # compact: who-said-what tables and an annex; cards: a card per quote
+# summary: two pages for a meeting (article sheets only); compact (or full): who-said-what
+# tables, the highlighted text and an annex; cards: a card per quote
+LAYOUTS = ("compact", "cards")  # the layouts of every sheet, dossier and report
+ALL_LAYOUTS = ("summary", "full", *LAYOUTS)
+SUMMARY_TEXT = 160  # characters of a quote in the summary
+# The summary's groups: named speakers, then described and anonymous sources, then none.
+SUMMARY_GROUPS = (("named", "Locuteurs nommés"), ("described", "Sources décrites ou anonymes"),
+                  ("none", "Sans locuteur"))  # fmt: skip
 COLOURS = 8  # speaker colour classes c0..c7 in base.html; more speakers reuse them
 FRAGMENT_WORDS = 8  # words of a quote's start in a text-fragment link
 TRUNCATE = 300  # characters of a quote shown in a compact table; the full text goes to the annex
@@ -49,6 +56,7 @@ _ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path"
                    "engine", "engine_version", "indexed_at")  # fmt: skip
 _QUOTE_SQL = """
     SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.wikidata_id,
+           s.article_id AS speaker_article_id,
            CASE WHEN q.reattributed THEN os.name END AS original_speaker
     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
     LEFT JOIN speakers os ON os.id = q.original_speaker_id
@@ -56,12 +64,16 @@ _QUOTE_SQL = """
 FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies only
 
 
-def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact") -> str:
+def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
+                  link_base: str = "") -> str:  # fmt: skip
     """The sheet of one article: who said what, its text with every quote highlighted,
-    then the annex (compact layout) or a card per quote (``layout="cards"``)."""
-    _check_layout(layout)
+    then the annex (compact layout) or a card per quote (``layout="cards"``); or the
+    two-page ``summary`` for a meeting, whose short links start with ``link_base``."""
+    layout = _check_layout(layout)
     article = find_article(db, id_or_path)
     quotes = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
+    if layout == "summary":
+        return _summary(db, article, quotes, templates, organization, link_base)
     cards, sources = _cards(db, quotes)
     return _render(
         templates, "article.html", organization, cards, in_text=True, layout=layout,
@@ -75,7 +87,7 @@ def article_sheet(db, id_or_path: str, *, templates=None, organization=None, lay
 def speaker_dossier(db, name: str, *, templates=None, organization=None, layout: str = "compact") -> str:
     """Every quote of one speaker (canonical name, alias, or a last name naming one):
     a table per article in date order (compact), or cards newest first (``cards``)."""
-    _check_layout(layout)
+    layout = _check_layout(layout, summary=False)
     try:
         speaker = resolve_speaker(db, name)
     except SpeakerNotFound:
@@ -113,7 +125,7 @@ def search_report(
 ) -> str:  # fmt: skip
     """The quotes a search finds (the filters of ``quotetrack search``), as one report:
     a table per article in date order (compact), or cards in the search's order."""
-    _check_layout(layout)
+    layout = _check_layout(layout, summary=False)
     filters = {"speaker": speaker, "since": since, "until": until, "source": source,
                "kind": kind, "status": status, "limit": limit}  # fmt: skip
     rows = search(db, query, **filters)
@@ -159,9 +171,38 @@ def _filter_value(key: str, value):
     return value
 
 
-def _check_layout(layout: str) -> None:
-    if layout not in LAYOUTS:
-        raise UnknownLayout(f"{layout}: not a layout; choose from {', '.join(LAYOUTS)}")
+def _check_layout(layout: str, summary: bool = True) -> str:
+    """The layout's canonical name (``full`` is ``compact``); the summary exists for articles only."""
+    if layout not in ALL_LAYOUTS or (layout == "summary" and not summary):
+        choices = ALL_LAYOUTS if summary else ("full", *LAYOUTS)
+        raise UnknownLayout(f"{layout}: not a layout; choose from {', '.join(choices)}")
+    return "compact" if layout == "full" else layout
+
+
+def summary_group(card: dict) -> str:
+    """Which part of the summary a quote goes to."""
+    if not card.get("speaker"):
+        return "none"
+    if card.get("speaker_kind") in ("person", "organization") and not card.get("speaker_article_id"):
+        return "named"
+    return "described"
+
+
+def _summary(db, article: dict, quotes: list[dict], templates, organization, link_base: str) -> str:
+    """At most two A4 pages for 60 quotes: one line or two a quote, grouped by kind of
+    speaker; rejected quotes (not quotes) out of the table and the counts."""
+    kept = [q for q in quotes if q["status"] != "rejected"]
+    groups = {key: [] for key, _ in SUMMARY_GROUPS}
+    for number, quote in enumerate(kept, 1):
+        card = {**quote, "number": number, "status_label": vocabulary.status(quote["status"]),
+                "summary_text": shorten(quote["text"], SUMMARY_TEXT)}  # fmt: skip
+        groups[summary_group(card)].append(card)
+    ordered = [{"key": key, "title": title, "rows": groups[key]} for key, title in SUMMARY_GROUPS]
+    return _render(
+        templates, "summary.html", organization, [], title=article["title"] or Path(article["path"] or "article").name,
+        article=_source(article, 1), groups=ordered, rejected=len(quotes) - len(kept), link_base=link_base,
+        quotes=kept,
+    )  # fmt: skip
 
 
 def find_article(db, id_or_path: str) -> dict:
@@ -323,7 +364,8 @@ def _render(templates, name, organization, cards, **context) -> str:
     }
     data = json_ld(structured_data(cards, organization))
     context.setdefault("in_text", False)
-    return environment(templates).get_template(name).render(page=page, quotes=cards, jsonld=data, **context)
+    context.setdefault("quotes", cards)
+    return environment(templates).get_template(name).render(page=page, jsonld=data, **context)
 
 
 def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -115,7 +115,9 @@ async def _sheet(datasette, request, key: str, render):
 
 @page
 async def article_page(datasette, request):
-    return await _sheet(datasette, request, "article_id", article_sheet)
+    """The article's sheet: the summary, whose rows open the quotes (``?layout=full``: all of it)."""
+    layout = "full" if request.args.get("layout") == "full" else "summary"
+    return await _sheet(datasette, request, "article_id", functools.partial(article_sheet, layout=layout))
 
 
 @page
