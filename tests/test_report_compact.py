@@ -262,7 +262,9 @@ def test_report_article_accepts_the_file_name_and_names_known_paths(db, tmp_path
     runner = CliRunner()
     by_name = runner.invoke(cli, ["report", "article", SEED.name, "--db", database_file(db)])
     assert by_name.exit_code == 0, by_name.output
-    assert "layout-compact" in by_name.output and "L'Otan annonce" in by_name.output
+    assert "layout-summary" in by_name.output  # the default: the summary
+    full = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "full", "--db", database_file(db)])
+    assert full.exit_code == 0 and "layout-compact" in full.output
     cards = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "cards", "--db", database_file(db)])
     assert cards.exit_code == 0 and 'class="card ' in cards.output
     missing = runner.invoke(cli, ["report", "article", "absent.txt", "--db", database_file(db)])
