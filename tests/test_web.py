@@ -246,7 +246,7 @@ def test_article_sheet_is_the_report_with_the_templates_override(db_file, tmp_pa
         (environment.builtin_templates() / "article.html").read_text(encoding="utf-8").replace(
             "{% block content %}", '{% block content %}<p id="house">Service vérification</p>', 1), encoding="utf-8")  # fmt: skip
     article_id = the_quote(db_file, "C'est du jamais vu")["article_id"]
-    response = get(create_app(db_file, templates=templates, organization="La Rédaction"), f"/-/quotetrack/article/{article_id}")
+    response = get(create_app(db_file, templates=templates, organization="La Rédaction"), f"/-/quotetrack/article/{article_id}?layout=full")
     assert response.status_code == 200
     page = soup(response)
     assert page.find(id="house").get_text() == "Service vérification"
