@@ -24,6 +24,8 @@ from typing import Iterable, Iterator, Mapping
 from .errors import InputError, QuotetrackError
 from .sources.articles import iter_paths, read_article
 from .sources.own_outputs import OwnOutput
+from .sources.downloads import ahead, download_article, is_url
+from .sources.fetching import FetchError, Fetcher
 from .parallel import EngineSpec, LocalRunner, parse_and_extract, worker_died
 from .text.safety import path_text
 from .archive.database_file import database_error, database_file
@@ -56,11 +58,16 @@ class Outcome:
     reviews_kept: int = 0  # reviewed quotes of an earlier version matched to the new extraction
     orphaned: int = 0  # reviewed quotes that matched nothing, kept flagged (see archive/reviews.py)
     warnings: tuple[str, ...] = ()  # problems found and ignored (an impossible date)
+    outlet: str | None = None  # the article's outlet, for a summary per outlet
 
 
 def read_checked(path: str, overrides, max_bytes: int, max_tokens: int = MAX_TOKENS):
     """Read one article within the size budgets: ``max_bytes`` of file, ``max_tokens`` of text."""
-    article = read_article(path, overrides=overrides, max_bytes=max_bytes)
+    return check_tokens(read_article(path, overrides=overrides, max_bytes=max_bytes), path, max_tokens)
+
+
+def check_tokens(article, path: str, max_tokens: int = MAX_TOKENS):
+    """The article, if its text is within ``max_tokens`` words and marks."""
     if max_tokens and len(article.text) > max_tokens:  # cheap bound first: a token has a character
         tokens = sum(1 for _ in _TOKEN.finditer(article.text))
         if tokens > max_tokens:
@@ -97,8 +104,14 @@ def index_paths(
     *,
     max_tokens: int = MAX_TOKENS,
     reextract: bool = False,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Outcome]:
     """Index every article under ``paths``; yields one Outcome per input, as they finish.
+
+    An http(s) URL among ``paths`` is downloaded (by ``fetcher``, whose limits and
+    politeness apply; a default one if None) ahead of the parser, in threads, and read as
+    a saved HTML file would be; it is stored with the URL as its path, so the same URL
+    indexed again is skipped if its text is the same and replaced if not.
 
     ``reextract`` parses and extracts again the texts already indexed instead of skipping
     them (new engine or extraction rules); their reviews are carried over.
@@ -130,10 +143,18 @@ def index_paths(
             if not all_done:
                 return
 
+    own_fetcher = fetcher is None and any(is_url(p) for p in paths)
+    if own_fetcher:
+        fetcher = Fetcher()
+
+    def download(url):
+        return download_article(fetcher, url, overrides)
+
+    per_host = fetcher.limits.per_host if fetcher else 1
     try:
-        for path in iter_paths(paths):
+        for path, downloaded in ahead(iter_paths(paths), download, per_host=per_host):
             try:
-                article = read_checked(path, overrides, max_bytes, max_tokens)
+                article = read_checked(path, overrides, max_bytes, max_tokens) if downloaded is None else _downloaded(path, downloaded, max_tokens)
             except OwnOutput as own:  # quotetrack's own sheet or export: skipped, not failed
                 yield Outcome(path, "skipped", str(own))
                 continue
@@ -142,7 +163,7 @@ def index_paths(
                 continue
             article_id = article_id_for(article.text)
             if not reextract and article_exists(db, article_id):
-                yield Outcome(path, "skipped", article_id=article_id, warnings=article.warnings)  # same text: no parse needed
+                yield Outcome(path, "skipped", article_id=article_id, warnings=article.warnings, outlet=article.source)  # same text: no parse needed
                 continue
             url_identifies = not article.url or urls.setdefault(article.url, path) == path
             pending.append((article, url_identifies))
@@ -169,6 +190,17 @@ def index_paths(
     finally:
         if active is not None and active is not local:
             active.close()
+        if own_fetcher:
+            fetcher.close()
+
+
+def _downloaded(url: str, result, max_tokens: int):
+    """The Article a download thread made, or its error raised here, in the input's turn."""
+    if isinstance(result, QuotetrackError):
+        raise result
+    if isinstance(result, Exception):  # an unexpected failure fails this URL only
+        raise FetchError(url, f"échec de la lecture ({result.__class__.__name__} : {result})")
+    return check_tokens(result, url, max_tokens)
 
 
 def _store(db, engine, future, articles, runner, reextract=False, retry=True) -> Iterator[Outcome]:
@@ -204,4 +236,5 @@ def _store(db, engine, future, articles, runner, reextract=False, retry=True) ->
             continue
         yield Outcome(article.path or "-", result.status, None, result.quotes, result.new_speakers, result.article_id,
                       result.reviews_kept, result.orphaned,
-                      article.warnings + tuple(f"{path_text(article.path or '-')}: {w}" for w in result.warnings))  # fmt: skip
+                      article.warnings + tuple(f"{path_text(article.path or '-')}: {w}" for w in result.warnings),
+                      article.source)  # fmt: skip

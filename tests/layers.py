@@ -20,6 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli",),
     ("web",),
+    ("following",),
     ("indexing", "parallel", "evaluate"),
     ("printing",),
     ("checking",),

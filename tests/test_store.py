@@ -193,6 +193,15 @@ JOIN articles ON articles.id = quotes.article_id
 LEFT JOIN speakers ON speakers.id = quotes.speaker_id
 LEFT JOIN speakers AS original ON original.id = quotes.original_speaker_id
     AND quotes.reattributed;
+CREATE TABLE follows (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT,
+    last_error TEXT
+);
 """
 
 
@@ -308,7 +317,7 @@ def test_migrations_recorded_and_idempotent(tmp_path):
     path = tmp_path / "deep" / "folder" / "quotes.db"
     open_db(path).close()
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records", "m005_follows"]
     assert MIGRATIONS.pending(db) == []
 
 
@@ -343,7 +352,7 @@ def test_upgrade_from_version_1_keeps_data(tmp_path):
     old.close()
 
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records"]
+    assert [m.name for m in MIGRATIONS.applied(db)] == ["m001_initial", "m002_search", "m003_review", "m004_records", "m005_follows"]
     assert counts(db) == before
     assert db.execute("SELECT text_key FROM quotes").fetchone()[0] is not None  # filled by m003
     (row,) = search(db, "negocierons")

@@ -305,3 +305,26 @@ def rebuild_search(db) -> None:
     """
     db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
     db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+
+
+@MIGRATIONS()
+def m005_follows(db):
+    """The feeds and sitemaps a newsroom follows (``quotetrack follow``).
+
+    ``kind`` is 'feed' or 'sitemap'; ``etag`` and ``last_modified`` are what the server
+    gave at the last complete update, sent back so that an unchanged feed answers 304;
+    ``checked_at`` is when that update ended, ``last_error`` why the last one failed (or
+    NULL). They are written only once every article the update found has been stored,
+    so an update killed halfway reads the feed again and completes it.
+    """
+    db.execute(
+        """CREATE TABLE follows (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT,
+    last_error TEXT
+)"""
+    )

@@ -197,6 +197,12 @@ def article_exists(db, article_id: str) -> bool:
     return db.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
 
+def url_indexed(db, url: str) -> bool:
+    """Whether an article downloaded from ``url``, or whose canonical URL it is, is stored."""
+    sql = "SELECT 1 FROM articles WHERE path = ? UNION ALL SELECT 1 FROM articles WHERE url = ? LIMIT 1"
+    return db.conn.execute(sql, [url, url]).fetchone() is not None
+
+
 def indexed_from(db, path) -> list[str]:
     """The stored article paths that name the file ``path`` (as given, absolute or relative)."""
     try:

@@ -11,6 +11,6 @@ from __future__ import annotations
 from .group import cli
 
 # The command modules register themselves on the group.
-from . import database, models, parse, report, review, users, web  # noqa: E402,F401  (registration)
+from . import database, follow, models, parse, report, review, users, web  # noqa: E402,F401  (registration)
 
 __all__ = ["cli"]

@@ -251,3 +251,36 @@ def filter_options(func):
     ):
         func = option(func)
     return func
+
+
+def web_options(func):
+    """How pages, feeds and sitemaps are downloaded: shared by ``index`` and ``follow update``."""
+    for option in reversed(
+        [
+            click.option("--delay", type=FiniteFloat(0, 3600), default=1.0, show_default=True,
+                         help="Secondes au moins entre deux requêtes à un même site (les sites différents sont lus en même temps)."),
+            click.option("--timeout", type=FiniteFloat(0.1, 3600), default=10.0, show_default=True,
+                         help="Secondes sans réponse avant d'abandonner une adresse."),
+            click.option("--allow-local", is_flag=True,
+                         help="Lire aussi les adresses du réseau local (localhost, 10.x, 192.168.x…), refusées sinon."),
+            click.option("--allow-address", "allowed_addresses", multiple=True, metavar="ADRESSE",
+                         help="Lire cette adresse ou ce réseau local seulement (ex. 10.0.0.5, 10.1.0.0/16 ; répétable)."),
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
+def make_fetcher(delay: float, timeout: float, allow_local: bool, allowed_addresses=(), max_bytes: int = 5_000_000):
+    """The downloader of one command run, with its politeness and limits."""
+    import ipaddress
+
+    from ..sources.fetching import Fetcher, Limits
+
+    for address in allowed_addresses:
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            raise click.BadParameter(f"« {address} » n'est pas une adresse IP ni un réseau", param_hint="--allow-address") from None
+    allow = True if allow_local else frozenset(allowed_addresses)
+    return Fetcher(Limits(delay=delay, timeout=timeout, max_bytes=max_bytes or 5_000_000, allow_local=allow))

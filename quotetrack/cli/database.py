@@ -11,7 +11,7 @@ import click
 from ..printing.tables import FORMATS, chunks, render
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import friendly, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
+from .common import friendly, make_fetcher, web_options, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
 
 
 class _Progress:
@@ -37,9 +37,14 @@ class _Progress:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @engine_options
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Flux RSS ou Atom (ou la page d'accueil d'un site, qui annonce les siens) : ses articles pas encore indexés, du plus récent au plus ancien (répétable).")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Plan de site (sitemap.xml, index de sitemaps, ou l'adresse d'un site : son robots.txt les donne) : ses articles pas encore indexés (répétable).")
+@click.option("--since", metavar="DATE", help="Avec --feed ou --sitemap : seulement les articles datés de ce jour (AAAA-MM-JJ) ou après.")
+@click.option("--max", "most", type=limit_type(1), metavar="N", help="Avec --feed ou --sitemap : au plus N articles par flux ou plan de site, les plus récents.")
+@web_options
 @click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
 @click.option("--source", help="Outlet for every article.")
 @click.option("--url", help="URL (for a single article; refused for several).")
@@ -53,8 +58,12 @@ class _Progress:
 @click.option("--batch-size", type=limit_type(1, 100_000), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
 @click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
 @friendly
-def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
+def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since, most, delay, timeout, allow_local, allowed_addresses, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
     """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
+
+    Les adresses web (http, https) sont téléchargées puis lues comme des pages
+    HTML enregistrées, poliment (robots.txt, --delay entre deux requêtes à un même
+    site) ; --feed et --sitemap indexent les articles qu'un flux ou un site annonce.
 
     The same content indexed again is skipped; new content at the same path (or at
     the same article URL) replaces the article, its reviews carried over. A bad file is
@@ -63,24 +72,30 @@ def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, tit
     \b
     Example:
         quotetrack index seeds/ --source AFP
+        quotetrack index https://www.example.fr/politique/article-1.html
+        quotetrack index --feed https://www.example.fr/rss.xml --since 2024-07-01
     """
     from ..indexing import check_overrides, index_paths
     from ..parallel import DaskRunner, EngineSpec
     from ..archive.store import counts
 
+    if not (paths or feeds or sitemaps):
+        raise click.UsageError("donnez au moins un fichier, un dossier, une adresse, --feed ou --sitemap")
     overrides = {"date": date, "source": source, "url": url, "title": title, "author": author}
     check_overrides(list(paths), overrides)
     db = open_database(db_path)
+    fetcher = make_fetcher(delay, timeout, allow_local, allowed_addresses, max_size)
+    paths, listing_failures = _with_listed_articles(db, fetcher, list(paths), feeds, sitemaps, since, most)
     spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir, full_parse)
     if scheduler:
         runner = DaskRunner(scheduler)
     else:
         runner = (lambda: _worker_pool(workers, spec)) if workers > 1 else None
-    tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": 0}
+    tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": listing_failures}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
     orphaned = 0
-    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, max_tokens=max_tokens, batch=batch_size, reextract=reextract):
+    for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, max_tokens=max_tokens, batch=batch_size, reextract=reextract, fetcher=fetcher):
         orphaned += outcome.orphaned
         progress.step()
         tally[outcome.status] += 1
@@ -105,6 +120,26 @@ def index(paths, db_path, engine, stanza_dir, full_parse, date, source, url, tit
         click.echo(f"warning: {orphaned} reviewed quotes no longer found by extraction, kept as orphaned (quotetrack reviews --status orphaned)", err=True)
     if tally["failed"]:
         sys.exit(1)
+
+
+def _with_listed_articles(db, fetcher, paths, feeds, sitemaps, since, most):
+    """The inputs plus the new articles the feeds and sitemaps list; each listing that
+    cannot be read is one error line (and one failure)."""
+    if not (feeds or sitemaps):
+        return paths, 0
+    from ..following.listings import Source, plan
+    from ..sources.articles import iso_date
+
+    try:
+        since = iso_date(since)
+    except ValueError:
+        raise click.BadParameter(f"date invalide « {since} » (AAAA-MM-JJ attendu)", param_hint="--since") from None
+    sources = [Source(u, "feed") for u in feeds] + [Source(u, "sitemap") for u in sitemaps]
+    found = plan(db, fetcher, sources, since=since, most=most)
+    for message in found.failures.values():
+        click.echo(f"erreur : {message}", err=True)
+    click.echo(f"{len(found.urls)} articles à lire dans {len(found.listings)} flux et plans de site ({found.known} déjà indexés)", err=True)
+    return paths + found.urls, len(found.failures)
 
 
 def _worker_pool(workers, spec):

@@ -158,13 +158,27 @@ def read_article(
     ``max_bytes`` (0: no limit).
     """
     fields = _override_fields(overrides or {}, path)
-    text = normalise_newlines(decode(_read_bytes(path, stdin, max_bytes), path))
+    return _article(_read_bytes(path, stdin, max_bytes), path, fields)
+
+
+def read_page(data: bytes, url: str, *, final_url: str | None = None, charset: str | None = None,
+              overrides: Mapping[str, str | None] | None = None) -> Article:  # fmt: skip
+    """A downloaded web page -> Article, by the same road as a saved HTML file once its
+    bytes are read (decoding, trafilatura, metadata); ``url`` is its path, ``final_url``
+    (where redirects led) the base for its relative canonical link, ``charset`` what the
+    server declared (tried first)."""
+    fields = _override_fields(overrides or {}, url)
+    return _article(data, url, fields, page_url=final_url or url, charset=charset)
+
+
+def _article(data: bytes, path: str, fields: dict, *, page_url: str | None = None, charset: str | None = None) -> Article:
+    text = normalise_newlines(decode(data, path, charset))
     if not text.strip():
         raise InputError(path, "empty article")
     refuse_own_output(text, path)  # a sheet saved among the articles is not one of them
     suffix = os.path.splitext(path)[1].lower()
-    if suffix in HTML_SUFFIXES or _HTML_START.match(text[:1024]):
-        article = _from_html(text, path, url=fields.get("url"))
+    if page_url or suffix in HTML_SUFFIXES or _HTML_START.match(text[:1024]):
+        article = _from_html(text, path, url=fields.get("url") or page_url)
     elif suffix in MARKDOWN_SUFFIXES:
         article = _from_markdown(text, path)
     else:
@@ -206,10 +220,10 @@ def _read_bytes(path: str, stdin: BinaryIO | None, max_bytes: int = 0) -> bytes:
         raise InputError(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
 
 
-def decode(data: bytes, path: str) -> str:
+def decode(data: bytes, path: str, declared: str | None = None) -> str:
     """Bytes -> text, choosing the encoding a French newsroom file most likely has.
 
-    A BOM is proof; strict UTF-8 almost never succeeds by accident; NUL bytes mean UTF-16 when they
+    A BOM is proof, then the charset a web server ``declared`` if the bytes fit it; strict UTF-8 almost never succeeds by accident; NUL bytes mean UTF-16 when they
     fall on every other byte and binary otherwise; only then do we guess, with charset-normalizer among
     LEGACY_ENCODINGS, then strict CP1252, because charset-normalizer declines short texts dense with
     accents ("Déjà là, où ça ?"). Whatever decodes but is full of control characters is binary.
@@ -219,12 +233,22 @@ def decode(data: bytes, path: str) -> str:
             text = _strict(data[len(bom) :], encoding, path)
             break
     else:
-        text = _decode_without_bom(data, path)
+        text = _declared(data, declared) or _decode_without_bom(data, path)
     if "\x00" in text:
         raise InputError(path, "binary file, not text (contains NUL bytes)")
     if len(_CONTROL.findall(text)) > len(text) // 100:
         raise InputError(path, "binary file, not text (control characters)")
     return text
+
+
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    """The text in the encoding a web server declared, if it exists and fits the bytes."""
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _decode_without_bom(data: bytes, path: str) -> str:
