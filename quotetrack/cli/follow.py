@@ -86,9 +86,10 @@ def follow_remove(urls, db_path):
 @click.option("--max", "most", type=limit_type(1), metavar="N", help="Au plus N articles par adresse, les plus récents.")
 @click.option("--workers", type=limit_type(1, 1024), default=os.cpu_count() or 1, show_default="le nombre de cœurs", help="Processus qui analysent les articles.")
 @click.option("--scheduler", metavar="ADRESSE", help="Analyser sur une grappe Dask (tcp://hôte:8786).")
+@click.option("--batch-size", type=limit_type(1, 100_000), default=32, show_default=True, help="Articles par appel d'analyse (et par tâche envoyée à un processus).")
 @click.option("--silent", is_flag=True, help="Sans affichage de progression.")
 @friendly
-def follow_update(db_path, engine, stanza_dir, full_parse, delay, timeout, allow_local, allowed_addresses, most, workers, scheduler, silent):
+def follow_update(db_path, engine, stanza_dir, full_parse, delay, timeout, allow_local, allowed_addresses, most, workers, scheduler, batch_size, silent):
     """Indexer ce que les adresses suivies ont publié depuis la dernière mise à jour.
 
     Requêtes conditionnelles (ETag, Last-Modified) : un flux inchangé n'est pas
@@ -117,7 +118,7 @@ def follow_update(db_path, engine, stanza_dir, full_parse, delay, timeout, allow
 
         def index(urls):
             progress.start(len(urls))
-            yield from index_paths(db, urls, spec, runner=runner, fetcher=fetcher)
+            yield from index_paths(db, urls, spec, runner=runner, fetcher=fetcher, batch=batch_size)
 
         try:
             report = update(db, fetcher, index, most=most, on_outcome=progress.step, on_listing=progress.listing)
