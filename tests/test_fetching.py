@@ -158,3 +158,26 @@ def test_one_request_per_host_per_delay_while_hosts_are_read_together():
             assert min(b - a for a, b in zip(times, times[1:])) >= 0.9 * delay
         # read together: the second host's last request came before the first host's last one + delay
         assert second.requests()[-1].at < first.requests()[-1].at + delay
+
+
+def test_a_sites_crawl_delay_lengthens_the_gap():
+    """robots.txt asks for 1 s between requests (whole seconds: Python's robotparser
+    reads no other); --delay 0 does not shorten it."""
+    with Site("127.0.0.1") as served:
+        served.pages["/robots.txt"] = Page("User-agent: *\nCrawl-delay: 1\n", content_type="text/plain")
+        for n in range(3):
+            served.pages[f"/page-{n}.html"] = Page(ARTICLE)
+        fetcher = Fetcher(Limits(delay=0, allow_local=True))
+        list(ahead([served.url(f"/page-{n}.html") for n in range(3)], lambda url: download_article(fetcher, url)))
+        pages = [r.at for r in served.requests() if r.path.startswith("/page-")]
+        assert len(pages) == 3 and min(b - a for a, b in zip(pages, pages[1:])) >= 0.9
+
+
+def test_a_sitemap_index_reads_its_other_sitemaps_when_one_fails(site):
+    from web_server import sitemap, sitemap_index
+
+    site.pages["/index.xml"] = Page(sitemap_index([site.url("/absent.xml"), site.url("/plan.xml")]), content_type="application/xml")
+    site.pages["/plan.xml"] = Page(sitemap([(site.url("/article.html"), "2024-07-10")]), content_type="application/xml")
+    listing = read_sitemap(Fetcher(Limits(delay=0, allow_local=True)), site.url("/index.xml"))
+    assert [e.url for e in listing.entries] == [site.url("/article.html")]
+    assert listing.problems == (f"{site.url('/absent.xml')} : erreur HTTP 404 (page introuvable)",)

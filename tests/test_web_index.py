@@ -279,3 +279,12 @@ def _stored_paths(db_path) -> list[str]:
         return [row[0] for row in db.conn.execute("SELECT path FROM articles")]
     finally:
         db.close()
+
+
+def test_urls_parsed_by_worker_processes(site, db_path):
+    """Pages downloaded here, parsed by two forked workers (batches of one), stored in order."""
+    result = run("index", "--feed", site.url("/rss.xml"), "--db", db_path, "--allow-local", "--delay", "0",
+                 "--engine", "spacy", "--workers", "2", "--batch-size", "1")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "parsing in 2 worker processes" in result.output or "2 processus" in result.output
+    assert "indexed 3" in result.output and "4 quotes" in result.output

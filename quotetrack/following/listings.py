@@ -63,6 +63,8 @@ def plan(db, fetcher, sources: Iterable[Source], *, since: str | None = None, mo
             found.failures[url] = f"{url} : échec de la lecture ({result.__class__.__name__} : {result})"
             continue
         found.listings[url] = result
+        for problem in result.problems:
+            found.failures.setdefault(problem.split(" : ")[0], problem)
         for entry in newest_first(result.entries, since, most):
             if entry.url in found.origin:
                 continue

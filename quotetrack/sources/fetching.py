@@ -191,7 +191,8 @@ class Fetcher:
             check_address(current, self.limits.allow_local, asked=url)
             if check_robots and not self._robots_allow(url, current):
                 raise FetchError(url, "refusée par le robots.txt du site" + (f" ({current})" if current != url else ""))
-            status, response_headers, body = self._request(url, current, headers)
+            crawl_delay = self.robots.crawl_delay(current) if check_robots else None
+            status, response_headers, body = self._request(url, current, headers, crawl_delay)
             location = response_headers.get("location")
             if status in REDIRECTS and location:
                 seen.append(current)
@@ -202,8 +203,8 @@ class Fetcher:
             return Response(url, current, status, response_headers, body)
         raise FetchError(url, f"trop de redirections (plus de {self.limits.max_redirects})")
 
-    def _request(self, asked: str, url: str, headers: dict) -> tuple[int, dict, bytes]:
-        self.clock.wait_turn(host_of(url))
+    def _request(self, asked: str, url: str, headers: dict, crawl_delay: float | None = None) -> tuple[int, dict, bytes]:
+        self.clock.wait_turn(host_of(url), crawl_delay)
         deadline = time.monotonic() + 3 * self.limits.timeout
         try:
             response = self._pool.request("GET", url, headers={**self._pool.headers, **headers}, redirect=False, preload_content=False)

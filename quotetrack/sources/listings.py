@@ -30,6 +30,7 @@ class Listing:
     last_modified: str | None = None
     not_modified: bool = False  # a 304: nothing new since the validators were given
     title: str | None = None  # the feed's title (the outlet, usually)
+    problems: tuple[str, ...] = ()  # parts that could not be read (a sitemap of an index), French lines
 
 
 def conditional_headers(etag: str | None, last_modified: str | None) -> dict:

@@ -2,8 +2,8 @@
 
 A newsroom that follows a few hundred feeds every morning must not look like an attack to
 the outlets it reads, nor get itself banned: requests to one host start at least ``delay``
-seconds apart (whatever the number of threads fetching), while different hosts are read
-at the same time; and a path the site's robots.txt refuses to quotetrack's user agent is
+seconds apart (whatever the number of threads fetching), or the site's ``Crawl-delay`` if
+longer, while different hosts are read at the same time; and a path the site's robots.txt refuses to quotetrack's user agent is
 never requested. robots.txt is read once per site and run (RFC 9309: missing, 404 or any
 other 4xx allows everything; a server error refuses everything, since the site may be
 down or shielding itself; no answer at all is the error of every URL of the site).
@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 ROBOTS_AGENT = "quotetrack"  # the token a site's robots.txt names us by
 MAX_ROBOTS_BYTES = 500_000  # Google's limit; past it the rest is ignored
+MAX_CRAWL_DELAY = 60.0  # seconds: a longer Crawl-delay is obeyed as this one
 
 
 def origin(url: str) -> str:
@@ -44,11 +45,13 @@ class HostClock:
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def wait_turn(self, host: str) -> None:
+    def wait_turn(self, host: str, delay: float | None = None) -> None:
+        """Sleep until ``host`` may be asked; ``delay`` (a site's Crawl-delay) lengthens
+        the gap after this request, never shortens it."""
         with self._lock:
             now = self._clock()
             start = max(now, self._next.get(host, now))
-            self._next[host] = start + self.delay
+            self._next[host] = start + max(self.delay, min(delay or 0.0, MAX_CRAWL_DELAY))
         if start > now:
             self._sleep(start - now)
 
@@ -70,6 +73,17 @@ class RobotsRules:
         if isinstance(parser, Exception):
             raise parser
         return parser.can_fetch(self.agent, url)
+
+    def crawl_delay(self, url: str) -> float | None:
+        """The site's ``Crawl-delay`` for quotetrack (or for every robot), once read."""
+        parser = self._parsers.get(origin(url))
+        if parser is None or isinstance(parser, Exception):
+            return None
+        try:
+            value = parser.crawl_delay(self.agent)
+            return float(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
 
     def parser(self, site: str) -> urllib.robotparser.RobotFileParser:
         with self._lock:

@@ -28,28 +28,33 @@ def read_sitemap(fetcher, url: str, *, etag: str | None = None, last_modified: s
     site's sitemaps if ``url`` is the site's address or robots.txt. Raise FetchError."""
     path = urlsplit(url).path
     if path in ("", "/") or path.endswith("/robots.txt"):
-        return Listing(url, tuple(_site_entries(fetcher, url)))
+        entries, problems = _site_entries(fetcher, url)
+        return Listing(url, tuple(entries), problems=tuple(problems))
     response = fetcher.get(url, conditional_headers(etag, last_modified), accept=(200, 304))
     if response.status == 304:
         return Listing(url, (), etag, last_modified, not_modified=True)
-    entries = _read(fetcher, url, response, depth=0, seen={url})
-    return Listing(url, tuple(entries), response.headers.get("etag"), response.headers.get("last-modified"))
+    problems: list[str] = []
+    entries = _read(fetcher, url, response, depth=0, seen={url}, problems=problems)
+    return Listing(url, tuple(entries), response.headers.get("etag"), response.headers.get("last-modified"),
+                   problems=tuple(problems))  # fmt: skip
 
 
-def _site_entries(fetcher, url: str) -> list[Entry]:
+def _site_entries(fetcher, url: str) -> tuple[list[Entry], list[str]]:
     from trafilatura.sitemaps import extract_robots_sitemaps
 
     site = origin(url)
     robots = fetcher.get(site + "/robots.txt", accept=(200, 404, 410, 403, 401))
     text = robots.body.decode("utf-8", errors="replace") if robots.status == 200 else ""
     found = extract_robots_sitemaps(text, site) or [site + "/sitemap.xml"]
-    entries, seen = [], set(found)
+    entries, seen, problems = [], set(found), []
     for sitemap in found[:MAX_SITEMAPS]:
-        entries.extend(_read(fetcher, sitemap, fetcher.get(sitemap), depth=0, seen=seen))
-    return entries
+        entries.extend(_read(fetcher, sitemap, fetcher.get(sitemap), depth=0, seen=seen, problems=problems))
+    return entries, problems
 
 
-def _read(fetcher, url: str, response, *, depth: int, seen: set) -> list[Entry]:
+def _read(fetcher, url: str, response, *, depth: int, seen: set, problems: list) -> list[Entry]:
+    """The entries of one sitemap; an index's sitemaps read in turn, each one that
+    cannot be read a line in ``problems`` (the others are still read)."""
     body = response.body.lstrip()
     if response.is_html:
         raise FetchError(url, "page HTML, pas un plan de site (sitemap)")
@@ -77,7 +82,10 @@ def _read(fetcher, url: str, response, *, depth: int, seen: set) -> list[Entry]:
         if not child or child in seen or len(seen) >= MAX_SITEMAPS:
             continue
         seen.add(child)
-        entries.extend(_read(fetcher, child, fetcher.get(child), depth=depth + 1, seen=seen))
+        try:
+            entries.extend(_read(fetcher, child, fetcher.get(child), depth=depth + 1, seen=seen, problems=problems))
+        except FetchError as error:
+            problems.append(str(error))
     return entries
 
 
