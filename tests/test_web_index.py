@@ -288,3 +288,18 @@ def test_urls_parsed_by_worker_processes(site, db_path):
     assert result.exit_code == 0, result.output
     assert "parsing in 2 worker processes" in result.output or "2 processus" in result.output
     assert "indexed 3" in result.output and "4 quotes" in result.output
+
+
+def test_a_changed_page_keeps_its_reviews(site, db_path):
+    url = site.url("/politique/reforme-adoptee.html")
+    run("index", url, "--db", db_path, *WEB)
+    db = open_db(db_path)
+    (quote_id,) = db.conn.execute("SELECT id FROM quotes").fetchone()
+    db.close()
+    assert run("review", quote_id, "--status", "confirmed", "--reviewer", "Claire Martin", "--db", db_path).exit_code == 0
+    title, paragraphs, published = ARTICLES["/politique/reforme-adoptee.html"]
+    site.pages["/politique/reforme-adoptee.html"] = Page(article_html(title, ["Mise à jour à 18 h."] + paragraphs, published=published))
+    assert "replaced 1" in run("index", url, "--db", db_path, *WEB).output
+    db = open_db(db_path)
+    assert db.conn.execute("SELECT text, status, reviewed_by FROM quotes").fetchall() == [
+        ("Nous tiendrons nos engagements", "confirmed", "Claire Martin")]
