@@ -216,7 +216,9 @@ class Fetcher:
             if length.isdigit() and int(length) > self.limits.max_bytes:
                 raise FetchError(asked, f"trop grande ({int(length) / 1e6:.1f} Mo > {self.limits.max_bytes / 1e6:g} Mo)")
             chunks, size = [], 0
-            if response.status not in REDIRECTS:
+            if response.status in REDIRECTS:
+                response.close()  # its body is never read: not a connection to reuse
+            else:
                 for chunk in response.stream(65536):
                     size += len(chunk)
                     if size > self.limits.max_bytes:
@@ -224,13 +226,15 @@ class Fetcher:
                     if time.monotonic() > deadline:
                         raise FetchError(asked, f"délai dépassé (page toujours incomplète après {3 * self.limits.timeout:g} s)")
                     chunks.append(chunk)
-            return response.status, found, b"".join(chunks)
-        except FetchError:
-            raise
+            body = b"".join(chunks)
         except Exception as error:
-            raise FetchError(asked, network_problem(error, self.limits.timeout)) from None
-        finally:
+            response.close()  # unread data left on it: the connection must not be reused
             response.release_conn()
+            if isinstance(error, FetchError):
+                raise
+            raise FetchError(asked, network_problem(error, self.limits.timeout)) from None
+        response.release_conn()
+        return response.status, found, body
 
 
 def check_address(url: str, allow=False, *, asked: str | None = None) -> None:
