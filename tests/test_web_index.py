@@ -124,9 +124,10 @@ def test_feed_newest_first_with_max_and_since(site, db_path):
     assert [r["published"] for r in stored(db_path)] != []
     assert sorted(r["published"] for r in stored(db_path)) == ["2024-07-09", "2024-07-10"]
     later = run("index", "--feed", site.url("/rss.xml"), "--since", "2024-07-09", "--db", db_path, *WEB)
-    assert "0 articles à lire" in later.output and "2 déjà indexés" in later.output
+    assert "0 article à lire" in later.output and "2 déjà indexés" in later.output
     every = run("index", "--feed", site.url("/rss.xml"), "--db", db_path, *WEB)
-    assert "1 articles à lire" in every.output and "indexed 1" in every.output
+    assert "1 article à lire" in every.output and "indexed 1" in every.output
+    assert f"{site.url('/rss.xml')} : 1 article, 1 citation" in every.output  # a line per feed, off a terminal
     article_requests = [r.path for r in site.requests() if r.path.endswith(".html")]
     assert sorted(article_requests) == sorted(ARTICLES)  # each article downloaded once, known ones never again
 

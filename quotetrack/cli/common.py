@@ -284,3 +284,43 @@ def make_fetcher(delay: float, timeout: float, allow_local: bool, allowed_addres
             raise click.BadParameter(f"« {address} » n'est pas une adresse IP ni un réseau", param_hint="--allow-address") from None
     allow = True if allow_local else frozenset(allowed_addresses)
     return Fetcher(Limits(delay=delay, timeout=timeout, max_bytes=max_bytes or 5_000_000, allow_local=allow))
+
+
+class ListingLines:
+    """Progress off a terminal: one line per feed or sitemap once all its articles are
+    done (``origin`` maps each article URL to the listing that gave it)."""
+
+    def __init__(self, origin: dict, enabled: bool):
+        from collections import Counter
+
+        self.origin, self.enabled = origin, enabled
+        self.remaining = Counter(origin.values())
+        self.tallies: dict = {}
+
+    def step(self, outcome) -> None:
+        listing = self.origin.get(outcome.path)
+        if listing is None:
+            return
+        tally = self.tallies.setdefault(listing, {"articles": 0, "quotes": 0, "failed": 0})
+        if outcome.status in ("indexed", "replaced"):
+            tally["articles"] += 1
+            tally["quotes"] += outcome.quotes
+        elif outcome.status == "failed":
+            tally["failed"] += 1
+        self.remaining[listing] -= 1
+        if self.remaining[listing] == 0:
+            self.finished(listing, tally)
+
+    def finished(self, listing: str, tally: dict, unchanged: bool = False) -> None:
+        if not self.enabled:
+            return
+        from ..text.safety import terminal_text
+
+        state = "inchangé" if unchanged else f"{plural(tally['articles'], 'article')}, {plural(tally['quotes'], 'citation')}"
+        failed = f", {tally['failed']} en échec" if tally.get("failed") else ""
+        click.echo(terminal_text(f"{listing} : {state}{failed}"), err=True)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """« 0 article », « 1 article », « 2 articles » (French: the plural from 2)."""
+    return f"{count} {word if count < 2 else many or word + 's'}"

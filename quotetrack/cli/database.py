@@ -11,7 +11,7 @@ import click
 from ..printing.tables import FORMATS, chunks, render
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import friendly, make_fetcher, web_options, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
+from .common import friendly, ListingLines, make_fetcher, plural, web_options, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
 
 
 class _Progress:
@@ -85,7 +85,7 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
     check_overrides(list(paths), overrides)
     db = open_database(db_path)
     fetcher = make_fetcher(delay, timeout, allow_local, allowed_addresses, max_size)
-    paths, listing_failures = _with_listed_articles(db, fetcher, list(paths), feeds, sitemaps, since, most)
+    paths, listing_failures, origin = _with_listed_articles(db, fetcher, list(paths), feeds, sitemaps, since, most)
     spec = EngineSpec(resolve_engine(engine, stanza_dir), stanza_dir, full_parse)
     if scheduler:
         runner = DaskRunner(scheduler)
@@ -94,10 +94,12 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
     tally = {"indexed": 0, "replaced": 0, "skipped": 0, "failed": listing_failures}
     quotes = speakers = 0
     progress = _Progress(not silent and sys.stderr.isatty())
+    listing_lines = ListingLines(origin, enabled=not silent and not sys.stderr.isatty())
     orphaned = 0
     for outcome in index_paths(db, paths, spec, overrides, runner=runner, max_bytes=max_size, max_tokens=max_tokens, batch=batch_size, reextract=reextract, fetcher=fetcher):
         orphaned += outcome.orphaned
         progress.step()
+        listing_lines.step(outcome)
         tally[outcome.status] += 1
         quotes += outcome.quotes
         speakers += outcome.new_speakers
@@ -126,7 +128,7 @@ def _with_listed_articles(db, fetcher, paths, feeds, sitemaps, since, most):
     """The inputs plus the new articles the feeds and sitemaps list; each listing that
     cannot be read is one error line (and one failure)."""
     if not (feeds or sitemaps):
-        return paths, 0
+        return paths, 0, {}
     from ..following.listings import Source, plan
     from ..sources.articles import iso_date
 
@@ -138,8 +140,9 @@ def _with_listed_articles(db, fetcher, paths, feeds, sitemaps, since, most):
     found = plan(db, fetcher, sources, since=since, most=most)
     for message in found.failures.values():
         click.echo(f"erreur : {message}", err=True)
-    click.echo(f"{len(found.urls)} articles à lire dans {len(found.listings)} flux et plans de site ({found.known} déjà indexés)", err=True)
-    return paths + found.urls, len(found.failures)
+    click.echo(f"{plural(len(found.urls), 'article')} à lire dans {plural(len(found.listings), 'flux et plan de site', 'flux et plans de site')} "
+               f"({plural(found.known, 'déjà indexé', 'déjà indexés')})", err=True)
+    return paths + found.urls, len(found.failures), found.origin
 
 
 def _worker_pool(workers, spec):

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..text.safety import terminal_text
-from .common import db_option, engine_options, friendly, limit_type, make_fetcher, open_database, read_database, resolve_engine, web_options
+from .common import ListingLines, plural, db_option, engine_options, friendly, limit_type, make_fetcher, open_database, read_database, resolve_engine, web_options
 from .group import cli
 
 
@@ -158,10 +158,8 @@ class _Progress:
             self.bar.update(1)
 
     def listing(self, url, listing, tally):
-        if self.enabled and not self.terminal:
-            state = "inchangé" if listing.not_modified else f"{tally.articles} articles, {tally.quotes} citations"
-            failed = f", {tally.failed} en échec" if tally.failed else ""
-            click.echo(terminal_text(f"{url} : {state}{failed}"), err=True)
+        lines = ListingLines({}, enabled=self.enabled and not self.terminal)
+        lines.finished(url, {"articles": tally.articles, "quotes": tally.quotes, "failed": tally.failed}, listing.not_modified)
 
     def done(self):
         if self.bar is not None:
@@ -170,7 +168,7 @@ class _Progress:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n in (0, 1) else many}"
+    return plural(n, one, many)
 
 
 def _print_summary(report) -> None:
