@@ -138,8 +138,10 @@ def test_column_descriptions_are_french(db_file):
 def test_internals_are_hidden(db_file):
     page = soup(get(create_app(db_file), "/quotes"))
     listed = {a["href"].rsplit("/", 1)[1] for a in page.select("div.db-table h3 a")}
-    assert {"articles", "quotes", "speakers", "review_log"} <= listed
+    assert {"quotes", "speakers", "review_log"} <= listed
     assert not {name for name in listed if "fts" in name or "migrations" in name}
+    assert "articles" not in listed  # its paths are no page's business: the « Articles » query instead
+    assert get(create_app(db_file), "/quotes/articles").status_code == 403
     views = {a.get_text(strip=True) for a in page.find("h2", string="Vues").find_next("ul").find_all("a")}
     assert views == {"Citations"}
 

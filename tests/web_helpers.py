@@ -18,8 +18,8 @@ def get(ds, path, cookies=None, **kwargs):
     return asyncio.run(ds.client.get(path, cookies=cookies or {}, **kwargs))
 
 
-def post(ds, path, data, cookies=None, origin=ORIGIN, **kwargs):
-    headers = {"origin": origin} if origin else {}
+def post(ds, path, data, cookies=None, origin=ORIGIN, headers=None, **kwargs):
+    headers = {**({"origin": origin} if origin else {}), **(headers or {})}
     return asyncio.run(ds.client.post(path, data=data, cookies=cookies or {}, headers=headers, **kwargs))
 
 

@@ -179,6 +179,12 @@ def metadata(database: str) -> dict:
             "description": "Les citations non vérifiées, celles dont l'extraction est la moins sûre d'abord.",
             "sql": _TO_CHECK,
         },
+        "articles_indexes": {
+            "title": "Articles",
+            "description": "Les articles indexés, les plus récents d'abord (le titre ouvre la fiche).",
+            "sql": "SELECT id, title, source, author, published, url, lang, engine, engine_version, indexed_at"
+            " FROM articles ORDER BY published DESC, indexed_at DESC",
+        },
         "premieres_apparitions": {
             "title": "Premières apparitions",
             "description": "Les articles où une citation (son identifiant) ou une copie presque identique"

@@ -111,7 +111,7 @@ def render_cell(row, value, column, table, database, datasette):
         return _link(dossier_url(datasette, value), value)
     if table == "speakers" and column == "name":
         return _link(dossier_url(datasette, value), value)
-    if table == "articles" and column == "title" and "id" in keys:
+    if table in ("articles", None) and column == "title" and "id" in keys and "published" in keys:
         return _link(sheet_url(datasette, row["id"]), value)
     if isinstance(value, str) and value != original:
         return value  # with its bidi controls shown escaped
@@ -276,6 +276,7 @@ def asgi_wrapper(datasette):
         return None
 
     async def render_error(status, message):
+        await datasette.invoke_startup()  # a refusal may be the server's very first answer
         return await _error_html(datasette, None, status, message)
 
     return lambda app: security.wrap(app, frozenset(config["hosts"]), render_error)
@@ -301,11 +302,10 @@ def handle_exception(datasette, request, exception):
             status, message = 404, "Cette page n'existe pas."
         elif isinstance(exception, Base400):
             status, message = exception.status, "Requête refusée."
-        elif isinstance(exception, DatasetteError):
-            status = exception.status
-            message = "Cette requête ne peut pas aboutir." if status >= 500 else _without_paths(str(exception.message))
-            if status == 404:
-                message = "Cette page n'existe pas."
+        elif isinstance(exception, DatasetteError) and exception.status == 404:
+            status, message = 404, "Cette page n'existe pas."
+        elif isinstance(exception, DatasetteError):  # a filter, a sort or a query Datasette cannot run
+            status, message = 400, "Cette requête n'est pas valide (filtre, tri ou paramètre inconnu)."
         else:
             status, message = 500, "Erreur interne : la page n'a pas pu être construite."
         if request.path.split("?")[0].endswith(".json"):
@@ -330,6 +330,19 @@ def permission_allowed(datasette, actor, action, resource):
         return None
     if action == "execute-sql" and not config.get("allow_sql"):
         return False
-    if action == "view-table" and resource == (config["database"], "quotes_fts_source"):
+    # the FTS source view is machinery; the articles table holds the indexed files' paths,
+    # which no page shows: its other columns are the « Articles » query
+    if action == "view-table" and resource in ((config["database"], "quotes_fts_source"), (config["database"], "articles")):
         return False
     return None
+
+
+@hookimpl(tryfirst=True)
+def forbidden(datasette, request, message):
+    """Datasette's refusals (a download, a table) in French."""
+    from datasette import Response
+
+    async def inner():
+        return Response.html(await _error_html(datasette, request, 403, "Accès refusé à cette page."), status=403)
+
+    return inner

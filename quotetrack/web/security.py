@@ -80,6 +80,8 @@ def refusal(path: str, query: bytes, method: str, headers: dict, scheme: str, ho
     host = headers.get("host", "")
     if hosts is not None and host_name(host) not in hosts:
         return 421, "Ce serveur ne répond pas à ce nom d'hôte."
+    if path.startswith("//") or "\\" in path or "\x00" in path or ".." in path.split("/"):
+        return 404, "Cette page n'existe pas."
     if path.startswith("/-/") and not (path.startswith(OPEN_PREFIXES) or path in OPEN_PATHS):
         return 404, "Cette page n'existe pas."
     if any(len(value) > MAX_VALUE for _, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True)):
@@ -110,13 +112,14 @@ def wrap(app, hosts, render_error):
                                     (b"content-length", str(len(body)).encode())]})  # fmt: skip
             await send({"type": "http.response.body", "body": body})
             return
-        await app(scope, receive, _outgoing(send))
+        await app(scope, receive, _outgoing(send, scope["path"].endswith(".csv")))
 
     return guarded
 
 
-def _outgoing(send):
-    """``send`` with the CSRF cookie hardened and CSV bodies made formula-safe."""
+def _outgoing(send, csv_path: bool):
+    """``send`` with the CSRF cookie hardened and CSV bodies (a ``.csv`` path, or a CSV
+    content type or attachment) made formula-safe."""
     state = {"csv": False, "start": None, "chunks": []}
 
     async def outgoing(event):
@@ -124,7 +127,7 @@ def _outgoing(send):
             headers = [(name, _harden_cookie(value) if name.lower() == b"set-cookie" else value)
                        for name, value in event.get("headers", [])]  # fmt: skip
             content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-            if content_type.startswith(b"text/csv") or content_type.startswith(b"text/plain") and _is_csv(headers):
+            if content_type.startswith(b"text/csv") or content_type.startswith(b"text/plain") and (csv_path or _is_csv(headers)):
                 state["csv"] = True
                 state["start"] = {**event, "headers": [(n, v) for n, v in headers if n.lower() != b"content-length"]}
                 return None
