@@ -131,9 +131,14 @@ DATA_COLUMNS = {
     "confiance": "confiance", "raison": "raison", "date": "date", "id": "identifiant", "mois": "mois",
     "said_on_source": "date tirée de", "said_on_text": "date dans le texte", "count": "nombre",
 }  # fmt: skip
+# Who wrote a line of the review log.
+LOG_ACTIONS = {"review": "vérification", "carried": "reprise à la réindexation",
+               "orphaned": "orpheline à la réindexation", "merge": "fusion de locuteurs"}  # fmt: skip
 # Which list names the values of a column, by the column's name in any table or query.
 VALUE_LABELS = {"kind": KINDS, "type": KINDS, "status": REVIEW_ACTIONS, "statut": REVIEW_ACTIONS,
-                "speaker_kind": SPEAKER_KINDS}  # fmt: skip
+                "speaker_kind": SPEAKER_KINDS, "action": LOG_ACTIONS}  # fmt: skip
+# A table's own lists, where a column name means something else (a speaker's kind).
+TABLE_VALUE_LABELS = {("speakers", "kind"): SPEAKER_KINDS}
 
 
 def column_label(column: str) -> str:

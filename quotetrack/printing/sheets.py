@@ -43,6 +43,7 @@ class UnknownLayout(QuotetrackError):
 LAYOUTS = ("compact", "cards")  # the layouts of every sheet, dossier and report
 ALL_LAYOUTS = ("summary", "full", *LAYOUTS)
 SUMMARY_TEXT = 160  # characters of a quote in the summary
+SHORT_ID = 10  # characters of a quote id in a short link (/q/ID takes any unique prefix of 6 or more)
 # The summary's groups: named speakers, then described and anonymous sources, then none.
 SUMMARY_GROUPS = (("named", "Locuteurs nommés"), ("described", "Sources décrites ou anonymes"),
                   ("none", "Sans locuteur"))  # fmt: skip
@@ -65,20 +66,24 @@ FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies
 
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
-                  link_base: str = "") -> str:  # fmt: skip
+                  link_base: str = "", show_path: bool = True) -> str:  # fmt: skip
     """The sheet of one article: who said what, its text with every quote highlighted,
     then the annex (compact layout) or a card per quote (``layout="cards"``); or the
-    two-page ``summary`` for a meeting, whose short links start with ``link_base``."""
+    two-page ``summary`` for a meeting, whose short links start with ``link_base``.
+    ``show_path=False`` leaves the indexed file's path out (the web shows no path)."""
     layout = _check_layout(layout)
     article = find_article(db, id_or_path)
     quotes = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
     if layout == "summary":
         return _summary(db, article, quotes, templates, organization, link_base)
     cards, sources = _cards(db, quotes)
+    shown = sources[0] if sources else _source(article, 1)
+    if not show_path:
+        shown = {**shown, "path": None}
     return _render(
         templates, "article.html", organization, cards, in_text=True, layout=layout,
         title=article["title"] or Path(article["path"] or "article").name,
-        article=sources[0] if sources else _source(article, 1), sources=sources,
+        article=shown, sources=sources,
         speakers=speaker_groups(cards), paragraphs=highlight(article["text"], cards),
         annex=[card for card in cards if card["annex"]],
     )  # fmt: skip
@@ -193,10 +198,16 @@ def _summary(db, article: dict, quotes: list[dict], templates, organization, lin
     speaker; rejected quotes (not quotes) out of the table and the counts."""
     kept = [q for q in quotes if q["status"] != "rejected"]
     groups = {key: [] for key, _ in SUMMARY_GROUPS}
+    first_seen: dict = {}
     for number, quote in enumerate(kept, 1):
         card = {**quote, "number": number, "status_label": vocabulary.status(quote["status"]),
-                "summary_text": shorten(quote["text"], SUMMARY_TEXT)}  # fmt: skip
+                "summary_text": shorten(quote["text"], SUMMARY_TEXT), "short_id": quote["id"][:SHORT_ID]}  # fmt: skip
+        first_seen.setdefault(quote["speaker"], number)
         groups[summary_group(card)].append(card)
+    for rows in groups.values():  # a speaker's quotes together, speakers in order of appearance
+        rows.sort(key=lambda card: (first_seen[card["speaker"]], card["number"]))
+        for previous, card in zip([None, *rows], rows):
+            card["same_speaker"] = previous is not None and previous["speaker"] == card["speaker"]
     ordered = [{"key": key, "title": title, "rows": groups[key]} for key, title in SUMMARY_GROUPS]
     return _render(
         templates, "summary.html", organization, [], title=article["title"] or Path(article["path"] or "article").name,

@@ -63,7 +63,7 @@ QUOTE_COLUMNS = {
     "confidence": "Confiance de l'extraction (0 à 1)",
     "reason": "Pourquoi ce locuteur a été retenu",
     "said_on": "Date de la citation (celle de l'article)",
-    "status": "Statut de vérification : unreviewed, confirmed, disputed, misattributed, rejected, corrected",
+    "status": "Statut de vérification : à vérifier, confirmée, rejetée (pas une citation), locuteur corrigé, texte corrigé, contestée",
     "notes": "La note du vérificateur",
     "reviewed_by": "Dernier vérificateur",
     "reviewed_at": "Date de la dernière vérification (UTC)",
@@ -100,6 +100,14 @@ HOME = (
     ("speakers", "Locuteurs", "leurs dossiers"),
     ("review_log", "Journal des vérifications", "qui a changé quoi, et quand"),
 )
+
+
+# Every table's and query's French name, where Datasette would print its SQL name.
+TABLE_TITLES = {
+    **{name: title for name, title, _ in HOME}, "quotes": "Citations (table brute)", "articles": "Articles",
+    "speaker_aliases": "Autres noms des locuteurs", "speaker_log": "Journal des locuteurs",
+    "articles_indexes": "Articles", "citations_d_un_locuteur": "Citations d'un locuteur",
+}  # fmt: skip
 
 
 def metadata(database: str) -> dict:
@@ -158,7 +166,7 @@ def metadata(database: str) -> dict:
             "facets": ["reviewer", "field", "action"],
             "columns": {"quote_id": "La citation", "field": "Le champ changé", "old_value": "Ancienne valeur",
                         "new_value": "Nouvelle valeur", "reviewer": "Qui", "logged_at": "Quand (UTC)",
-                        "action": "review (une personne), carried ou orphaned (la réindexation)"},  # fmt: skip
+                        "action": "vérification (une personne), fusion de locuteurs, ou reprise et orpheline (la réindexation)"},  # fmt: skip
         },
         **hidden,
     }

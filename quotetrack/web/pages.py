@@ -117,7 +117,7 @@ async def _sheet(datasette, request, key: str, render):
 async def article_page(datasette, request):
     """The article's sheet: the summary, whose rows open the quotes (``?layout=full``: all of it)."""
     layout = "full" if request.args.get("layout") == "full" else "summary"
-    return await _sheet(datasette, request, "article_id", functools.partial(article_sheet, layout=layout))
+    return await _sheet(datasette, request, "article_id", functools.partial(article_sheet, layout=layout, show_path=False))
 
 
 @page

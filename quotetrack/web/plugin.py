@@ -21,11 +21,12 @@ from markupsafe import Markup, escape
 
 from ..archive.search import QuoteNotFound, fts_query, get_quote, speaker_ids
 from ..checking.appearances import appearances
+from ..extract.reasons import describe_reason
 from ..text.safety import escape_bidi
 from .. import vocabulary
 from . import pages, security
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
-from .metadata import HOME
+from .metadata import TABLE_TITLES
 
 QUOTE_TABLES = (None, "quotes", "quote_view")  # None: a canned or custom query
 TEXT_COLUMNS = ("text", "citation")
@@ -92,14 +93,21 @@ def render_cell(row, value, column, table, database, datasette):
     """Quote text and ids open the quote's page, article ids its sheet, speakers their dossier."""
     if value is None or options(datasette, database) is None:
         return None
-    if isinstance(value, str) and column in vocabulary.VALUE_LABELS and value in vocabulary.VALUE_LABELS[column]:
-        return vocabulary.VALUE_LABELS[column][value]
+    labels = _value_labels(table, column)
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if table == "review_log" and column in ("old_value", "new_value") and "field" in keys:
+        labels = vocabulary.VALUE_LABELS.get(row["field"], {})
+    if table == "review_log" and column == "field":
+        return vocabulary.column_label(value)
+    if isinstance(value, str) and value in labels:
+        return labels[value]
+    if column in ("reason", "raison") and isinstance(value, str):
+        return describe_reason(value)
     original = value
     if isinstance(value, str):
         value = escape_bidi(value)
     if column == "path" and isinstance(value, str):  # a file's name, never where it lies
         return value.replace("\\", "/").rsplit("/", 1)[-1]
-    keys = row.keys() if hasattr(row, "keys") else ()
     if table in QUOTE_TABLES and "id" in keys and row["id"]:
         if column in TEXT_COLUMNS or (column == "id" and table != "quotes"):
             return _link(quote_url(datasette, row["id"]), value)
@@ -116,6 +124,11 @@ def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and value != original:
         return value  # with its bidi controls shown escaped
     return None
+
+
+def _value_labels(table, column) -> dict:
+    """The French labels of a column's values (a speaker's kind is not a quote's)."""
+    return vocabulary.TABLE_VALUE_LABELS.get((table, column)) or vocabulary.VALUE_LABELS.get(column, {})
 
 
 def _link(href: str, text) -> Markup:
@@ -238,7 +251,8 @@ class MonthFacet(DateFacet):
 # ----- French frame, safety ----------------------------------------------------------------------
 LOOKUPS = {
     "exact": "=", "not": "≠", "contains": "contient", "endswith": "finit par", "startswith": "commence par",
-    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "like", "notlike": "not like", "glob": "glob",
+    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "ressemble à (%)", "notlike": "ne ressemble pas à (%)",
+    "glob": "motif (*)",
     "in": "parmi", "notin": "hors de", "arraycontains": "la liste contient", "arraynotcontains": "la liste ne contient pas",
     "date": "date", "isnull": "est vide", "notnull": "n'est pas vide", "isblank": "est vide ou nul",
     "notblank": "n'est ni vide ni nul",
@@ -254,15 +268,16 @@ def _count(value, one: str, many: str) -> str:
 
 
 def _table_title(name: str, database=None) -> str:
-    return next((title for table, title, _ in HOME if table == name), name)
+    return TABLE_TITLES.get(name, name)
 
 
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     env.filters["qt_column"] = vocabulary.column_label
     env.filters["qt_lookup"] = lambda key, display: LOOKUPS.get(key, display)
-    env.filters["qt_value"] = lambda value, column: (
-        vocabulary.VALUE_LABELS.get(column, {}).get(value, value) if isinstance(value, str) else value)
+    env.filters["qt_value"] = lambda value, column, table=None: (
+        value if not isinstance(value, str) else vocabulary.column_label(value) if column == "field"
+        else _value_labels(table, column).get(value, value))
     env.filters["qt_number"] = _number
     env.filters["qt_count"] = _count
     env.filters["qt_table_title"] = _table_title
