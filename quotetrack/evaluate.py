@@ -20,6 +20,9 @@ from .extract.reasons import reason_ids
 from .text.folding import normalize_name
 
 THRESHOLDS = (0.3, 0.8)
+# A description's leading definite article: the guidelines write "le maire" as written, a tool may
+# store "maire"; both name the same source.
+ARTICLE = re.compile(r"^(le|la|les)\s+|^l'", re.I)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Span:
     doc: str = ""
     text: str = ""
     reason: str = ""
+    speaker_kind: str = ""
 
 
 @dataclass
@@ -69,6 +73,12 @@ class Report:
         hits = [m for m in mentioned if m.pred.mention and _overlap(m.pred.mention, m.gold.mention) > 0]
         out["mention_accuracy"] = round(len(hits) / len(mentioned), 4) if mentioned else 0.0
         out["mention_scored"] = len(mentioned)
+        kinds: dict[str, list[int]] = {}
+        for m in scored:
+            kinds.setdefault(m.gold.speaker_kind or "?", [0, 0])
+            kinds[m.gold.speaker_kind or "?"][0] += 1
+            kinds[m.gold.speaker_kind or "?"][1] += speaker_matches(m.pred.speaker, m.gold)
+        out["by_speaker_kind"] = {k: {"scored": n, "right": r, "accuracy": round(r / n, 4)} for k, (n, r) in sorted(kinds.items())}
         return out
 
 
@@ -100,12 +110,17 @@ class Report:
         return sorted(out, key=lambda r: (-r["quotes"], r["sieve"]))
 
 
+def speaker_key(name: str) -> list[str]:
+    """A speaker's name as words to compare: ``normalize_name``, less a leading article."""
+    return ARTICLE.sub("", normalize_name(name)).split()
+
+
 def speaker_matches(predicted: str | None, gold: Span) -> bool:
     if not predicted:
         return False
-    p = normalize_name(predicted).split()
+    p = speaker_key(predicted)
     for answer in (gold.speaker, *gold.alt_speakers):
-        g = normalize_name(answer).split()
+        g = speaker_key(answer)
         if p == g or (p and g and (p[-len(g):] == g or g[-len(p):] == p)):
             return True
     return False
@@ -160,7 +175,7 @@ def gold_spans(doc: dict, kinds: set[str]) -> list[Span]:
         if q.get("kind") not in kinds:
             continue
         mention = (q["speaker_start"], q["speaker_end"]) if q.get("speaker_start") is not None else None
-        spans.append(Span(q["start"], q["end"], q["kind"], q.get("speaker"), tuple(q.get("alt_speakers") or ()), mention, doc.get("id", ""), doc["text"][q["start"]:q["end"]]))
+        spans.append(Span(q["start"], q["end"], q["kind"], q.get("speaker"), tuple(q.get("alt_speakers") or ()), mention, doc.get("id", ""), doc["text"][q["start"]:q["end"]], speaker_kind=q.get("speaker_kind") or ""))
     return spans
 
 
@@ -193,4 +208,32 @@ def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quot
     report.wrong_speakers = [
         m for m in report.matches[0.3] if m.gold.speaker is not None and not speaker_matches(m.pred.speaker, m.gold)
     ]
+    return report
+
+
+@dataclass
+class CastReport:
+    """``eval --cast``: for every gold quote with a speaker and a mention, is the mention
+    resolved to the gold speaker? Linking errors apart from cue errors."""
+
+    scored: int = 0
+    right: int = 0
+    wrong: list = field(default_factory=list)  # (gold span, resolved name)
+
+    def figures(self) -> dict:
+        return {"cast_scored": self.scored, "cast_accuracy": round(self.right / self.scored, 4) if self.scored else 0.0}
+
+
+def evaluate_cast(docs: list[dict], resolve: Callable[[list[str], list[list[tuple[int, int]]]], Iterable[list[str | None]]]) -> CastReport:
+    """Score ``resolve`` (texts and, per text, gold mention spans -> the speaker each stands for)."""
+    report = CastReport()
+    spans = [[g for g in gold_spans(doc, {"direct", "partial", "indirect"}) if g.speaker is not None and g.mention is not None] for doc in docs]
+    asked = [[g.mention for g in gs] for gs in spans]
+    for gs, names in zip(spans, resolve([d["text"] for d in docs], asked), strict=True):
+        for g, name in zip(gs, names, strict=True):
+            report.scored += 1
+            if speaker_matches(name, g):
+                report.right += 1
+            else:
+                report.wrong.append((g, name))
     return report

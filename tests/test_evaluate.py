@@ -120,7 +120,7 @@ def test_match_spans(gold_spans, pred_spans, threshold, expected):
 
 def test_figures_keys():
     got = figures(PERFECT)
-    assert set(got) == {"documents", "gold", "predicted", "t0.3", "t0.8", "speaker_accuracy", "speaker_scored", "mention_accuracy", "mention_scored"}
+    assert set(got) == {"documents", "gold", "predicted", "t0.3", "t0.8", "speaker_accuracy", "speaker_scored", "mention_accuracy", "mention_scored", "by_speaker_kind"}
     assert set(got["t0.3"]) == set(got["t0.8"]) == {"precision", "recall", "f1"}
 
 

@@ -11,7 +11,7 @@ speakers, in text order, as ``Quote`` records. The steps, each in its own module
 
 from __future__ import annotations
 
-from .quotes import extract_quotes
+from .quotes import extract_quotes, resolve_mentions, step_names
 from .records import KINDS, SPEAKER_KINDS, Quote
 
-__all__ = ["extract_quotes", "Quote", "KINDS", "SPEAKER_KINDS"]
+__all__ = ["extract_quotes", "resolve_mentions", "step_names", "Quote", "KINDS", "SPEAKER_KINDS"]

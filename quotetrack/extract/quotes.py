@@ -13,9 +13,10 @@ from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .records import Quote
-from .indirect import find_indirect
-from .sieves import find_cue, find_speakers
+from .indirect import INDIRECT_SIEVES, find_indirect
+from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 from .speakers import Speaker, SpeakerResolver, compatible
+from .cast import ATTACH_STEPS, CAST_PASSES, Cast, attach
 
 JOIN = " […] "
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
@@ -47,7 +48,8 @@ class Candidate:
 
 
 class _Extractor:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, without: frozenset = frozenset()):
+        self.without = without  # steps switched off (``eval --without``), by identifier
         self.doc = doc
         self.text = doc.text
         self.ix = DocIndex(doc)
@@ -229,7 +231,7 @@ class _Extractor:
         if span.dialogue:
             cand.reason.append("dialogue_dash")
         if cand.cue is None:
-            find_cue(self, cand)
+            find_cue(self, cand, enabled(QUOTE_SIEVES, self.without))
         opens = pre == "" or pre.endswith((":", "—", "–", "(")) or pre[-1:] in TERMINATORS
         if cand.kind == "partial" and opens and cand.reason[-1:] == ["incise_after"]:
             cand.kind = "direct"  # « ... » a lancé X: an incise without its comma
@@ -444,15 +446,94 @@ def adopt_partials(loose: list[Candidate], statements: list[Candidate]) -> list[
     return adopted
 
 
-def extract_quotes(document: Document) -> list[Quote]:
-    """Direct, partial and indirect quotations of an article with their speakers, in text order."""
+def attach_to_cast(ex: _Extractor, cands: list[Candidate]) -> None:
+    """Every speaker as the cast member it stands for (``cast.attach``): the canonical name,
+    the tied role; the mention as written stays on the record."""
+    cast = None
+    for cand in cands:
+        if cand.speaker is None or not cand.speaker.name:
+            continue
+        if cast is None:
+            cast = Cast(ex.ix, ex.inside_marks, lambda at: paragraph_index(ex.paras, at), enabled(CAST_PASSES, ex.without))
+        mention = cand.cue.mention if cand.cue is not None else None
+        found = attach(cast, cand.speaker, mention, ex.without)
+        if found is not None:
+            cand.speaker, how = found
+            cand.reason.append(how)
+
+
+def enabled(steps, without: frozenset):
+    """The named steps of an ordered list, less those switched off."""
+    return tuple((name, step) for name, step in steps if name not in without) if without else steps
+
+
+def step_names() -> list[str]:
+    """Every step ``--without`` can switch off, in the order they run."""
+    names = [n for n, _ in QUOTE_SIEVES] + [n for n, _ in INDIRECT_SIEVES] + [n for n, _ in SPEAKER_SIEVES]
+    return names + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
+
+
+# Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.
+POSSESSIVES = {"son": "il", "sa": "il", "ses": "il", "leur": "ils", "leurs": "ils"}
+
+
+def _relative_antecedent(ex: _Extractor, relative) -> Mention | None:
+    """X, pour qui ... / X, qui assure ...: the noun phrase the relative pronoun follows."""
+    toks = ex.ix.between(max(0, relative.start - WINDOW), relative.start)
+    while toks and toks[-1].text in (",", "pour", "selon"):
+        toks = toks[:-1]
+    if not toks or toks[-1].upos not in ("NOUN", "PROPN", "X"):
+        return None
+    return ex.cues.np_left_of(toks[-1], ex.para_of(relative.start)[0])
+
+
+def resolve_mentions(document: Document, mentions: list[tuple[int, int]], without=frozenset()) -> list[str | None]:
+    """The speaker each mention (character span) stands for, as the cast resolves it: a
+    name or a description through the cast, a pronoun through its antecedent (``eval --cast``)."""
+    ex = _Extractor(document, frozenset(without))
+    cast = Cast(ex.ix, ex.inside_marks, lambda at: paragraph_index(ex.paras, at), enabled(CAST_PASSES, ex.without))
+    antecedents = None
+    out: list[str | None] = []
+    for start, end in mentions:
+        toks = [t for t in ex.ix.tokens[max(0, bisect_left(ex.ix.starts, start) - 1) : bisect_left(ex.ix.starts, end)] if t.end > start]
+        mention = ex.cues.mention(toks) if toks else None  # a-t-il: the token that holds the pronoun
+        if mention is not None and mention.words in ("qui", "lequel", "laquelle"):
+            mention = _relative_antecedent(ex, toks[0])
+        if mention is not None and mention.words in POSSESSIVES:
+            pronoun = POSSESSIVES[mention.words]
+            antecedents = ex.antecedents() if antecedents is None else antecedents
+            here = Candidate([(end, end)], (end, end), paragraph_index(ex.paras, start), "direct")
+            speaker = ex.pronoun_speaker(mention, here, None, antecedents, pronoun=pronoun) or ex.pronoun_speaker(mention, here, None, antecedents, pronoun="elle")
+            out.append(speaker.name if speaker is not None else None)
+            continue
+        if mention is None:
+            out.append(None)
+            continue
+        if mention.pronoun in PRONOUN_SUBJECTS:
+            antecedents = ex.antecedents() if antecedents is None else antecedents
+            here = Candidate([(end, end)], (end, end), paragraph_index(ex.paras, start), "direct")
+            speaker = ex.pronoun_speaker(mention, here, None, antecedents)
+        elif mention.pronoun is not None:
+            speaker = None
+        else:
+            speaker = ex.resolver.describe(mention)
+        found = attach(cast, speaker, mention, ex.without) if speaker is not None else None
+        speaker = found[0] if found is not None else speaker
+        out.append(speaker.name if speaker is not None else None)
+    return out
+
+
+def extract_quotes(document: Document, without=frozenset()) -> list[Quote]:
+    """Direct, partial and indirect quotations of an article with their speakers, in text order.
+    ``without``: identifiers of steps to switch off (see ``step_names``), to measure what each is worth."""
     if not document.text.strip():
         return []
-    ex = _Extractor(document)
+    without = frozenset(without)
+    ex = _Extractor(document, without)
     found = ex.marked()
     # a partial quote without a cue is no one's words (scare quotes, titles, names)...
     marked = [c for c in found if c.cue is not None or c.kind != "partial"]
-    indirect = find_indirect(ex, marked)
+    indirect = find_indirect(ex, marked, enabled(INDIRECT_SIEVES, without))
     # ...unless it lies inside a statement reported without marks: then it is that speaker's
     loose = [c for c in found if c.cue is None and c.kind == "partial"]
     adopted = adopt_partials(loose, indirect)
@@ -461,7 +542,8 @@ def extract_quotes(document: Document) -> list[Quote]:
     taken = {id(c) for c in adopted}
     headings = [c for c in loose if id(c) not in taken and ex.is_heading(c.paragraph)]
     cands = sorted(marked + adopted + headings + indirect, key=lambda c: c.start)
-    find_speakers(ex, cands)
+    find_speakers(ex, cands, enabled(SPEAKER_SIEVES, without))
+    attach_to_cast(ex, cands)
     unsaid = {id(c) for c in headings}
     kept = [c for c in cands if id(c) not in unsaid or "headline_from_body" in c.reason]
     return [ex.record(c) for c in kept]

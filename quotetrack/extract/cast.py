@@ -1,0 +1,619 @@
+"""The article's cast: every source that can speak, with all its mentions.
+
+After the deterministic multi-pass coreference of Stanford's CoreNLP (Raghunathan et al.,
+EMNLP 2010; Lee et al., 2013): the names of the article are read once, repaired, then
+merged into entities by ordered passes, the most precise first; a late pass never undoes
+an early link, and every link records the pass that made it (``Link.how``).
+
+``CAST_PASSES`` is the order, as data:
+
+1. ``exact_name``: the same name twice (accents and capitals aside: Babis / Babiš, SYLVIE
+   ARNOUX / Sylvie Arnoux);
+2. ``name_parts``: a surname (Prymula), *M. / Mme* + surname, or a first name alone
+   (Karima) stands for the one fuller name of the article that holds it;
+3. ``acronym``: *l'Organisation mondiale de la santé (OMS)*, then *l'OMS*: an acronym and
+   its expansion, either order, with or without parentheses;
+4. ``apposition``: *le maire de Vannes, Loïc Le Gall,* / *Loïc Le Gall, maire de Vannes,* /
+   *l'économiste Sylvie Arnoux* / *X est le porte-parole de Y*: the role becomes a
+   description of that entity.
+
+Quotes then attach to cast members (``attach``): a name, a part of one, an acronym, a
+tied role or a definite description of an organisation named just before (*l'agence
+onusienne* after the WHO) all give the entity's canonical name, the fullest proper name
+the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..nlp.document import Token
+from . import lexicon
+from .index import DocIndex
+from .speakers import HONORIFICS, PARTICLES, Speaker, fold
+
+# Capitalised words that open a title, not a name: le Premier ministre, la Haute Autorité.
+COMMON_CAPITALS = {"premier", "première", "haut", "haute", "grand", "grande", "nouveau", "nouvelle", "vice", "ancien", "ancienne"}
+# Words of an expansion that its acronym skips: Organisation mondiale de la santé (OMS).
+ACRONYM_SKIPS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "à", "au", "aux", "sur"}
+# Longest acronym expansion looked for before its parentheses, in words: the longest French
+# institutional names (Institut national de la statistique et des études économiques) hold 9.
+EXPANSION_WORDS = 12
+# How many paragraphs back a definite description (l'agence onusienne) looks for the
+# organisation it renames: the press renames within a few paragraphs, and further back
+# another body has usually been named.
+DESCRIPTION_PARAGRAPHS = 2
+# Heads of descriptions that rename a body by its category (l'agence onusienne, l'organisme,
+# le syndicat majoritaire, la direction): a body that is a source in itself by its function
+# (le gouvernement, le parquet, la préfecture) is no renaming.
+RENAMING_NOUNS = {
+    "agence", "institut", "institution", "organisme", "organisation", "association", "entreprise", "groupe",
+    "société", "syndicat", "fédération", "direction", "équipementier", "constructeur", "fabricant", "opérateur",
+    "compagnie", "firme", "banque", "collectif", "ong", "fondation", "cabinet", "observatoire", "réseau", "enseigne",
+}
+# Heads of descriptions that rename an organisation or an outlet named before them.
+OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "chaîne", "radio", "site", "titre", "média", "télévision", "confrère", "confrères"}
+_DET = {"le", "la", "l'", "l’", "les"}
+_AGE = re.compile(r"^\d+\s+ans$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One mention of an entity and the pass that tied it to the entity."""
+
+    start: int
+    end: int
+    text: str
+    how: str
+
+
+@dataclass
+class Entity:
+    """One source of the article: its canonical name (the fullest proper name given), its
+    kind (person, organization, outlet, place), gender and number where the text shows
+    them, the roles the article ties to it, and every mention."""
+
+    name: str
+    kind: str = "person"
+    gender: str | None = None
+    number: str = "Sing"
+    roles: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    body: bool = False  # an organisation the text shows as one: a recognised ORG, an acronym, a name after a noun for a body
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.name.split())
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 0
+
+    def speaker_kind(self) -> str:
+        return "person" if self.kind == "person" else "organization"
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.upos not in ("PUNCT", "NUM") and fold(t.text) not in HONORIFICS
+
+
+def _opens_sentence(toks, k: int, text: str) -> bool:
+    """Does toks[k] open a sentence (or a paragraph, or a quotation)?"""
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    return prev.text in (".", "!", "?", "…", ":", "«", "“", '"', "—", "–", "-") or "\n" in text[prev.end : toks[k].start]
+
+
+def _name_start(toks, k: int, ix: DocIndex) -> bool:
+    """Can a name begin at toks[k]? A capitalised word that is a name for the tagger or the
+    entity recogniser; at a sentence's start, a capital says nothing, so a common word there
+    (Assis, Choisir, Réplique) opens no name."""
+    t = toks[k]
+    if not _capitalised(t) or fold(t.text) in COMMON_CAPITALS or fold(t.text) in PARTICLES or t.upos in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX"):
+        return False
+    labelled = bool(ix.entity_labels(t.start, t.end))
+    if _opens_sentence(toks, k, ix.text):
+        if t.text.isupper() and len(t.text) > 1:
+            return True  # SYLVIE ARNOUX. - / l'INSEE
+        return t.upos == "PROPN" and (labelled or fold(t.text) in lexicon.first_names() or _next_capitalised(toks, k))
+    return t.upos in ("PROPN", "X", "NOUN", "ADJ", "VERB") or labelled
+
+
+def _next_capitalised(toks, k: int) -> bool:
+    return k + 1 < len(toks) and _capitalised(toks[k + 1]) and toks[k + 1].upos != "DET"
+
+
+def _same_entity(ix: DocIndex, first: Token, other: Token) -> bool:
+    """Do two tokens lie in one span of the entity recogniser?"""
+    return any(e.start <= first.start and other.end <= e.end for e in ix.entities if e.start <= first.start)
+
+
+def name_spans(ix: DocIndex) -> list[tuple[int, int]]:
+    """Pass ``name_spans``: the article's names as token index ranges [a, b], repaired: the
+    run of capitalised words with the particles inside it (de, du, van, ben, al-, Le), never
+    a lowercase word or a verb after it, never a sentence-initial common word."""
+    toks = ix.tokens
+    ix_starts = {e.start for e in ix.entities}
+    spans = []
+    k = 0
+    while k < len(toks):
+        if not _name_start(toks, k, ix):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and toks[j + 1].start - toks[j].end <= 1:
+            nxt = toks[j + 1]
+            if nxt.start == toks[j].end and toks[j].text[-1:] in ("'", "’") and nxt.text.lower() == "s":
+                j += 1  # Moody's cut in two
+            elif nxt.start in ix_starts and not _same_entity(ix, toks[k], nxt):
+                break  # le maire de Londres Sadiq Khan: two names side by side
+            elif _capitalised(nxt) and not (nxt.upos in ("AUX", "VERB") and not nxt.text.isupper() and nxt.text.lower() == nxt.lemma):
+                j += 1
+            elif (nxt.text.lower() in PARTICLES or nxt.text == "-") and j + 2 < len(toks) and _capitalised(toks[j + 2]) and toks[j + 2].start - nxt.end <= 1:
+                j += 2
+            else:
+                break
+        spans.append((k, j))
+        k = j + 1
+    return spans
+
+
+class Cast:
+    """The entities of one article and how their mentions were linked."""
+
+    def __init__(self, ix: DocIndex, quoted=lambda offset: False, paragraph_of=lambda offset: 0, passes=None):
+        self.ix = ix
+        self.text = ix.text
+        self.quoted = quoted
+        self.paragraph_of = paragraph_of
+        self.entities: list[Entity] = []
+        self._by_words: dict[tuple, Entity] = {}
+        self._spans = name_spans(ix)
+        self._collect()
+        for name, cast_pass in CAST_PASSES if passes is None else passes:
+            cast_pass(self)
+        self._index()
+
+    # ----- building ---------------------------------------------------------------------
+    def _collect(self) -> None:
+        """One provisional entity per distinct name (pass ``exact_name`` merges spellings)."""
+        toks = self.ix.tokens
+        for a, b in self._spans:
+            kind, gender = self._kind(a, b)
+            labels = self.ix.entity_labels(toks[a].start, toks[b].end)
+            end = self._org_end(a, b) if kind == "organization" and "ORG" in labels else toks[b].end
+            name = self.text[toks[a].start : end].rstrip(".")
+            if len(name) < 2:
+                continue
+            if kind != "person":
+                gender = _body_gender(toks, a)
+            named_body = "ORG" in labels or _acronym_word(name) or (a > 0 and toks[a - 1].upos == "NOUN")
+            body = kind == "outlet" or (kind == "organization" and named_body and "LOC" not in labels)
+            self._add(name, kind, gender, Link(toks[a].start, toks[b].end, name, "name_spans"), body)
+
+    def _org_end(self, a: int, b: int) -> int:
+        """Where an organisation's name ends: French names of bodies go on in lowercase
+        (Organisation mondiale de la santé), as far as the recogniser's span, never over a
+        verb or a punctuation mark."""
+        toks = self.ix.tokens
+        ents = [e for e in self.ix.entities if e.label == "ORG" and e.start == toks[a].start]
+        end = toks[b].end
+        if ents:
+            for t in self.ix.between(toks[b].end, ents[0].end):
+                if t.upos in ("VERB", "AUX", "PUNCT") or t.text.lower().replace("’", "'") in ("l'",):
+                    break
+                end = t.end
+        return end
+
+    def _add(self, name: str, kind: str, gender, link: Link, body: bool = False) -> Entity:
+        entity = Entity(_display(name), kind, gender, body=body)
+        entity.mentions.append(link)
+        self.entities.append(entity)
+        return entity
+
+    def _kind(self, a: int, b: int) -> tuple[str, str | None]:
+        """person, organization, outlet or place, from the recogniser, an honorific, a first
+        name and the noun before the name (le cabinet Indexa, le quotidien Le Monde)."""
+        toks = self.ix.tokens
+        labels = self.ix.entity_labels(toks[a].start, toks[b].end)
+        before = toks[a - 1] if a else None
+        honorific = HONORIFICS.get(fold(before.text)) if before is not None and fold(before.text) in HONORIFICS else None
+        first = lexicon.first_names().get(fold(toks[a].text.split("-")[0]))
+        if before is not None and fold(before.text) in HONORIFICS:
+            return "person", honorific
+        head = before.lemma.lower() if before is not None and before.upos == "NOUN" else ""
+        nouns = lexicon.speaker_nouns()
+        if head in OUTLET_NOUNS:
+            return "outlet", None
+        if head in nouns["organization"]:
+            return "organization", None
+        if first or (head and head in lexicon.person_nouns()):
+            return "person", first
+        if "PER" in labels:
+            return "person", None
+        if "ORG" in labels or (toks[a].text.isupper() and b == a):
+            return "organization", None
+        if "LOC" in labels:
+            return "place", None
+        several = " " in self.text[toks[a].start : toks[b].end]  # Moody's is one word
+        return "person" if several else "organization", None
+
+    def merge(self, keep: Entity, gone: Entity, how: str) -> None:
+        """Fold ``gone`` into ``keep``: its mentions, relinked by ``how``, its roles; the
+        canonical name is the fullest proper name of the two."""
+        if keep is gone:
+            return
+        keep.mentions.extend(Link(m.start, m.end, m.text, how) for m in gone.mentions)
+        keep.roles.extend(r for r in gone.roles if r not in keep.roles)
+        keep.gender = keep.gender or gone.gender
+        keep.body = keep.body or gone.body
+        if keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
+            keep.kind = gone.kind
+        if _fuller(gone.name, keep.name):
+            keep.name = gone.name
+        self.entities.remove(gone)
+
+    def tie(self, entity: Entity, role: str, start: int, end: int) -> None:
+        """A role or a description the article ties to ``entity`` (pass ``apposition``)."""
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+        entity.mentions.append(Link(start, end, self.text[start:end], "apposition"))
+
+    def _index(self) -> None:
+        self._by_words = {}
+        for e in self.entities:
+            for m in e.mentions:
+                if m.how != "apposition":
+                    self._by_words.setdefault(_key(m.text), e)
+            self._by_words.setdefault(_key(e.name), e)
+        self._roles = {}
+        for e in self.entities:
+            for r in e.roles:
+                self._roles.setdefault(_key(r), []).append(e)
+        self._orgs = sorted(
+            ((m.start, e) for e in self.entities if e.kind in ("organization", "outlet") and e.body for m in e.mentions if not self.quoted(m.start)),
+            key=lambda x: x[0],
+        )
+
+    def entity_at(self, start: int) -> Entity | None:
+        """The entity whose name span starts at ``start`` (the span as repaired)."""
+        for e in self.entities:
+            if any(m.start == start and m.how != "apposition" for m in e.mentions):
+                return e
+        return None
+
+    # ----- looking up -------------------------------------------------------------------
+    def by_name(self, name: str) -> Entity | None:
+        """The entity a name stands for: the name itself, a part of one, an acronym."""
+        return self._by_words.get(_key(name))
+
+    def by_role(self, role: str) -> Entity | None:
+        """The one entity the article tied this role to (le ministre de la Santé), or the
+        one whose tied role starts with it (le ministre -> le ministre de la Santé)."""
+        key = _key(role)
+        found = self._roles.get(key)
+        if found and len({id(e) for e in found}) == 1:
+            return found[0]
+        # the description as written opens the tied role, never the reverse: la préfecture de
+        # la Gironde is not the préfecture tied to someone
+        matches = {id(e): e for r, es in self._roles.items() for e in es if r[: len(key)] == key}
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
+    def renamed_organisation(self, head: str, at: int, gender: str | None = None) -> Entity | None:
+        """The organisation a definite description renames (l'agence onusienne, le
+        quotidien américain): the latest organisation or outlet named outside quotation
+        marks before ``at``, within ``DESCRIPTION_PARAGRAPHS``."""
+        outlet = head in OUTLET_NOUNS
+        k = bisect_left([s for s, _ in self._orgs], at)
+        here = self.paragraph_of(at)
+        for start, e in reversed(self._orgs[:k]):
+            if here - self.paragraph_of(start) > DESCRIPTION_PARAGRAPHS:
+                return None
+            if outlet == (e.kind == "outlet") and len(e.name) > 1 and (gender is None or e.gender in (None, gender)):
+                return e
+        return None
+
+
+# ----- the passes ---------------------------------------------------------------------------
+def exact_name(cast: Cast) -> None:
+    """The same name written twice is one entity, whatever its accents and capitals."""
+    seen: dict[tuple, Entity] = {}
+    for e in list(cast.entities):
+        key = _key(e.name)
+        if key in seen:
+            cast.merge(seen[key], e, "exact_name")
+        else:
+            seen[key] = e
+
+
+def name_parts(cast: Cast) -> None:
+    """A surname, M. / Mme + surname, or a first name alone stands for the one fuller
+    person's name of the article that holds it (Prymula, Mme Benali, Karima)."""
+    people = [e for e in cast.entities if e.kind in ("person",) and len(e.words) > 1]
+    for e in list(cast.entities):
+        if len(e.words) > 1 and e.kind != "person":
+            continue
+        words = set(e.words)
+        fuller = [p for p in people if p is not e and len(p.words) > len(e.words) and words <= set(p.words)]
+        if len(e.words) == 1:
+            # the surname ends a name; a first name alone opens one
+            last = [p for p in fuller if p.words[-1] == e.words[0]]
+            opening = [p for p in fuller if p.words[0] == e.words[0] and fold(e.name) in lexicon.first_names()]
+            fuller = last or opening
+        if len({id(p) for p in fuller}) == 1 and fuller[0] in cast.entities:
+            cast.merge(fuller[0], e, "name_parts")
+
+
+def acronym(cast: Cast) -> None:
+    """An acronym and its expansion are one entity: L'Organisation mondiale de la santé
+    (OMS) ... l'OMS; the expansion, written in full once, is the canonical name."""
+    toks = cast.ix.tokens
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not _acronym_word(toks[k].text):
+            continue
+        expansion = _expansion(cast, k - 1, toks[k].text)
+        if expansion is None:
+            continue
+        short = _find(cast, toks[k].text)
+        full = _find(cast, expansion[2])
+        if full is None:
+            full = cast._add(expansion[2], "organization", None, Link(expansion[0], expansion[1], expansion[2], "acronym"), True)
+        full.body = True
+        if short is not None and short is not full:
+            cast.merge(full, short, "acronym")
+            if _fuller(expansion[2], full.name):
+                full.name = expansion[2]
+    # without parentheses: an acronym whose letters open the words of a named body
+    for e in list(cast.entities):
+        if e not in cast.entities or not _acronym_word(e.name):
+            continue
+        matches = [o for o in cast.entities if o is not e and len(o.words) > 1 and _initials(o.name) == e.name.lower()]
+        if len(matches) == 1:
+            cast.merge(matches[0], e, "acronym")
+
+
+def apposition(cast: Cast) -> None:
+    """Roles tied to a name by the press's constructions: ROLE, NAME (le maire de Vannes,
+    Loïc Le Gall) / NAME, [age,] ROLE, (Sandrine Morel, 52 ans, opératrice) / DET ROLE
+    NAME (l'économiste Sylvie Arnoux) / NAME est le ROLE (X est le porte-parole de Y)."""
+    toks = cast.ix.tokens
+    starts = {}
+    for e in cast.entities:
+        for m in e.mentions:
+            starts.setdefault(m.start, (e, m))
+    for a, b in cast._spans:
+        found = starts.get(toks[a].start)
+        if found is None or cast.quoted(toks[a].start):
+            continue
+        entity, _ = found
+        if entity.kind not in ("person", "organization", "outlet"):
+            continue
+        for role in (_role_before(cast, a), _role_after(cast, b), _predicate(cast, b)):
+            if role is not None:
+                cast.tie(entity, *role)
+
+
+CAST_PASSES = (
+    ("exact_name", exact_name),
+    ("name_parts", name_parts),
+    ("acronym", acronym),
+    ("apposition", apposition),
+)
+
+
+# ----- apposition helpers -------------------------------------------------------------------
+# Endings of nouns for someone who does something (opératrice, viticulteur, économiste,
+# porte-parole aside): evidence that an apposition is a role, beside the word lists.
+AGENT_ENDINGS = ("eur", "euse", "trice", "iste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ent", "ente", "logue", "ate", "at")
+
+
+def _role_noun(t: Token) -> bool:
+    low = t.text.lower()
+    return t.upos == "NOUN" and t.text[:1].islower() and (
+        t.lemma.lower() in lexicon.human_nouns() or low in lexicon.human_nouns() or low.rstrip("s").endswith(AGENT_ENDINGS)
+    )
+
+
+def _role_words(toks, a: int, b: int) -> bool:
+    """Do toks[a:b] read as a role: words of a noun phrase whose first noun is one for a
+    person or a body (a word list's, or by its agent ending: opératrice, viticulteur)?"""
+    seg = toks[a:b]
+    if not seg or not all(t.upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "X") or t.text in ("'", "’", "-") for t in seg):
+        return False
+    head = next((t for t in seg if t.upos == "NOUN"), None)
+    return head is not None and _role_noun(head)
+
+
+def _role_text(cast: Cast, seg) -> tuple[str, int, int] | None:
+    while seg and (seg[0].text.lower().replace("’", "'") in _DET or seg[0].upos == "DET"):
+        seg = seg[1:]
+    while seg and (seg[-1].upos in ("ADP", "DET") or seg[-1].text in (",", "'", "’")):
+        seg = seg[:-1]
+    if not seg:
+        return None
+    start, end = seg[0].start, seg[-1].end
+    return cast.text[start:end], start, end
+
+
+def _role_before(cast: Cast, a: int):
+    """ROLE, NAME / DET ROLE NAME, the role opening with its article."""
+    toks = cast.ix.tokens
+    if a >= 2 and toks[a - 1].text == ",":
+        j = a - 2
+        while j >= 0 and toks[j].text not in (",", ".", ":", ";", "«", "»", "(", ")") and a - j < 16:
+            j -= 1
+        seg_start = j + 1
+        # the role opens with its article (le maire de Vannes, ...), right after a sentence start or a preposition
+        if seg_start < a - 1 and toks[seg_start].text.lower().replace("’", "'") in _DET and _role_words(toks, seg_start, a - 1):
+            return _role_text(cast, toks[seg_start : a - 1])
+        return None
+    j = a - 1
+    while j >= 0 and toks[j].upos in ("NOUN", "ADJ") and toks[j].text[:1].islower() and a - j < 4:
+        j -= 1
+    if j >= 0 and j < a - 1 and toks[j].text.lower().replace("’", "'") in _DET and any(t.upos == "NOUN" for t in toks[j + 1 : a]):
+        return _role_text(cast, toks[j:a])
+    return None
+
+
+def _role_after(cast: Cast, b: int):
+    """NAME, ROLE, / NAME, 52 ans, ROLE, : an apposition closed by a comma, a colon, a full
+    stop or the verb."""
+    toks = cast.ix.tokens
+    k = b + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    k += 1
+    seg = []
+    while k < len(toks) and toks[k].text not in (",", ".", ":", ";", "(", ")", "«", "»") and len(seg) < 14:
+        seg.append(toks[k])
+        k += 1
+    if seg and _AGE.match(cast.text[seg[0].start : seg[-1].end]) and k < len(toks) and toks[k].text == ",":
+        return _role_after(cast, k - 1)  # Sandrine Morel, 52 ans, opératrice ...
+    if k >= len(toks) or toks[k].text not in (",", ":", "."):
+        return None
+    if not seg or seg[0].upos not in ("NOUN", "DET", "ADJ") or seg[0].text[:1].isdigit() or not _role_words(toks, seg[0].i, seg[-1].i + 1):
+        return None
+    if seg[0].upos == "DET" and seg[0].text.lower() not in _DET and seg[0].text.lower().replace("’", "'") not in _DET:
+        return None  # Jean Dupont, un habitant: an indefinite describes, it is no role
+    # a preposition opens a complement (X, à Paris,), a role opens with a noun
+    return _role_text(cast, seg)
+
+
+def _predicate(cast: Cast, b: int):
+    """NAME est le ROLE / NAME, qui est le ROLE."""
+    toks = cast.ix.tokens
+    k = b + 1
+    if k + 2 < len(toks) and toks[k].text.lower() in ("est", "était", "fut") and toks[k + 1].text.lower().replace("’", "'") in _DET:
+        j = k + 2
+        while j < len(toks) and (toks[j].upos in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and toks[j].text not in (",", ".")) and j - k < 12:
+            j += 1
+        if _role_words(toks, k + 2, j):
+            return _role_text(cast, toks[k + 1 : j])
+    return None
+
+
+def _body_gender(toks, a: int) -> str | None:
+    """A body's grammatical gender: its article (la SNCF, le TGV, du Mali), else its first
+    word's (Organisation mondiale de la santé), which descriptions agree with."""
+    before = toks[a - 1].text.lower() if a else ""
+    if before in ("le", "du", "au"):
+        return "Masc"
+    if before == "la" or (a > 1 and before == "la" and toks[a - 2].text.lower() == "de"):
+        return "Fem"
+    return toks[a].feats.get("Gender")
+
+
+# ----- acronym helpers ----------------------------------------------------------------------
+def _acronym_word(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and letters[0].isupper()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s'’-]+", name) if w and fold(w) not in ACRONYM_SKIPS]
+    return "".join(fold(w)[0] for w in words)
+
+
+def _expansion(cast: Cast, paren: int, short: str) -> tuple[int, int, str] | None:
+    """The words before "(ACR)" whose initials spell it, opening with a capital."""
+    toks = cast.ix.tokens
+    want = fold(short.replace(".", ""))
+    j = paren - 1
+    while j >= 0 and paren - j <= EXPANSION_WORDS and toks[j].text not in (",", ".", "(", ")", ":", ";", "«", "»"):
+        text = cast.text[toks[j].start : toks[paren - 1].end]
+        if toks[j].text[:1].isupper() and _initials(text) in (want, want[:-1]) and len(_initials(text)) >= 2:
+            return toks[j].start, toks[paren - 1].end, text
+        j -= 1
+    return None
+
+
+def _find(cast: Cast, name: str) -> Entity | None:
+    key = _key(name)
+    return next((e for e in cast.entities if _key(e.name) == key or any(_key(m.text) == key for m in e.mentions if m.how != "apposition")), None)
+
+
+# ----- names --------------------------------------------------------------------------------
+def _key(name: str) -> tuple[str, ...]:
+    """A name's comparison key: folded words, without an honorific or an article."""
+    words = re.split(r"[\s]+", fold(name).replace("’", "'").strip(" .,"))
+    while words and (words[0] in HONORIFICS or words[0] in ("le", "la", "les")):
+        words = words[1:]
+    if words and words[0].startswith("l'"):
+        words[0] = words[0][2:]
+    return tuple(w for w in words if w)
+
+
+def _display(name: str) -> str:
+    """SYLVIE ARNOUX -> Sylvie Arnoux; an acronym (CGT, OMS) stays as written."""
+    words = name.split()
+    if len(words) > 1 and all(w.isupper() and len(w) > 2 for w in words):
+        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
+    return name
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Is name ``a`` fuller than ``b`` (more words; of equal length, not in capitals)?"""
+    return (len(a.split()), not a.isupper(), len(a)) > (len(b.split()), not b.isupper(), len(b))
+
+
+# ----- quotes attach to cast members ----------------------------------------------------------
+def _lead_name(mention) -> str | None:
+    """A name overrun by a verb after it (La CGT revendique de son côté -> CGT): the run of
+    capitalised words before the first verb of the mention."""
+    if mention is None:
+        return None
+    toks = [t for t in mention.tokens if not (t.upos == "DET" and t is mention.tokens[0])]
+    k = 0
+    while k < len(toks) and _capitalised(toks[k]):
+        k += 1
+    if 0 < k < len(toks) and toks[k].upos in ("VERB", "AUX") and toks[k].text[:1].islower():
+        return " ".join(t.text for t in toks[:k])
+    return None
+
+
+def _bare_description(name: str) -> str | None:
+    """The head of a description that names no one in it (l'agence onusienne, le syndicat
+    majoritaire -> agence, syndicat), else None (la préfecture du Rhône is a source itself)."""
+    words = name.split()
+    if not words or any(w[:1].isupper() for w in words) or any(fold(w) in ("de", "du", "des", "d'") or fold(w).startswith("d'") for w in words):
+        return None
+    head = fold(words[0])
+    return head if head in RENAMING_NOUNS or head in OUTLET_NOUNS else None
+
+
+# How a speaker finds its cast member, in order; each can be switched off (``eval --without``).
+ATTACH_STEPS = ("cast_name", "cast_name_repair", "cast_role", "cast_description")
+
+
+def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[Speaker, str] | None:
+    """The speaker as the cast member it stands for, and the pass that found it; None when
+    the speaker is no cast member (an anonymous source stays as described)."""
+    if speaker is None or not speaker.name:
+        return None
+    name = speaker.name
+    entity, how = None, ""
+    if (speaker.role != name or speaker.kind != "person") and "cast_name" not in without:
+        entity, how = cast.by_name(name), "cast_name"
+    if entity is None and _lead_name(mention) and "cast_name_repair" not in without:
+        entity, how = cast.by_name(_lead_name(mention)), "cast_name_repair"
+    describes = name[:1].islower() and speaker.kind in ("person", "organization") and speaker.number != "Plur"
+    if entity is None and describes and "cast_role" not in without:
+        entity, how = cast.by_role(name), "cast_role"
+    head = _bare_description(name) if describes and "cast_description" not in without else None
+    if entity is None and mention is not None and head is not None:
+        noun = next((t for t in mention.tokens if t.upos == "NOUN"), None)
+        gender = noun.feats.get("Gender") if noun is not None else None
+        entity, how = cast.renamed_organisation(head, mention.start, gender), "cast_description"
+    if entity is None or entity.kind == "place" and speaker.kind == "person":
+        return None
+    role = speaker.role if speaker.role and speaker.role != entity.name else (name if how in ("cast_role", "cast_description") else None)
+    if role is None and entity.roles:
+        role = entity.roles[0]
+    kind = entity.speaker_kind() if entity.kind != "place" else speaker.kind
+    if entity.name == speaker.name and kind == speaker.kind:
+        return None
+    aliases = set(speaker.aliases) | {speaker.name}
+    return Speaker(entity.name, kind, role, speaker.gender or entity.gender, speaker.number, aliases), how
