@@ -10,6 +10,7 @@ inside a reported statement overlaps both). Every part of a predicted quote coun
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -123,7 +124,22 @@ def speaker_matches(predicted: str | None, gold: Span) -> bool:
         g = speaker_key(answer)
         if p == g or (p and g and (p[-len(g):] == g or g[-len(p):] == p)):
             return True
+        if _acronym(p, g) or _acronym(g, p):
+            return True
     return False
+
+
+# Words an acronym skips: Parti socialiste (PS), Organisation mondiale de la santé (OMS).
+ACRONYM_SKIPS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "a", "au", "aux"}
+
+
+def _acronym(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` (one word) the acronym of ``full`` (the PS, the Parti socialiste)? The
+    same source, which the guidelines name by its fullest form and the text may not."""
+    if len(short) != 1 or len(full) < 2 or not 2 <= len(short[0]) <= 8:
+        return False
+    initials = "".join(w[0] for w in full if w not in ACRONYM_SKIPS and w)
+    return initials == short[0]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

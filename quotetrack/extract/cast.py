@@ -305,15 +305,22 @@ class Cast:
     def renamed_organisation(self, head: str, at: int, gender: str | None = None) -> Entity | None:
         """The organisation a definite description renames (l'agence onusienne, le
         quotidien américain): the latest organisation or outlet named outside quotation
-        marks before ``at``, within ``DESCRIPTION_PARAGRAPHS``."""
+        marks before ``at``, within ``DESCRIPTION_PARAGRAPHS``, agreeing in gender. A body
+        named once must agree visibly and stand in the description's own paragraph: further
+        back, or of unknown gender, only a body the article keeps naming is renamed."""
         outlet = head in OUTLET_NOUNS
         k = bisect_left([s for s, _ in self._orgs], at)
         here = self.paragraph_of(at)
         for start, e in reversed(self._orgs[:k]):
             if here - self.paragraph_of(start) > DESCRIPTION_PARAGRAPHS:
                 return None
-            if outlet == (e.kind == "outlet") and len(e.name) > 1 and (gender is None or e.gender in (None, gender)):
+            if outlet != (e.kind == "outlet") or len(e.name) < 2 or (gender and e.gender and e.gender != gender):
+                continue
+            named = sum(1 for m in e.mentions if m.how != "apposition" and not self.quoted(m.start))
+            agrees = gender is not None and e.gender == gender
+            if named >= 2 or (agrees and self.paragraph_of(start) == here):
                 return e
+            return None
         return None
 
 
