@@ -118,7 +118,14 @@ def _name_start(toks, k: int, ix: DocIndex) -> bool:
     if _opens_sentence(toks, k, ix.text):
         if t.text.isupper() and len(t.text) > 1:
             return True  # SYLVIE ARNOUX. - / l'INSEE
-        return t.upos == "PROPN" and (labelled or fold(t.text) in lexicon.first_names() or _next_capitalised(toks, k))
+        if _next_capitalised(toks, k) or fold(t.text) in lexicon.first_names():
+            return t.upos == "PROPN"
+        # one capitalised word, then a preposition or an article: a participle or a noun
+        # opening the sentence (Assis devant sa ferme, Réplique de X), not a name
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.upos in ("ADP", "DET") and nxt.text[:1].islower():
+            return False
+        return t.upos == "PROPN" and labelled
     return t.upos in ("PROPN", "X", "NOUN", "ADJ", "VERB") or labelled
 
 
@@ -506,6 +513,8 @@ def _body_gender(toks, a: int) -> str | None:
     """A body's grammatical gender: its article (la SNCF, le TGV, du Mali), else its first
     word's (Organisation mondiale de la santé), which descriptions agree with."""
     before = toks[a - 1].text.lower() if a else ""
+    if a and toks[a - 1].upos == "NOUN" and toks[a - 1].feats.get("Gender"):
+        return toks[a - 1].feats["Gender"]  # la société Marvelec: the noun it is named after
     if before in ("le", "du", "au"):
         return "Masc"
     if before == "la" or (a > 1 and before == "la" and toks[a - 2].text.lower() == "de"):
