@@ -45,3 +45,20 @@ CASES = [
         [Q("Les accidents ont reculé de 12 %", "indirect", "Agence de sûreté fluviale")],
     ),
 ]
+
+# a pronoun's antecedent is a name only where the cast reads one: not a sentence-initial
+# participle the tagger took for a name
+CASES += [
+    Case(
+        "cast_pronoun_skips_initial_participle",
+        "Assis devant sa grange, Paul Mercadier compte les bêtes qui lui restent.\n\n"
+        "« Il m'en reste trente. L'an dernier, j'en avais cent », raconte-t-il.",
+        [Q("Il m'en reste trente. L'an dernier, j'en avais cent", "direct", "Paul Mercadier")],
+    ),
+    Case(
+        "cast_pronoun_skips_initial_noun",
+        "Penchée sur ses comptes, Hélène Bastide refait les calculs chaque soir.\n\n"
+        "« Je ne dors plus », confie-t-elle.",
+        [Q("Je ne dors plus", "direct", "Hélène Bastide")],
+    ),
+]

@@ -118,7 +118,9 @@ def _name_start(toks, k: int, ix: DocIndex) -> bool:
     if _opens_sentence(toks, k, ix.text):
         if t.text.isupper() and len(t.text) > 1:
             return True  # SYLVIE ARNOUX. - / l'INSEE
-        if _next_capitalised(toks, k) or fold(t.text) in lexicon.first_names():
+        if fold(t.text.split("-")[0]) in lexicon.first_names() or (_opens_entity(ix, t) and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()):
+            return True  # Yannick Le Bras, whatever the tagger made of Yannick
+        if _next_capitalised(toks, k):
             return t.upos == "PROPN"
         # one capitalised word, then a preposition or an article: a participle or a noun
         # opening the sentence (Assis devant sa ferme, Réplique de X), not a name
@@ -127,6 +129,11 @@ def _name_start(toks, k: int, ix: DocIndex) -> bool:
             return False
         return t.upos == "PROPN" and labelled
     return t.upos in ("PROPN", "X", "NOUN", "ADJ", "VERB") or labelled
+
+
+def _opens_entity(ix: DocIndex, t: Token) -> bool:
+    """Does a name of several words the recogniser found start at ``t``?"""
+    return any(e.start == t.start and e.end > t.end and e.label in ("PER", "ORG") for e in ix.entities)
 
 
 def _next_capitalised(toks, k: int) -> bool:
@@ -623,8 +630,8 @@ def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[
         noun = next((t for t in mention.tokens if t.upos == "NOUN"), None)
         gender = noun.feats.get("Gender") if noun is not None else None
         entity, how = cast.renamed_organisation(head, mention.start, gender), "cast_description"
-    if entity is None or entity.kind == "place" and speaker.kind == "person":
-        return None
+    if entity is None or entity.kind == "place" and speaker.kind == "person" or _key(entity.name) == _key(name):
+        return None  # no member, or the same name (a title keeps its article: Le Télégramme)
     role = speaker.role if speaker.role and speaker.role != entity.name else (name if how in ("cast_role", "cast_description") else None)
     if role is None and entity.roles:
         role = entity.roles[0]

@@ -16,7 +16,7 @@ from .records import Quote
 from .indirect import INDIRECT_SIEVES, find_indirect
 from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 from .speakers import Speaker, SpeakerResolver, compatible
-from .cast import ATTACH_STEPS, CAST_PASSES, Cast, attach
+from .cast import ATTACH_STEPS, CAST_PASSES, Cast, attach, name_spans
 
 JOIN = " […] "
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
@@ -311,7 +311,10 @@ class _Extractor:
     def antecedents(self) -> list[tuple[int, Speaker]]:
         """People and groups mentioned as subjects or by name outside quotation marks."""
         found = []
+        names = self.cast_name_starts()
         for start, words in self.resolver.names:
+            if start not in names:
+                continue  # no name once repaired (Assis devant sa ferme, ...)
             p = paragraph_index(self.paras, start)
             mention = self._name_mention(start)
             if mention is not None and not self.inside_marks(start) and not self.is_heading(p):
@@ -325,6 +328,11 @@ class _Extractor:
                 if m is not None and self.cues.can_speak(m):  # not « le secteur », « l'espèce »
                     found.append((m.start, self.resolver.describe(m)))
         return sorted(found, key=lambda x: x[0])
+
+    def cast_name_starts(self) -> set[int]:
+        """Where the cast's repaired names start (``cast.name_spans``): an antecedent is a
+        name only where the cast reads one."""
+        return {self.ix.tokens[a].start for a, _ in name_spans(self.ix)}
 
     def _name_mention(self, start: int) -> Mention:
         toks = self.ix.between(start, start + WINDOW)
