@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Callable
 from .cues import Cue
 from .marks import paragraph_index
 
+from .candidates import Candidate
+
 if TYPE_CHECKING:
-    from .quotes import Candidate, _Extractor
+    from .context import ArticleContext
 
 QUE = ("que", "qu'", "qu’")
 # Verbs whose infinitive complement reports words: X affirme avoir ..., X a promis de ...
@@ -48,12 +50,12 @@ MARKED_COVER = 0.9
 class Sentence:
     """One writer's sentence: its bounds, paragraph and tokens outside quotation marks."""
 
-    def __init__(self, ex: _Extractor, floor: int, stop: int, paragraph: int):
+    def __init__(self, ex: ArticleContext, floor: int, stop: int, paragraph: int):
         self.floor, self.stop, self.paragraph = floor, stop, paragraph
         self.tokens = ex.ix.between(floor, stop)
 
 
-def _cue(ex: _Extractor, verb, lemma: str, who, floor: int, pattern: str, last=None) -> Cue:
+def _cue(ex: ArticleContext, verb, lemma: str, who, floor: int, pattern: str, last=None) -> Cue:
     """The cue from its auxiliary to its last word (fait valoir: ``last`` is valoir)."""
     aux = [a for a in ex.ix.kids(verb) if a.deprel.startswith("aux") and a.i < verb.i and a.start >= floor]
     start = aux[0].start if aux else verb.start
@@ -61,16 +63,14 @@ def _cue(ex: _Extractor, verb, lemma: str, who, floor: int, pattern: str, last=N
     return Cue(start, end, ex.text[start:end], lemma, who, pattern)
 
 
-def _candidate(ex: _Extractor, s: Sentence, start: int, end: int, cue: Cue, sieve: str) -> Candidate | None:
-    from .quotes import Candidate  # the record type lives with the extractor
-
+def _candidate(ex: ArticleContext, s: Sentence, start: int, end: int, cue: Cue, sieve: str) -> Candidate | None:
     span = ex.clause(start, end)
     if span is None:
         return None
     return Candidate([span], span, s.paragraph, "indirect", cue=cue, reason=[sieve])
 
 
-def _reporting_verb(ex: _Extractor, toks, k: int, finite_only=True):
+def _reporting_verb(ex: ArticleContext, toks, k: int, finite_only=True):
     """(lemma, index after the cue) when toks[k] is a reporting verb that speaks for its
     subject: not quoted, not negated, not an infinitive (il faut dire que)."""
     verb = toks[k]
@@ -88,12 +88,12 @@ def _narrative(toks, k: int) -> bool:
     return 2 <= k <= 3 and toks[k - 1].text.lower().replace("’", "'") in ("d'", "de") and toks[0].text.lower() == "et"
 
 
-def _subject(ex: _Extractor, verb, floor: int):
+def _subject(ex: ArticleContext, verb, floor: int):
     return ex.cues.speaker_mention(ex.cues.subject_of(verb, floor))
 
 
 # ----- the sieves -----------------------------------------------------------------------------
-def statement_incise(ex: _Extractor, s: Sentence) -> list:
+def statement_incise(ex: ArticleContext, s: Sentence) -> list:
     """La réforme sera votée, a assuré le ministre: a clause, a comma, an incise."""
     for tok in s.tokens:
         if tok.text != "," or ex.inside_marks(tok.start):
@@ -111,7 +111,7 @@ def statement_incise(ex: _Extractor, s: Sentence) -> list:
     return []
 
 
-def _clause_end(ex: _Extractor, toks, j: int, stop: int) -> tuple[int, int | None]:
+def _clause_end(ex: ArticleContext, toks, j: int, stop: int) -> tuple[int, int | None]:
     """Where the content starting at toks[j] ends, and where a coordinated que-clause
     (…, et qu'il …) starts, if one does."""
     for m in range(j, len(toks)):
@@ -135,7 +135,7 @@ def _clause_end(ex: _Extractor, toks, j: int, stop: int) -> tuple[int, int | Non
     return stop, None
 
 
-def que_clause(ex: _Extractor, s: Sentence) -> list:
+def que_clause(ex: ArticleContext, s: Sentence) -> list:
     """X affirme que ... et qu'... / précisant que ...: every que-clause of a reporting verb
     whose subject can speak, coordinated clauses included."""
     toks = s.tokens
@@ -176,7 +176,7 @@ def que_clause(ex: _Extractor, s: Sentence) -> list:
     return found
 
 
-def infinitive_clause(ex: _Extractor, s: Sentence) -> list:
+def infinitive_clause(ex: ArticleContext, s: Sentence) -> list:
     """X affirme avoir ..., X a promis de ..., X a accusé Y de ..., X s'est dit prêt à ..."""
     toks = s.tokens
     for k in range(len(toks)):
@@ -209,7 +209,7 @@ def infinitive_clause(ex: _Extractor, s: Sentence) -> list:
     return []
 
 
-def frame_statement(ex: _Extractor, s: Sentence) -> list:
+def frame_statement(ex: ArticleContext, s: Sentence) -> list:
     """Selon X, ... / ..., selon X. / ..., selon X, ...: the statement a frame attributes."""
     toks = s.tokens
     for k, t in enumerate(toks):
@@ -244,7 +244,7 @@ def frame_statement(ex: _Extractor, s: Sentence) -> list:
     return []
 
 
-def _pour_qui(ex: _Extractor, s: Sentence, toks, k: int):
+def _pour_qui(ex: ArticleContext, s: Sentence, toks, k: int):
     """Jean Dupont, de la CFDT, pour qui la réunion fut « inutile »: the opinion after
     "pour qui" is the one of the noun phrase the relative follows (the one that ends a
     comma-separated segment and can speak, walking back over appositions)."""
@@ -283,7 +283,7 @@ AROUND_QUOTES = ("statement_incise", "frame_statement")
 HEADLINE_SIEVES = ("que_clause", "infinitive_clause")
 
 
-def _carries(ex: _Extractor, marked: list, cand) -> bool:
+def _carries(ex: ArticleContext, marked: list, cand) -> bool:
     """Quoted words inside the statement whose cue is the statement's, or an incise after
     them inside it (« ... », a affirmé X, selon une vidéo de Y: the words are X's, not a
     statement of Y)."""
@@ -291,7 +291,7 @@ def _carries(ex: _Extractor, marked: list, cand) -> bool:
     return any(c.cue is not None and (c.cue.start == cand.cue.start or c.end <= c.cue.start < cand.end) for c in inside)
 
 
-def _before_later_cue(ex: _Extractor, s: Sentence, cand, taken: list, sieve: str):
+def _before_later_cue(ex: ArticleContext, s: Sentence, cand, taken: list, sieve: str):
     """A statement that runs into a later record's cue ends before it, at the last comma
     (X a affirmé avoir ..., au lendemain d'un discours de Y jugeant que ...)."""
     later = [o for o in taken if _overlaps(cand, o) and cand.start < o.start and o.cue is not None and cand.cue.start < o.cue.start and cand.start < o.cue.start]
@@ -306,7 +306,7 @@ def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def find_indirect(ex: _Extractor, marked: list, sieves=INDIRECT_SIEVES) -> list:
+def find_indirect(ex: ArticleContext, marked: list, sieves=INDIRECT_SIEVES) -> list:
     """Indirect quotations of every writer's sentence, earlier sieves first; a statement
     that marked quotes mostly cover (or that holds a whole direct quote) is left to them."""
     found = []

@@ -26,8 +26,10 @@ from .cues import Cue
 from .mentions import PRONOUN_SUBJECTS
 from .speakers import Speaker, fold
 
-if TYPE_CHECKING:  # the extractor passes itself; no import at run time
-    from .quotes import Candidate, _Extractor
+from .candidates import Candidate
+
+if TYPE_CHECKING:  # the context is passed in; no import at run time
+    from .context import ArticleContext
 
 TERMINATORS = ".!?…"
 # How far from a quoted headline its words are looked for in the body, in characters.
@@ -36,14 +38,14 @@ SAME_SOURCE = re.compile(r"\W*(de|d'une|d’une) (même|bonne|la même) source")
 
 
 # ----- quote -> mention ---------------------------------------------------------------------
-def incise_inside_marks(ex: _Extractor, cand: Candidate) -> Cue | None:
+def incise_inside_marks(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """« Nous irons, a-t-il dit, jusqu'au bout »: the incise sits inside the marks."""
     if cand.kind != "direct" or len(cand.parts) != 1:
         return None
     return ex.inner_incise(cand)
 
 
-def cue_governs_fragment(ex: _Extractor, cand: Candidate) -> Cue | None:
+def cue_governs_fragment(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """X dénonce « un scandale »: a fragment right after the verb that governs it."""
     if cand.kind != "partial":
         return None
@@ -51,27 +53,27 @@ def cue_governs_fragment(ex: _Extractor, cand: Candidate) -> Cue | None:
     return before if before is not None and ex.adjacent(before, cand.outer[0]) else None
 
 
-def incise_after(ex: _Extractor, cand: Candidate) -> Cue | None:
+def incise_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """« ... », a déclaré X / « ... », selon X."""
     return ex.cues.incise(cand.outer[1], ex.para_of(cand.outer[1] - 1)[1])
 
 
-def frame_before(ex: _Extractor, cand: Candidate) -> Cue | None:
+def frame_before(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Selon X, « ... » / Pour X, « ... »."""
     return ex.cues.frame_before(cand.outer[0], ex.floor(cand))
 
 
-def cue_before(ex: _Extractor, cand: Candidate) -> Cue | None:
+def cue_before(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """X a déclaré : « ... » / X a dénoncé un « ... »."""
     return ex.cues.verb_before(cand.outer[0], ex.floor(cand))
 
 
-def name_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
+def name_colon(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Jean Dupont : « ... »."""
     return ex.cues.name_colon(cand.outer[0], ex.floor(cand))
 
 
-def colon_clause(ex: _Extractor, cand: Candidate) -> Cue | None:
+def colon_clause(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Le maire n'a pas caché son inquiétude : « ... » / X, dans un entretien au Monde :
     « ... »: a colon after a clause whose subject is the speaker, with or without a
     reporting verb."""
@@ -91,7 +93,7 @@ def colon_clause(ex: _Extractor, cand: Candidate) -> Cue | None:
     return None
 
 
-def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
+def previous_sentence_subject(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """X a dénoncé la réforme. « C'est un recul historique. »: a quotation standing as a
     sentence of its own, after a sentence of the writer's (same paragraph, or the last of
     the paragraph before) whose subject can speak and which holds no quotation."""
@@ -118,7 +120,7 @@ def previous_sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
     return None
 
 
-def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
+def sentence_subject(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """La police s'intéresse « à d'autres individus » / Les syndicats, « amers », ...: a
     fragment in the writer's sentence whose subject can speak and is the one the words
     describe, when no reporting verb governs it. Without a cue, a name, a title, a label
@@ -136,7 +138,7 @@ def sentence_subject(ex: _Extractor, cand: Candidate) -> Cue | None:
     return None
 
 
-def previous_paragraph_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
+def previous_paragraph_colon(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """A paragraph that is one quotation, announced by the previous one ending in a colon."""
     p_start, _ = ex.para_of(cand.outer[0])
     if cand.kind != "direct" or ex.floor(cand) != p_start or cand.paragraph == 0:
@@ -147,7 +149,7 @@ def previous_paragraph_colon(ex: _Extractor, cand: Candidate) -> Cue | None:
     return ex.cues.before(q_end, ex.sentence_floor(q_end - 1))
 
 
-def incise_end_of_sentence(ex: _Extractor, cand: Candidate) -> Cue | None:
+def incise_end_of_sentence(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Il est en « soins intensifs » après l'agression, a indiqué sa famille."""
     if cand.kind != "partial":
         return None
@@ -169,7 +171,7 @@ QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
 )
 
 
-def acceptable(ex: _Extractor, cand: Candidate, cue: Cue) -> Cue | None:
+def acceptable(ex: ArticleContext, cand: Candidate, cue: Cue) -> Cue | None:
     """The cue to keep, when its mention can speak (or is a document whose author can:
     un rapport de la Ligue arabe) and is not part of the quoted words; else None."""
     m = ex.cues.speaker_mention(cue.mention)
@@ -181,7 +183,7 @@ def acceptable(ex: _Extractor, cand: Candidate, cue: Cue) -> Cue | None:
     return cue if m is cue.mention else replace(cue, mention=m)
 
 
-def find_cue(ex: _Extractor, cand: Candidate, sieves=QUOTE_SIEVES) -> None:
+def find_cue(ex: ArticleContext, cand: Candidate, sieves=QUOTE_SIEVES) -> None:
     """Run the quote sieves in order until one gives an acceptable cue."""
     for name, sieve in sieves:
         cand.pending = None
@@ -202,7 +204,7 @@ class Chain:
     """What the speaker sieves share while they walk the quotes in text order: the
     previous attributed quote, and the article's antecedents (built once, when needed)."""
 
-    def __init__(self, ex: _Extractor):
+    def __init__(self, ex: ArticleContext):
         self.ex = ex
         self.prev: Candidate | None = None
         self._antecedents = None
@@ -277,7 +279,7 @@ def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
     return prev.speaker
 
 
-def headline_from_body(ex: _Extractor, cands: list[Candidate]) -> None:
+def headline_from_body(ex: ArticleContext, cands: list[Candidate]) -> None:
     """A headline, a subheading or a pull quote in quotation marks (a paragraph that is
     only the quote) repeats words said in the body: it takes the speaker of the body's
     quote that holds the same words, looked for within ``BODY_WINDOW`` characters so the
@@ -320,7 +322,7 @@ SPEAKER_SIEVES: tuple[tuple[str, Callable], ...] = (
 )
 
 
-def find_speakers(ex: _Extractor, cands: list[Candidate], sieves=SPEAKER_SIEVES) -> None:
+def find_speakers(ex: ArticleContext, cands: list[Candidate], sieves=SPEAKER_SIEVES) -> None:
     """Run the speaker sieves over the quotes in text order."""
     chain = Chain(ex)
     for cand in cands:
