@@ -34,6 +34,7 @@ from .. import vocabulary
 from ..errors import QuotetrackError
 from ..text.folding import Word, fold_word, normalize_name, words
 from ..sources.paragraphs import paragraph_number
+from .long_alignment import LONG_DIFF, LONG_SEGMENT, locate_long, long_opcodes
 from .verdicts import decide
 
 DEFAULT_THRESHOLD = 80.0  # rapidfuzz ratio (0-100) of the normalized claim and source words
@@ -43,6 +44,7 @@ QUOTE_CANDIDATES = 100
 ARTICLE_CANDIDATES = 30
 REFINE_WORDS = 3  # an alignment's ends are moved by up to this many words to fit best
 MAX_GAP_WORDS = 60  # words an ellipsis may stand for
+MAX_CLAIM = 25_000  # characters of a claim: a long article's worth; more is refused
 
 _ELLIPSIS = re.compile(r"[\[(]\s*(?:…|\.{2,})\s*[\])]|…|\.{3,}")
 # Words too common to shortlist with (the full-text search would read half the base).
@@ -58,8 +60,16 @@ class NothingToVerify(QuotetrackError):
     """The claim has no word to look for (empty, or punctuation only)."""
 
 
+class ClaimTooLong(QuotetrackError):
+    """A claim longer than any quote worth checking at once (``MAX_CLAIM`` characters)."""
+
+
 def segments(claim: str) -> list[list[Word]]:
-    """The claim's words, split at each ellipsis; empty segments (a trailing « … ») dropped."""
+    """The claim's words, split at each ellipsis; empty segments (a trailing « … ») dropped.
+    A claim longer than ``MAX_CLAIM`` characters is refused (``ClaimTooLong``)."""
+    if len(claim) > MAX_CLAIM:
+        raise ClaimTooLong(f"affirmation trop longue pour être vérifiée ({len(claim):_} caractères > {MAX_CLAIM:_}) ; "
+                           "vérifiez-en un passage".replace("_", " "))
     found, position = [], 0
     for match in [*_ELLIPSIS.finditer(claim), None]:
         end = match.start() if match else len(claim)
@@ -113,6 +123,10 @@ def _locate(segment: list[str], folded: list[str], low: int, high: int) -> tuple
     if low >= high:
         return (low, low)
     wanted = " ".join(segment)
+    if len(wanted) > LONG_SEGMENT:  # partial alignment would cost the claim's length times the source's
+        placed = locate_long(segment, folded, low, high)
+        if placed is not None:
+            return placed
     window = folded[low:high]
     text = " ".join(window)
     if len(text) <= len(wanted):
@@ -153,9 +167,11 @@ def word_diff(claim_text: str, claim: list[list[Word]], source_text: str, source
         if previous is not None and i > previous:
             ops.append({"op": "omitted", "claim": "…", "source": written(source_text, source[previous:i])})
         matched = source[i:j]
-        opcodes = SequenceMatcher(
-            None, [w.folded for w in segment], [w.folded for w in matched], autojunk=False
-        ).get_opcodes()
+        claimed, found = [w.folded for w in segment], [w.folded for w in matched]
+        if max(len(claimed), len(found)) > LONG_DIFF:  # difflib is quadratic on repeated words
+            opcodes = long_opcodes(claimed, found)
+        else:
+            opcodes = SequenceMatcher(None, claimed, found, autojunk=False).get_opcodes()
         for tag, a1, a2, b1, b2 in opcodes:
             ops.append({"op": _OPS[tag], "claim": written(claim_text, segment[a1:a2]),
                         "source": written(source_text, matched[b1:b2])})  # fmt: skip
