@@ -31,7 +31,8 @@ def test_sheets_and_exports_saved_among_the_articles_are_skipped(tmp_path, db_pa
     folder.mkdir()
     (folder / "a_article.txt").write_text(ARTICLE, encoding="utf-8")
     written = {
-        "fiche.html": ["report", "article", "conseil.txt"], "dossier.htm": ["report", "speaker", "Anne Dubreuil"],
+        "fiche.html": ["report", "article", "conseil.txt"], "fiche_complete.html": ["report", "article", "conseil.txt", "--layout", "full"],
+        "dossier.htm": ["report", "speaker", "Anne Dubreuil"],
         "rapport.html": ["report", "search", "pont", "--layout", "cards"], "export.txt": ["export"],
         "export_json.txt": ["export", "--format", "json"], "export_nd.md": ["export", "--format", "ndjson"],
     }  # fmt: skip
@@ -53,6 +54,7 @@ def test_sheets_and_exports_saved_among_the_articles_are_skipped(tmp_path, db_pa
     "text, kind",
     [('<!doctype html><html><head><meta name="generator" content="quotetrack 0.1.0"></head>', "une fiche ou un rapport"),
      ("<html><head><meta content='quotetrack 2.0' name='generator'>", "une fiche ou un rapport"),
+     ("<!doctype html><html><head><title>Conseil · synthèse · quotetrack</title>", "une fiche ou un rapport"),
      ("id,text,kind,speaker,speaker_kind,role\n", "un export"),
      ('[\n  {\n    "id": "37e4b1e8bbe1b1e5",\n    "text": "Le pont",\n    "kind": "direct"', "un export"),
      ('{"id": "37e4b1e8bbe1b1e5", "text": "Le \\"pont\\"", "kind": "direct"}', "un export"),

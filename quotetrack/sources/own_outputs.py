@@ -4,7 +4,8 @@ A sheet written with ``report -o`` into the articles folder, or an export saved 
 ``.txt``, would be indexed on the next run as an article whose « quotes » are the
 sheet's (« 1 AD Le pont rouvrira lundi »): every quote twice, the second time
 attributed to whoever the sheet's table happens to put next to it. Sheets, dossiers
-and reports carry ``<meta name="generator" content="quotetrack ...">``; exports start
+and reports carry ``<meta name="generator" content="quotetrack ...">`` and a title
+ending « · quotetrack »; exports start
 with their fixed columns (``id``, ``text``, ``kind``, ``speaker``). Such a file is
 skipped with one line, never indexed.
 """
@@ -17,6 +18,7 @@ from ..errors import InputError
 
 _GENERATOR = re.compile(r"""<meta\s+[^>]*name\s*=\s*["']?generator["']?[^>]*content\s*=\s*["']\s*quotetrack\b""", re.IGNORECASE)
 _GENERATOR_REVERSED = re.compile(r"""<meta\s+[^>]*content\s*=\s*["']\s*quotetrack\b[^>]*name\s*=\s*["']?generator\b""", re.IGNORECASE)
+_SHEET_TITLE = re.compile(r"<title>[^<]*· quotetrack</title>")  # every sheet's title ends so, custom templates too
 _CSV_EXPORT = re.compile(r"id,text,kind,speaker,")
 _JSON_EXPORT = re.compile(r"""\[?\s*\{\s*"id"\s*:\s*"[0-9a-f]{8,40}"\s*,\s*"text"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"kind"\s*:""")
 HEAD = 4096  # characters: the generator is in the <head>, the columns on the first line
@@ -30,7 +32,7 @@ def own_output_kind(text: str) -> str | None:
     """« une fiche ou un rapport », « un export » when ``text`` is one of quotetrack's
     own outputs, else None."""
     head = text[:HEAD]
-    if _GENERATOR.search(head) or _GENERATOR_REVERSED.search(head):
+    if _GENERATOR.search(head) or _GENERATOR_REVERSED.search(head) or _SHEET_TITLE.search(head):
         return "une fiche ou un rapport"
     start = head.lstrip("\ufeff \n\t")
     if _CSV_EXPORT.match(start) or _JSON_EXPORT.match(start):
