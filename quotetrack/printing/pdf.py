@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import QuotetrackError
-from .atomic_files import replace_with, resolved_output
+from .atomic_files import OutputRefused, replace_with, resolved_output
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -63,7 +63,10 @@ def write_pdf(html: str, path) -> str:
         raise PdfUnavailable(
             "PDF output needs WeasyPrint (pip install 'quotetrack[pdf]') or Chromium (apt install chromium)"
         )
-    target = resolved_output(path)
+    try:
+        target = resolved_output(path)
+    except OutputRefused as refused:  # a device, a FIFO, a missing folder
+        raise PdfFailed(f"cannot write there: {refused}") from None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
