@@ -21,6 +21,7 @@ from .pages import NAME, PageError, options, page, quote_url, read, sheet_url
 PAGE_SIZE = 20
 MAX_WORDS = 12  # words of the box that reach the full-text index
 FIRST_LIMIT = 100
+SPEAKER_PAGE = 100  # quotes on one page of a speaker's
 
 
 def speaker_url(datasette, speaker_id) -> str:
@@ -133,9 +134,9 @@ async def front_page(datasette, request):
 
 
 def _with_page(request, number: int) -> str:
-    from urllib.parse import urlencode
+    from urllib.parse import parse_qsl, urlencode
 
-    pairs = [(k, v) for k, v in request.args.items() if k != "page"] + [("page", str(number))]
+    pairs = [(k, v) for k, v in parse_qsl(request.query_string) if k != "page"] + [("page", str(number))]
     return "/?" + urlencode(pairs)
 
 
@@ -187,34 +188,41 @@ async def speaker_web_page(datasette, request):
             """SELECT q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.article_id, q.speaker_id,
                       a.title, a.source, a.published, ? AS speaker
                FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?
-               ORDER BY q.said_on DESC, q.article_id, q.start""", [speaker["name"], speaker_id])  # fmt: skip
+               ORDER BY q.said_on DESC, q.article_id, q.start LIMIT ? OFFSET ?""",
+            [speaker["name"], speaker_id, SPEAKER_PAGE + 1, (number - 1) * SPEAKER_PAGE])  # fmt: skip
         keys = [d[0] for d in cursor.description]
         quotes = [dict(zip(keys, row)) for row in cursor]
         aliases = [a for (a,) in db.conn.execute(
             "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id]) if a != speaker["name"]]  # fmt: skip
-        return speaker, quotes, aliases
+        count = db.conn.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
+        roles = db.conn.execute(
+            "SELECT role, min(said_on), max(said_on) FROM quotes WHERE speaker_id = ? AND role IS NOT NULL"
+            " GROUP BY role ORDER BY min(said_on), role", [speaker_id]).fetchall()  # fmt: skip
+        outlets = db.conn.execute(
+            "SELECT a.source, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?"
+            " AND a.source IS NOT NULL GROUP BY a.source ORDER BY count(*) DESC, a.source", [speaker_id]).fetchall()  # fmt: skip
+        return speaker, quotes, aliases, count, roles, outlets
 
-    speaker, quotes, aliases = await read(datasette, gather)
+    try:
+        number = max(1, min(int(request.args.get("page") or 1), 10_000))
+    except ValueError:
+        number = 1
+    speaker, quotes, aliases, count, roles, outlets = await read(datasette, gather)
+    more = len(quotes) > SPEAKER_PAGE
     articles: dict = {}
-    roles: dict = {}
-    outlets: dict = {}
-    for row in quotes:
+    for row in quotes[:SPEAKER_PAGE]:
         group = articles.setdefault(row["article_id"], {
             "title": row["title"], "source": row["source"], "said_on": row["said_on"],
             "sheet_url": sheet_url(datasette, row["article_id"]), "cards": []})  # fmt: skip
         group["cards"].append(card(datasette, row))
-        if row["role"]:
-            span = roles.setdefault(row["role"], [row["said_on"], row["said_on"]])
-            dates = [d for d in (*span, row["said_on"]) if d]
-            roles[row["role"]] = [min(dates), max(dates)] if dates else [None, None]
-        if row["source"]:
-            outlets[row["source"]] = outlets.get(row["source"], 0) + 1
     config = options(datasette)
+    here = speaker_url(datasette, speaker["id"])
     context = {
         "speaker": {**speaker, "kind_label": vocabulary.speaker_kind(speaker["kind"]), "aliases": aliases},
-        "count": len(quotes), "articles": list(articles.values()),
-        "roles": sorted(roles.items(), key=lambda item: (item[1][0] or "", item[0])),
-        "outlets": sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+        "count": count, "articles": list(articles.values()),
+        "roles": [(role, [first, last]) for role, first, last in roles], "outlets": outlets,
+        "page_number": number, "previous_url": number > 1 and f"{here}?page={number - 1}",
+        "next_url": more and f"{here}?page={number + 1}",
         "merge_url": datasette.urls.path(f"/-/{NAME}/locuteur/{speaker['id']}/fusionner"),
         "speakers_json": datasette.urls.path(f"/-/{NAME}/locuteurs.json"),
         "can_review": bool(config["allow_review"] and request.actor),

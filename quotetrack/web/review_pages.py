@@ -101,13 +101,16 @@ def _reviewer(datasette, request) -> str:
 
 
 # ----- the queue ------------------------------------------------------------------------------------
+# The page's rowids first, sorted on small keys only; then their columns (as search does).
 _QUEUE = """
     SELECT q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.reason, q.article_id,
            q.speaker_id, s.name AS speaker, s.kind AS speaker_kind, a.source, a.title
-    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
-    WHERE q.status = 'unreviewed'
-    ORDER BY q.speaker_id IS NOT NULL, q.confidence IS NULL, q.confidence, q.said_on DESC, q.article_id, q.start
-    LIMIT ? OFFSET ?
+    FROM (SELECT rowid, speaker_id IS NOT NULL AS named, confidence IS NULL AS unknown, confidence, said_on
+          FROM quotes WHERE status = 'unreviewed'
+          ORDER BY named, unknown, confidence, said_on DESC, rowid LIMIT ? OFFSET ?) AS page
+    JOIN quotes q ON q.rowid = page.rowid JOIN articles a ON a.id = q.article_id
+    LEFT JOIN speakers s ON s.id = q.speaker_id
+    ORDER BY page.named, page.unknown, page.confidence, page.said_on DESC, page.rowid
 """
 
 
