@@ -62,3 +62,34 @@ CASES += [
         [Q("Je ne dors plus", "direct", "Hélène Bastide")],
     ),
 ]
+
+# interviews in questions and answers: the answers are the interviewee's, the questions no quotes
+CASES += [
+    Case(
+        "interview_labelled_turns",
+        "Marc Oudin : « Le rail doit redevenir un service public »\n\n"
+        "ENTRETIEN - Le cheminot retraité Marc Oudin publie un livre sur les petites lignes.\n\n"
+        "OUEST-MATIN. - Pourquoi ce livre maintenant ?\n\n"
+        "MARC OUDIN. - Parce que les gares ferment une à une et que personne ne proteste.\n\n"
+        "OUEST-MATIN. - Que proposez-vous ?\n\n"
+        "MARC OUDIN. - Un plan de vingt ans, financé par l'État et les régions.",
+        [
+            Q("Le rail doit redevenir un service public", "direct", "Marc Oudin"),
+            Q("Parce que les gares ferment une à une et que personne ne proteste.", "direct", "Marc Oudin"),
+            Q("Un plan de vingt ans, financé par l'État et les régions.", "direct", "Marc Oudin"),
+        ],
+    ),
+    Case(
+        "interview_unlabelled_turns",
+        "Théâtre : la troupe du Lavoir fête ses trente ans\n\n"
+        "La metteuse en scène Odile Varenne, fondatrice de la troupe, revient sur trois décennies de création. Entretien.\n\n"
+        "Comment la troupe est-elle née ?\n\n"
+        "Dans une salle paroissiale, avec six amis et aucun budget. Nous répétions le soir après le travail.\n\n"
+        "Qu'est-ce qui a changé depuis ?\n\n"
+        "Le public a rajeuni, et les subventions ont fondu de moitié.",
+        [
+            Q("Dans une salle paroissiale, avec six amis et aucun budget. Nous répétions le soir après le travail.", "direct", "Odile Varenne"),
+            Q("Le public a rajeuni, et les subventions ont fondu de moitié.", "direct", "Odile Varenne"),
+        ],
+    ),
+]

@@ -15,6 +15,7 @@ from .candidates import JOIN, Candidate
 from .cast import ATTACH_STEPS, CAST_PASSES, attach
 from .context import TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
+from .interview import interview_answers, outside_answers
 from .marks import MarkedSpan, paragraph_index
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .records import Quote
@@ -115,7 +116,7 @@ def attach_to_cast(ex: ArticleContext, cands: list[Candidate]) -> None:
 def step_names() -> list[str]:
     """Every step ``--without`` can switch off, in the order they run."""
     names = [n for n, _ in QUOTE_SIEVES] + [n for n, _ in INDIRECT_SIEVES] + [n for n, _ in SPEAKER_SIEVES]
-    return names + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
+    return names + ["interview_answer"] + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
 
 
 # Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.
@@ -186,7 +187,11 @@ def extract_quotes(document: Document, without=frozenset()) -> list[Quote]:
     # (kept apart by identity: candidates are dataclasses, whose comparison reads every field)
     taken = {id(c) for c in adopted}
     headings = [c for c in loose if id(c) not in taken and ex.is_heading(c.paragraph)]
-    cands = sorted(marked + adopted + headings + indirect, key=lambda c: c.start)
+    cands = marked + adopted + headings + indirect
+    answers = interview_answers(ex) if "interview_answer" not in without else []
+    if answers:  # an interview's answers hold whatever they quote
+        cands = outside_answers(cands, answers) + answers
+    cands = sorted(cands, key=lambda c: c.start)
     find_speakers(ex, cands, enabled(SPEAKER_SIEVES, without))
     attach_to_cast(ex, cands)
     unsaid = {id(c) for c in headings}

@@ -39,6 +39,7 @@ LABELS = {
     "statement_incise": "déclaration suivie d'une incise",
     "frame_statement": "« selon X », déclaration",
     "inside_indirect": "fragment cité dans un discours indirect",
+    "interview_answer": "réponse d'un entretien en questions et réponses",
     # mention -> speaker sieves
     "named_speaker": "locuteur nommé",
     "description_to_person": "description rapportée à la personne nommée plus haut",
@@ -47,6 +48,11 @@ LABELS = {
     "continues_speaker": "sans verbe de parole, suite des propos du locuteur précédent",
     "same_source": "« de même source » : la source citée juste avant",
     "no_speaker": "sans verbe de parole, locuteur inconnu",
+    # the article's cast (cast.py): how the speaker was tied to its canonical name
+    "cast_name": "nom rapporté à sa forme la plus complète dans l'article",
+    "cast_name_repair": "nom réparé (sans le verbe qui le suivait)",
+    "cast_role": "fonction rapportée à la personne que l'article lui associe",
+    "cast_description": "désignation rapportée à l'organisation nommée juste avant",
 }
 
 # The English reasons of quotetrack 0.1, as databases made by it still hold them.
