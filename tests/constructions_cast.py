@@ -93,3 +93,25 @@ CASES += [
         ],
     ),
 ]
+
+# impersonal sources: the "on" of the press stands for the place or the source named beside it
+CASES += [
+    Case(
+        "impersonal_on_place_then_ou_l_on",
+        "« Rien n'est décidé », assure-t-on à l'Élysée, où l'on rappelle que le sommet aura lieu en mars.",
+        [
+            Q("Rien n'est décidé", "direct", "l'Élysée"),
+            Q("le sommet aura lieu en mars", "indirect", "l'Élysée"),
+        ],
+    ),
+    Case(
+        "impersonal_on_entourage",
+        "Le chantier a pris du retard. On reconnaît dans l'entourage de la ministre que le calendrier sera difficile à tenir.",
+        [Q("le calendrier sera difficile à tenir", "indirect", "l'entourage de la ministre")],
+    ),
+    Case(
+        "impersonal_on_de_source",
+        "« Aucune piste n'est écartée », précise-t-on de source judiciaire.",
+        [Q("Aucune piste n'est écartée", "direct", "source judiciaire")],
+    ),
+]

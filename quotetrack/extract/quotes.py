@@ -15,6 +15,7 @@ from .candidates import JOIN, Candidate
 from .cast import ATTACH_STEPS, CAST_PASSES, attach
 from .context import TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
+from .impersonal import impersonal_source
 from .interview import interview_answers, outside_answers
 from .marks import MarkedSpan, paragraph_index
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
@@ -159,6 +160,8 @@ def resolve_mentions(document: Document, mentions: list[tuple[int, int]], withou
             antecedents = ex.antecedents() if antecedents is None else antecedents
             here = Candidate([(end, end)], (end, end), paragraph_index(ex.paras, start), "direct")
             speaker = ex.pronoun_speaker(mention, here, None, antecedents)
+        elif mention.pronoun == "on":
+            speaker = impersonal_source(ex, mention, mention.end)
         elif mention.pronoun is not None:
             speaker = None
         else:

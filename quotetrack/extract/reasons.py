@@ -47,6 +47,7 @@ LABELS = {
     "anonymous_source": "source anonyme",
     "continues_speaker": "sans verbe de parole, suite des propos du locuteur précédent",
     "same_source": "« de même source » : la source citée juste avant",
+    "impersonal": "« assure-t-on à Matignon » : le lieu ou la source que désigne le « on »",
     "no_speaker": "sans verbe de parole, locuteur inconnu",
     # the article's cast (cast.py): how the speaker was tied to its canonical name
     "cast_name": "nom rapporté à sa forme la plus complète dans l'article",

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import lexicon
 from .cues import Cue
+from .impersonal import impersonal_source
 from .mentions import PRONOUN_SUBJECTS
 from .speakers import Speaker, fold
 
@@ -312,9 +313,18 @@ def narrative_infinitive(chain: Chain, cand: Candidate) -> Speaker | None:
     return chain.prev.speaker if chain.prev.speaker and chain.prev.speaker.name else None
 
 
+def impersonal(chain: Chain, cand: Candidate) -> Speaker | None:
+    """« ... », assure-t-on à Matignon / où l'on précise que ...: the place or the source
+    the impersonal *on* stands for (``impersonal.py``)."""
+    if cand.cue is None or cand.cue.mention is None:
+        return None
+    return impersonal_source(chain.ex, cand.cue.mention, cand.cue.end)
+
+
 SPEAKER_SIEVES: tuple[tuple[str, Callable], ...] = (
     ("narrative_infinitive", narrative_infinitive),
     ("same_source", same_source),
+    ("impersonal", impersonal),
     ("pronoun_antecedent", pronoun_antecedent),
     ("description_to_person", description_to_person),
     ("named_speaker", named_speaker),
