@@ -17,7 +17,7 @@ STATUSES = {
     "unreviewed": "non vérifiée", "confirmed": "confirmée", "misattributed": "mal attribuée",
     "disputed": "contestée", "rejected": "pas une citation", "corrected": "corrigée",
 }  # fmt: skip
-SPEAKER_KINDS = {"person": "personne", "organization": "organisation",
+SPEAKER_KINDS = {"person": "personne", "organization": "organisation", "outlet": "média",
                  "anonymous": "source anonyme", "group": "groupe", "unknown": "inconnu"}  # fmt: skip
 # schema.org ClaimReview ratings (``alternateName``), shown by readers of the review.
 RATINGS = {"confirmed": "Attribution correcte", "misattributed": "Mal attribuée", "disputed": "Contestée",
@@ -28,6 +28,7 @@ FLAGS = {"orphaned": "orpheline"}
 # Verdicts of ``quotetrack verify``: identifier -> the start of the sentence a reader gets.
 VERDICTS = {"exact": "Citation exacte", "abridged": "Citation abrégée (coupes marquées)",
             "altered": "Citation modifiée", "misattributed": "Citation mal attribuée",
+            "unattributed": "Citation trouvée, locuteur non identifié",
             "not found": "Citation introuvable"}  # fmt: skip
 # Word-level diff operations of ``verify``.
 DIFF_OPS = {"changed": "modifié", "added": "ajouté", "removed": "retiré", "omitted": "coupé"}
@@ -39,9 +40,68 @@ COLUMNS = {
     "quotes": "citations", "first": "première", "last": "dernière", "reason": "raison",
     "confidence": "confiance", "said_on_text": "date dans le texte", "said_on_source": "date tirée de",
     "article": "article", "keep": "garder", "merge": "fusionner", "score": "score", "evidence": "indices",
+    "keep_id": "id gardé", "merge_id": "id fusionné", "speaker_id": "id locuteur",
 }  # fmt: skip
+# Words a person may type for an identifier, besides the identifier and its label above
+# (compared folded: accents, case and hyphens aside). ``parse_*`` below read them.
+_TYPED = {
+    "status": {"rejetee": "rejected", "rejete": "rejected", "non verifie": "unreviewed", "confirme": "confirmed",
+               "conteste": "disputed", "mal attribue": "misattributed", "corrige": "corrected"},
+    "speaker_kind": {"organisation": "organization", "media": "outlet", "anonyme": "anonymous",
+                     "anonymous source": "anonymous", "organization": "organization", "groupe": "group"},
+    "kind": {"direct": "direct", "partiel": "partial", "indirect": "indirect"},
+    "verdict": {"exacte": "exact", "abregee": "abridged", "modifiee": "altered", "mal attribuee": "misattributed",
+                "introuvable": "not found", "locuteur non identifie": "unattributed", "non attribuee": "unattributed"},
+}  # fmt: skip
+
+
+class UnknownWord(ValueError):
+    """A typed status, kind or verdict that is none of the identifiers or their French labels."""
+# The fields a review changes, as ``review`` reports them.
+FIELDS = {"status": "statut", "notes": "note", "text": "texte", "speaker": "locuteur"}
 # Which vocabulary translates the values of a column.
 _VALUES = {"kind": KINDS, "status": STATUSES, "flag": FLAGS, "speaker_kind": SPEAKER_KINDS}
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").replace("_", " ").casefold().split())
+
+
+def parse_word(vocabulary: dict, typed: str, what: str, extra: dict | None = None) -> str:
+    """The identifier a person meant: the identifier itself or its French label, in
+    either language, accents and case aside (« confirmée », « Confirmee », « confirmed »).
+    Raises ``UnknownWord`` with the French choices."""
+    wanted = _folded(str(typed))
+    known = {_folded(identifier): identifier for identifier in vocabulary}
+    known.update({_folded(shown): identifier for identifier, shown in vocabulary.items()})
+    known.update({_folded(word): identifier for word, identifier in (extra or {}).items()})
+    if wanted in known:
+        return known[wanted]
+    choices = ", ".join(f"{shown} ({identifier})" for identifier, shown in vocabulary.items())
+    raise UnknownWord(f"« {typed} » : {what} inconnu ; au choix : {choices}")
+
+
+def parse_status(typed: str) -> str:
+    """``confirmée``, ``confirmee`` or ``confirmed`` -> ``confirmed``."""
+    return parse_word(STATUSES, typed, "statut", _TYPED["status"])
+
+
+def parse_speaker_kind(typed: str) -> str:
+    """``personne``/``person``, ``organisation``/``organization``, ``média``/``outlet``, ``anonyme``/``anonymous``."""
+    return parse_word(SPEAKER_KINDS, typed, "type de locuteur", _TYPED["speaker_kind"])
+
+
+def parse_kind(typed: str) -> str:
+    """``directe``/``direct``, ``partielle``/``partial``, ``indirecte``/``indirect``."""
+    return parse_word(KINDS, typed, "type de citation", _TYPED["kind"])
+
+
+def parse_verdict(typed: str) -> str:
+    return parse_word(VERDICTS, typed, "verdict", _TYPED["verdict"])
 
 
 def label(vocabulary: dict, value):

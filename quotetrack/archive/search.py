@@ -21,8 +21,9 @@ import weakref
 from dataclasses import dataclass
 
 from ..errors import QuotetrackError
-from ..text.folding import fold
+from ..text.folding import fold, ligature_variants
 from ..extract.records import KINDS
+from .evidence import condition as evidence_condition
 
 
 class QuoteNotFound(QuotetrackError):
@@ -58,6 +59,7 @@ def search(
     status: str | None = None,
     limit: int | None = 50,
     stream: bool = False,
+    include_rejected: bool = False,
 ) -> list[dict]:
     """Quotes matching every filter given, newest ``said_on`` first, then by position.
 
@@ -67,19 +69,23 @@ def search(
     ``query`` is FTS5 over the quote text and the speaker's name, accent- and
     case-insensitive. A query that is not valid FTS5 (``l'otan "``, ``AND``) is run
     with each term quoted instead, so users never see an SQLite error; a trailing ``*`` keeps
-    prefix search. ``speaker`` accepts a canonical name, an alias or a last name.
-    ``since``/``until`` are inclusive dates (``2024``, ``2024-03`` or ``2024-03-15``).
+    prefix search; a word with « œ » or « æ » finds it written « oe » or « ae » and the
+    other way round. ``speaker`` accepts a canonical name, an alias, a last name or a
+    speaker id (``#12``). ``source`` an outlet's name or domain, loosely (``monde``,
+    ``lemonde.fr``, ``Le Monde``). ``since``/``until`` are inclusive dates (``2024``,
+    ``2024-03`` or ``2024-03-15``). Rejected quotes are left out unless
+    ``include_rejected`` (``archive/evidence.py``).
     """
     if kind is not None and kind not in KINDS:
-        raise SearchSyntaxError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    where, params, join_articles = [], {}, False
+        raise SearchSyntaxError(f"type de citation inconnu : {kind!r} ; au choix : {', '.join(KINDS)}")
+    where, params, join_articles = [evidence_condition("q", include_rejected=include_rejected)], {}, False
     if speaker is not None:
-        ids = _directory(db).speaker_ids(speaker, loose=True)
+        ids = _by_reference(db, speaker) or _directory(db).speaker_ids(speaker, loose=True)
         if not ids:
             return []
         where.append(f"q.speaker_id IN ({', '.join(str(i) for i in sorted(ids))})")
     if source is not None:
-        names = _directory(db).sources.get(fold(source), [])
+        names = _directory(db).outlets(source)
         if not names:
             return []
         where.append(f"a.source IN ({', '.join(f':source{i}' for i in range(len(names)))})")
@@ -150,15 +156,40 @@ def fts_query(db, query: str) -> str:
     return _valid_fts(db, query.strip()) if query.strip() else '""'
 
 
+_BARE_WORD = re.compile(r"(?<![\w\"])([^\W\d_]+)(\*?)(?![\w\"])")
+
+
+def _with_ligatures(query: str) -> str:
+    """Each bare word written with or without a ligature as both: ``manoeuvres`` ->
+    ``(manoeuvres OR manœuvres)``. The full-text tokenizer strips accents but keeps
+    « œ » and « æ », which users rarely type."""
+    if '"' in query:
+        return query
+
+    def spell(match):
+        word, star = match.group(1), match.group(2)
+        variants = ligature_variants(word)
+        if len(variants) == 1 or word.upper() in ("AND", "OR", "NOT", "NEAR"):
+            return match.group(0)
+        return "(" + " OR ".join(variant + star for variant in variants) + ")"
+
+    return _BARE_WORD.sub(spell, query)
+
+
 def _valid_fts(db, query: str) -> str:
     """``query`` if FTS5 can parse it, else the same words quoted (see quote_terms)."""
+    query = _with_ligatures(query) if _is_valid(db, query) else query
+    return query if _is_valid(db, query) else quote_terms(query)
+
+
+def _is_valid(db, query: str) -> bool:
     try:
         db.conn.execute(f"SELECT count(*) FROM ({_MATCHING} LIMIT 1)", {"fts": query})
-        return query
+        return True
     except sqlite3.OperationalError as error:
         if not _is_fts_syntax_error(error):
             raise
-    return quote_terms(query)
+    return False
 
 
 def _fts_plan(db, params: dict, filtered: str | None, limit: int | None) -> str:
@@ -206,7 +237,8 @@ def quote_terms(query: str) -> str:
         star = term.endswith("*")
         term = term.rstrip("*")
         if any(c.isalnum() for c in term):
-            terms.append('"' + term.replace('"', '""') + '"' + ("*" if star else ""))
+            spelled = ['"' + t.replace('"', '""') + '"' + ("*" if star else "") for t in ligature_variants(term)]
+            terms.append(spelled[0] if len(spelled) == 1 else "(" + " OR ".join(spelled) + ")")
     return " AND ".join(terms) or '""'
 
 
@@ -214,7 +246,7 @@ def get_quote(db, quote_id: str) -> dict:
     """One quote with its speaker and article, by id or by a unique prefix of 6+ chars."""
     prefix = quote_id.strip().lower()
     if len(prefix) < MIN_PREFIX:
-        raise QuoteNotFound(f"{quote_id}: give at least {MIN_PREFIX} characters of a quote id")
+        raise QuoteNotFound(f"{quote_id} : donnez au moins {MIN_PREFIX} caractères de l'id d'une citation")
     rows = _rows(
         db,
         """
@@ -232,20 +264,22 @@ def get_quote(db, quote_id: str) -> dict:
     if exact:
         rows = exact
     if not rows:
-        raise QuoteNotFound(f"{quote_id}: no such quote")
+        raise QuoteNotFound(f"{quote_id} : aucune citation n'a cet id")
     if len(rows) > 1:
-        raise QuoteNotFound(f"{quote_id}: matches several quotes, give more characters")
+        raise QuoteNotFound(f"{quote_id} : désigne plusieurs citations, donnez plus de caractères")
     row = rows[0]
     row["parts"] = json.loads(row["parts"])
     return row
 
 
-def list_speakers(db, *, everyone: bool = False) -> list[dict]:
+def list_speakers(db, *, everyone: bool = False, include_rejected: bool = False) -> list[dict]:
     """Speakers with quote count, first and last ``said_on`` and aliases, busiest first.
 
     Speakers no quote is attributed to any more (merged away by reattributions) are left
     out unless ``everyone``. ``article`` is the title (or path) of the article an
-    anonymous or descriptive speaker is scoped to, None for speakers of the archive."""
+    anonymous or descriptive speaker is scoped to, None for speakers of the archive.
+    Rejected quotes are not counted (nor are their dates) unless ``include_rejected``:
+    a speaker whose only quotes were rejected is left out like one without quotes."""
     aliases: dict[int, list[str]] = {}
     for speaker_id, alias in db.execute(
         "SELECT speaker_id, alias FROM speaker_aliases ORDER BY alias"
@@ -257,8 +291,9 @@ def list_speakers(db, *, everyone: bool = False) -> list[dict]:
         SELECT s.id, s.name, s.kind, s.role, s.wikidata_id, count(q.id) AS quotes,
                min(q.said_on) AS first, max(q.said_on) AS last, s.article_id,
                (SELECT coalesce(a.title, a.path) FROM articles a WHERE a.id = s.article_id) AS article
-        FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id
-        """ + ("" if everyone else " HAVING count(q.id) > 0"),
+        FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id
+             AND """ + evidence_condition("q", include_rejected=include_rejected) + """
+        GROUP BY s.id""" + ("" if everyone else " HAVING count(q.id) > 0"),
     )
     for row in rows:
         row["aliases"] = [a for a in aliases.get(row["id"], []) if a != row["name"]]
@@ -271,19 +306,43 @@ def speaker_ids(db, name: str, *, loose: bool = True) -> set[int]:
     return _directory(db).speaker_ids(name, loose=loose)
 
 
+_REFERENCE = re.compile(r"#?(\d{1,12})")
+
+
+def _by_reference(db, reference: str) -> set[int]:
+    """``#12`` or ``12``: the speaker with this id, if there is one."""
+    match = _REFERENCE.fullmatch(str(reference).strip())
+    if not match:
+        return set()
+    found = db.conn.execute("SELECT id FROM speakers WHERE id = ?", [int(match.group(1))]).fetchone()
+    return {found[0]} if found else set()
+
+
+def speaker_label(db, speaker_id: int) -> str:
+    """``#12 Jens Stoltenberg`` (``, dans « titre »`` for a speaker of one article): how
+    a message names a speaker row, so the reader can give its id."""
+    row = db.conn.execute(
+        "SELECT s.name, (SELECT coalesce(a.title, a.path) FROM articles a WHERE a.id = s.article_id)"
+        " FROM speakers s WHERE s.id = ?", [speaker_id]).fetchone()  # fmt: skip
+    if row is None:
+        return f"#{speaker_id}"
+    return f"#{speaker_id} {row[0]}" + (f" (dans « {row[1]} »)" if row[1] else "")
+
+
 def resolve_speaker(db, name: str) -> dict:
-    """The one speaker called ``name`` (canonical name or alias, folded; no last-name match).
+    """The one speaker called ``name``: its id (``#12`` or ``12``, as ``speakers`` shows
+    it), else its canonical name or an alias, folded (no last-name match).
 
     Exact spellings win over folded ones, canonical names over aliases, so that
     « Le Pen » can still name one speaker when two share it as a folded alias.
     """
     directory = _directory(db)
-    ids = directory.speaker_ids(name, loose=False)
+    ids = _by_reference(db, name) or directory.speaker_ids(name, loose=False)
     if not ids:
-        raise SpeakerNotFound(f"{name}: no speaker has this name or alias")
+        raise SpeakerNotFound(f"{name} : aucun locuteur n'a ce nom, cet alias ou cet id")
     if len(ids) > 1:
-        names = ", ".join(sorted(directory.names[i] for i in ids))
-        raise SpeakerNotFound(f"{name}: names several speakers ({names}); use a full name")
+        names = ", ".join(speaker_label(db, i) for i in sorted(ids))
+        raise SpeakerNotFound(f"{name} : désigne plusieurs locuteurs ({names}) ; donnez l'id de l'un d'eux")
     (speaker_id,) = ids
     return _rows(db, "SELECT * FROM speakers WHERE id = ?", [speaker_id])[0]
 
@@ -325,12 +384,12 @@ def _date_bound(value, which: str) -> str:
         return value.isoformat()[:10]
     match = _PARTIAL_DATE.match(str(value).strip())
     if not match:
-        raise SearchSyntaxError(f"{which}: expected a date like 2024-03-15, not {value!r}")
+        raise SearchSyntaxError(f"--{which} : date attendue comme 2024-03-15, pas {value!r}")
     year, month, day = match.groups()
     try:
         datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise SearchSyntaxError(f"{which}: {value!r} is not a date") from None
+        raise SearchSyntaxError(f"--{which} : {value!r} n'est pas une date") from None
     # Bounds are compared as strings, so "-31" is above every day of any month.
     if which == "since":
         return f"{year}-{month or '01'}-{day or '01'}"
@@ -344,6 +403,7 @@ class _Directory:
     names: dict[int, str]  # speaker id -> canonical name
     entries: list[tuple[int, str, str, bool]]  # (id, spelling, folded, is canonical)
     sources: dict[str, list[str]]  # folded outlet -> spellings in articles.source
+    outlet_keys: dict[str, list[str]]  # outlet_key of a name or a domain -> spellings in articles.source
 
     def speaker_ids(self, name: str, *, loose: bool) -> set[int]:
         """Ids named by ``name``; ``loose`` also accepts a last name (« Stoltenberg »)."""
@@ -365,6 +425,20 @@ class _Directory:
                 return ids
         return set()
 
+    def outlets(self, typed: str) -> list[str]:
+        """The outlets (as ``articles.source`` spells them) ``typed`` names, loosely: by
+        name or domain, with or without its article, « www. » or domain ending
+        (« monde », « lemonde.fr », « Le Monde » all name « Le Monde »); a word of three
+        letters or more within the name is enough."""
+        wanted = outlet_key(typed)
+        if not wanted:
+            return []
+        exact = [name for key, names in self.outlet_keys.items() if key == wanted for name in names]
+        if exact or len(wanted) < 3:
+            return sorted(set(exact))
+        return sorted({name for key, names in self.outlet_keys.items()
+                       if wanted in key or (len(key) >= 4 and key in wanted) for name in names})  # fmt: skip
+
 
 _directories: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -382,8 +456,42 @@ def _directory(db) -> _Directory:
         for i, alias in db.conn.execute("SELECT speaker_id, alias FROM speaker_aliases")
     ]
     sources: dict[str, list[str]] = {}
-    for (name,) in db.conn.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"):
-        sources.setdefault(fold(name), []).append(name)
-    directory = _Directory(names, entries, sources)
+    outlet_keys: dict[str, list[str]] = {}
+    for name, url in db.conn.execute("SELECT DISTINCT source, url FROM articles WHERE source IS NOT NULL"):
+        if name not in sources.get(fold(name), []):
+            sources.setdefault(fold(name), []).append(name)
+        for key in {outlet_key(name), outlet_key(_host(url))} - {""}:
+            if name not in outlet_keys.setdefault(key, []):
+                outlet_keys[key].append(name)
+    directory = _Directory(names, entries, sources, outlet_keys)
     _directories[db] = (version, directory)
     return directory
+
+
+_DOMAIN_ENDING = re.compile(r"\.(fr|com|net|org|info|eu|be|ch|ca|io|tv|news)$")
+_LEADING_ARTICLE = re.compile(r"^(les|le|la)\s+|^l'\s*")
+
+
+def outlet_key(name: str | None) -> str:
+    """« Le Monde », « lemonde.fr », « www.lemonde.fr », « Le Monde.fr » -> ``monde``:
+    an outlet's name or domain reduced to its letters, without article or domain ending."""
+    if not name:
+        return ""
+    folded = fold(name).removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,6}(/.*)?", folded):  # a domain: « lemonde.fr »
+        folded = _DOMAIN_ENDING.sub("", folded.split("/")[0])
+    else:
+        folded = _DOMAIN_ENDING.sub("", folded)
+        folded = _LEADING_ARTICLE.sub("", folded)
+    return re.sub(r"[^a-z0-9]", "", folded.replace("œ", "oe").replace("æ", "ae"))
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None

@@ -15,7 +15,7 @@ from ..text.word_lists import organizations
 from ..extract import lexicon
 from ..text.folding import fold
 
-KINDS = ("person", "organization", "anonymous", "group", "unknown")
+KINDS = ("person", "organization", "outlet", "anonymous", "group", "unknown")  # outlet: set by a reviewer
 ARTICLES = ("le ", "la ", "les ", "l'")
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "deux", "trois", "d'autres", "nombre", "aucun"}
 PARTICLES = {"le", "la", "de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin", "el", "al", "da", "di", "dos"}

@@ -15,8 +15,11 @@ its exact offsets. Every source carries a word-level diff (``word_diff``: words 
 added by the claim, removed from the source, omitted at an ellipsis) and whether the
 claimed speaker is the attributed one.
 
-Each source gets a verdict (``quotetrack.checking.verdicts``): exact, abridged, altered or
-misattributed; a claim no source scores ``threshold`` for is not found. Where else a
+Each source gets a verdict (``quotetrack.checking.verdicts``): exact, abridged, altered,
+unattributed (found, but nobody identifiable said it there) or misattributed; a claim no
+source scores ``threshold`` for is not found. A quote a reviewer rejected (« pas une
+citation », ``archive/evidence.py``) is no source, nor is the passage it covers: the
+result lists it under ``rejected``, so the reader learns why a match does not count. Where else a
 quote appeared is ``quotetrack.checking.appearances``.
 """
 
@@ -25,14 +28,18 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from .. import vocabulary
+from ..archive import evidence
+from ..archive.search import speaker_ids
+from ..archive.speaker_rows import strip_article
 from ..errors import QuotetrackError
-from ..text.folding import Word, fold_word, normalize_name, words
+from ..text.folding import Word, fold, fold_word, ligature_variants, normalize_name, words
 from ..sources.paragraphs import paragraph_number
 from .long_alignment import LONG_DIFF, LONG_SEGMENT, locate_long, long_opcodes
 from .verdicts import decide
@@ -194,6 +201,85 @@ def describe(diff: list[dict]) -> str:
     return " ; ".join(said) or "mêmes mots"
 
 
+_APPOSITION = r"\s*,?\s*(?:(?:le|la|les|l'|un|une|du|de la)\s*)?"  # « Roman Prymula, le ministre de la Santé »
+
+
+def speaker_relation(db, claimed: str, source: dict) -> bool | None:
+    """Whether the source's speaker is the ``claimed`` one: True, False, or None when the
+    source names nobody identifiable (no speaker, or an anonymous or descriptive source
+    the article does not tie to the claimed person).
+
+    The same entity is: the name or an alias (``same_speaker``); a role the speaker was
+    given (« ministre de la Santé » for Roman Prymula); a claimed person whose recorded
+    roles or aliases are the source's description; a description the article writes
+    within a few words of the claimed name (« Roman Prymula, ministre de la Santé »)."""
+    name = source.get("speaker")
+    if not name:
+        return None
+    facts = _speaker_facts(db, source.get("speaker_id"))
+    if same_speaker(claimed, name, facts["aliases"] + facts["roles"] + [source.get("role") or ""]):
+        return True
+    description = strip_article(fold(name))
+    for speaker_id in speaker_ids(db, claimed, loose=True):
+        other = _speaker_facts(db, speaker_id)
+        if description in {strip_article(fold(x)) for x in other["roles"] + other["aliases"] if x}:
+            return True
+    scoped = source.get("speaker_kind") in ("anonymous", "group") or facts["scoped"]
+    if scoped or description != fold(name) or name[:1].islower():
+        tied = _tied_name(db, source["article_id"], description)
+        if tied is None:
+            return None  # an anonymous or descriptive source the article ties to nobody
+        return same_speaker(claimed, tied) or same_speaker(tied, claimed)
+    return False
+
+
+def _speaker_facts(db, speaker_id) -> dict:
+    """A speaker's aliases, recorded roles (its own and its quotes') and whether it
+    belongs to one article."""
+    if speaker_id is None:
+        return {"aliases": [], "roles": [], "scoped": False}
+    row = db.conn.execute("SELECT role, article_id FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    roles = [r for (r,) in db.conn.execute(
+        "SELECT DISTINCT role FROM quotes WHERE speaker_id = ? AND role IS NOT NULL", [speaker_id])]  # fmt: skip
+    if row and row[0]:
+        roles.append(row[0])
+    return {"aliases": _aliases(db, speaker_id), "roles": roles, "scoped": bool(row and row[1])}
+
+
+_NAME = r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+)+[A-ZÀ-ÖØ-Þ][\w'’-]+)"  # two or more capitalised words
+
+
+def _tied_name(db, article_id: str, description: str) -> str | None:
+    """The person the article names in apposition to a description: « Roman Prymula,
+    ministre de la Santé » or « le ministre de la Santé, Roman Prymula » (a name merely
+    nearby says nothing). Matched on a same-length folding of the text, so the name is
+    read as written."""
+    row = db.conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    if not row or not description:
+        return None
+    text = row[0]
+    folded = "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower() for c in text.replace("\u2019", "'"))
+    role = re.escape(description).replace("\\ ", r"\s+")
+    for match in re.finditer(role, folded):
+        before = re.search(_NAME + _APPOSITION.replace("\\s*,?", "\\s*,") + "$", text[: match.start()])
+        if before:
+            return _without_lead(before.group(1))
+        after = re.match(r"\s*,\s*" + _NAME, text[match.end() :])
+        if after:
+            return _without_lead(after.group(1))
+    return None
+
+
+def _without_lead(name: str) -> str:
+    """« Selon Roman Prymula » -> « Roman Prymula »: capitalised words that start a phrase."""
+    from ..archive.identity import NOT_FIRST_NAMES
+
+    words = name.split()
+    while len(words) > 1 and fold(words[0]) in NOT_FIRST_NAMES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def same_speaker(claimed: str, name: str | None, aliases=()) -> bool:
     """Whether ``claimed`` names this speaker: the name or an alias, accents and case
     ignored, or the end of one (« Stoltenberg » is « Jens Stoltenberg »)."""
@@ -212,17 +298,19 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
            limit: int = 10) -> dict:  # fmt: skip
     """Where ``claim`` was said: indexed quotes and article passages, best first.
 
-    Returns ``{"claim", "speaker", "threshold", "verdict", "found", "sources", "closest"}``:
+    Returns ``{"claim", "speaker", "threshold", "verdict", "found", "sources", "closest",
+    "rejected"}``:
     ``sources`` are the candidates scoring at least ``threshold`` (one per article, the
     best; ties go to the earliest), the one deciding the ``verdict`` first
     (``quotetrack.checking.verdicts``); ``closest`` the best one below it when none does.
     Each source has its verdict, score, article, paragraph, offsets, wording, diff and,
     when a quote covers it, the quote, its speaker, review status and whether
-    ``speaker`` matches.
+    ``speaker`` matches. ``rejected`` lists the rejected quotes that would have been
+    sources (best per article), which never decide the verdict.
     """
     claimed = segments(claim)
     if not claimed:
-        raise NothingToVerify(f"{claim!r}: no words to look for")
+        raise NothingToVerify(f"{claim!r} : aucun mot à chercher")
     flat = [w for segment in claimed for w in segment]
     candidates = []
     for row in _quote_candidates(db, flat, QUOTE_CANDIDATES):
@@ -240,24 +328,27 @@ def verify(db, claim: str, *, speaker: str | None = None, threshold: float = DEF
             text = row.pop("text")
             candidates.append(_source({**row, **(covering or {})}, alignment, diff,
                                       alignment.start, alignment.end, text, text, passage=True))  # fmt: skip
+    ranked = _best_per_article([c for c in candidates if evidence.counts(c)])
+    rejected = [s for s in _best_per_article([c for c in candidates if not evidence.counts(c)]) if s["score"] >= threshold]
+    for source in ranked:
+        source["speaker_match"] = None if speaker is None else speaker_relation(db, speaker, source)
+    for source in ranked + rejected:
+        del source["_coverage"]
+    verdict, above = decide([s for s in ranked if s["score"] >= threshold], asked=speaker is not None)
+    below = [s for s in ranked if s["score"] < threshold]
+    closest = None if above or not below else {**below[0], "verdict": "not found"}
+    return {"claim": claim, "speaker": speaker, "threshold": threshold, "verdict": verdict, "found": bool(above),
+            "sources": above[:limit], "closest": closest, "rejected": rejected[:limit]}  # fmt: skip
+
+
+def _best_per_article(candidates: list[dict]) -> list[dict]:
+    """The best candidate of each article, best score first (the earliest on ties)."""
     best: dict[str, dict] = {}
     for candidate in candidates:
         kept = best.get(candidate["article_id"])
         if kept is None or _fit(candidate) < _fit(kept):
             best[candidate["article_id"]] = candidate
-    ranked = sorted(best.values(), key=lambda s: (-s["score"], s["said_on"] or "9999", s["article_id"]))
-    for source in ranked:
-        source["speaker_match"] = (
-            None if speaker is None or not source["speaker"]
-            else same_speaker(speaker, source["speaker"], _aliases(db, source["speaker_id"]))
-        )  # fmt: skip
-    for source in ranked:
-        del source["_coverage"]
-    verdict, above = decide([s for s in ranked if s["score"] >= threshold])
-    below = [s for s in ranked if s["score"] < threshold]
-    closest = None if above or not below else {**below[0], "verdict": "not found"}
-    return {"claim": claim, "speaker": speaker, "threshold": threshold, "verdict": verdict, "found": bool(above),
-            "sources": above[:limit], "closest": closest}  # fmt: skip
+    return sorted(best.values(), key=lambda s: (-s["score"], s["said_on"] or "9999", s["article_id"]))
 
 
 def _score(claim: str, claimed: list[list[Word]], text: str):
@@ -276,6 +367,8 @@ def _source(row, alignment, diff, start, end, text, article_text, passage=False)
         "quote_id": row.get("id"),
         "speaker": row.get("speaker"),
         "speaker_id": row.get("speaker_id"),
+        "speaker_kind": row.get("speaker_kind"),
+        "role": row.get("role"),
         "speaker_match": None,
         "said_on": row.get("said_on") or (row.get("published") or "")[:10] or None,
         "source": row.get("source"),
@@ -303,7 +396,7 @@ def _fit(source: dict):
 
 _QUOTE_SELECT = """
     SELECT q.id, q.article_id, q.text, q.parts, q.start, q."end", q.status, q.notes,
-           q.original_text, q.said_on, q.speaker_id, s.name AS speaker,
+           q.original_text, q.said_on, q.speaker_id, s.name AS speaker, s.kind AS speaker_kind, q.role,
            a.title, a.source, a.url, a.path, a.published, a.text AS article_text
     FROM quotes q JOIN articles a ON a.id = q.article_id
     LEFT JOIN speakers s ON s.id = q.speaker_id
@@ -342,7 +435,8 @@ def shortlist_query(db, table: str, claim: list[Word], column: str | None = None
     prefix = f"{column} : " if column else ""
 
     def quoted(term):
-        return f'{prefix}"{term}"'
+        spelled = [f'{prefix}"{variant}"' for variant in ligature_variants(term)]
+        return spelled[0] if len(spelled) == 1 else "(" + " OR ".join(spelled) + ")"
 
     if len(terms) > MAX_TERMS:
         def matches(term):
@@ -386,7 +480,7 @@ def _article_offsets(row: dict, alignment: Alignment) -> tuple[int, int]:
 def _covering_quote(db, article_id: str, start: int, end: int) -> dict | None:
     """The quote of this article that best covers a passage (overlap over union)."""
     cursor = db.conn.execute(
-        'SELECT id, start, "end", speaker_id, status, notes, said_on FROM quotes'
+        'SELECT id, start, "end", speaker_id, status, notes, said_on, role FROM quotes'
         ' WHERE article_id = ? AND start < ? AND "end" > ?',
         [article_id, end, start],
     )
@@ -399,8 +493,9 @@ def _covering_quote(db, article_id: str, start: int, end: int) -> dict | None:
         return overlap / (max(end, row["end"]) - min(start, row["start"]))
 
     row = max(rows, key=fit)
-    name = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [row["speaker_id"]]).fetchone()
+    name = db.conn.execute("SELECT name, kind FROM speakers WHERE id = ?", [row["speaker_id"]]).fetchone()
     return {"id": row["id"], "speaker_id": row["speaker_id"], "speaker": name and name[0],
+            "speaker_kind": name and name[1], "role": row["role"],
             "status": row["status"], "notes": row["notes"], "said_on": row["said_on"]}  # fmt: skip
 
 

@@ -38,7 +38,7 @@ def friendly(func):
             _silence_stdout()
             if exc.errno == errno.EPIPE:
                 sys.exit(1)
-            raise click.ClickException(f"cannot write the output: {(exc.strerror or str(exc)).lower()}") from None
+            raise click.ClickException(f"impossible d'écrire la sortie : {(exc.strerror or str(exc)).lower()}") from None
         except KeyboardInterrupt:
             raise click.Abort() from None
 
@@ -118,7 +118,7 @@ def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
 
         check_output_path(output, database=database, inputs=inputs)
         write_atomically(output, pieces)
-        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        click.echo(f"écrit : {click.format_filename(output)}", err=True)
         return
     sys.stdout.flush()
     stream = sys.stdout.buffer  # as is: click.echo would strip escape codes from the data
@@ -131,26 +131,27 @@ def engine_options(func):
     func = click.option(
         "--full-parse",
         is_flag=True,
-        help="Parse every sentence with the dependency parser (default: only those that can hold or introduce a quote).",
+        help="Analyser chaque phrase en dépendances (par défaut : seulement celles qui peuvent contenir ou introduire une citation).",
     )(func)
     func = click.option(
         "--stanza-dir",
         type=click.Path(file_okay=False),
         envvar="QUOTETRACK_STANZA_DIR",
-        help="Folder of Stanza models (default: Stanza's own resources folder).",
+        help="Dossier des modèles Stanza (par défaut : le dossier de ressources de Stanza).",
     )(func)
     func = click.option(
         "--engine",
         type=click.Choice(["auto", "stanza", "spacy"]),
         default="auto",
         show_default=True,
-        help="Parser: Stanza when its French models are present, else spaCy.",
+        help="Analyseur : Stanza si ses modèles français sont présents, sinon spaCy.",
     )(func)
     return func
 
 
 def format_option(choices, default):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True)
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="table : pour les personnes (en français) ; json, csv, ndjson : pour les programmes.")  # fmt: skip
 
 
 def load_engine(engine: str, stanza_dir):
@@ -174,7 +175,7 @@ def resolve_engine(engine: str, stanza_dir) -> str:
     if name == "stanza" and not stanza_engine.is_available(stanza_dir):
         stanza_engine.StanzaEngine(stanza_dir)  # raises ModelMissing naming the fix
     if engine == "auto":
-        click.echo(f"engine: {name}", err=True)
+        click.echo(f"analyseur : {name}", err=True)
     return name
 
 
@@ -196,7 +197,7 @@ def db_option(func):
         envvar="QUOTETRACK_DB",
         default=DEFAULT_DB,
         show_default=True,
-        help="SQLite database (also $QUOTETRACK_DB).",
+        help="Base SQLite (aussi $QUOTETRACK_DB).",
     )(func)
 
 
@@ -236,17 +237,51 @@ def _where_from() -> str:
     if source == ParameterSource.COMMANDLINE:
         return "d'après --db"
     return f"chemin par défaut {DEFAULT_DB}, depuis le dossier {path_text(os.getcwd())}"
+def _typed(parse):
+    """A click callback reading a status or kind typed in French or English."""
+    from ..vocabulary import UnknownWord
+
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except UnknownWord as error:
+            raise click.BadParameter(str(error)) from None
+
+    return callback
+
+
+def status_callback(ctx, param, value):
+    from ..vocabulary import parse_status
+
+    return _typed(parse_status)(ctx, param, value)
+
+
+def kind_callback(ctx, param, value):
+    from ..vocabulary import parse_kind
+
+    return _typed(parse_kind)(ctx, param, value)
+
+
+def include_rejected_option(func):
+    return click.option(
+        "--include-rejected", is_flag=True,
+        help="Compter aussi les citations rejetées par la vérification (« pas une citation »).",
+    )(func)  # fmt: skip
 
 
 def filter_options(func):
     """The filters shared by search, export and reports."""
     for option in reversed(
         [
-            click.option("--speaker", help="Canonical name, alias or last name."),
-            click.option("--since", help="Said on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-            click.option("--until", help="Said on or before this date."),
-            click.option("--source", help="Outlet, as stored with the article."),
-            click.option("--kind", type=click.Choice(["direct", "partial", "indirect"])),
+            click.option("--speaker", help="Nom, alias, nom de famille ou id (#12) du locuteur."),
+            click.option("--since", help="Dite ce jour ou après (AAAA, AAAA-MM ou AAAA-MM-JJ)."),
+            click.option("--until", help="Dite ce jour ou avant."),
+            click.option("--source", help="Média : nom ou domaine, approximatif (monde, lemonde.fr, Le Monde)."),
+            click.option("--kind", callback=kind_callback, metavar="TYPE",
+                         help="directe|partielle|indirecte (ou direct|partial|indirect)."),
+            include_rejected_option,
         ]
     ):
         func = option(func)

@@ -11,7 +11,9 @@ import click
 from ..printing.tables import FORMATS, chunks, render
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import friendly, ListingLines, make_fetcher, plural, web_options, engine_options, format_option, resolve_engine, db_option, open_database, read_database, filter_options, reader_table, write_output, limit_type
+from .common import (friendly, ListingLines, make_fetcher, plural, web_options, engine_options, format_option,
+                     resolve_engine, db_option, open_database, read_database, filter_options, include_rejected_option,
+                     reader_table, write_output, limit_type)  # fmt: skip
 
 
 class _Progress:
@@ -29,7 +31,7 @@ class _Progress:
         self.count += 1
         if self.enabled:
             rate = self.count / max(1e-6, self.clock() - self.started)
-            click.echo(f"\r{self.count} articles, {rate:.1f} articles/s", nl=False, err=True)
+            click.echo(f"\r{self.count} articles, {rate:.1f} articles/s", nl=False, err=True)  # « articles » is French too
 
     def done(self):
         if self.enabled and self.count:
@@ -37,7 +39,7 @@ class _Progress:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[CHEMINS]...")
 @db_option
 @engine_options
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="Flux RSS ou Atom (ou la page d'accueil d'un site, qui annonce les siens) : ses articles pas encore indexés, du plus récent au plus ancien (répétable).")
@@ -45,32 +47,32 @@ class _Progress:
 @click.option("--since", metavar="DATE", help="Avec --feed ou --sitemap : seulement les articles datés de ce jour (AAAA-MM-JJ) ou après.")
 @click.option("--max", "most", type=limit_type(1), metavar="N", help="Avec --feed ou --sitemap : au plus N articles par flux ou plan de site, les plus récents.")
 @web_options
-@click.option("--date", help="Publication date for every article (YYYY-MM-DD).")
-@click.option("--source", help="Outlet for every article.")
-@click.option("--url", help="URL (for a single article; refused for several).")
-@click.option("--title", help="Title (for a single article).")
-@click.option("--author", help="Author for every article.")
-@click.option("--silent", is_flag=True, help="No progress display.")
-@click.option("--workers", type=limit_type(1, 1024), default=os.cpu_count() or 1, show_default="the number of cores", help="Worker processes that parse (forked after the engine is loaded, sharing it, on Linux with spaCy).")
-@click.option("--scheduler", metavar="ADDRESS", help="Parse on a Dask distributed cluster (tcp://host:8786) instead.")
-@click.option("--max-size", type=limit_type(0, 2**62), default=5_000_000, show_default=True, help="Largest file accepted as one article, in bytes (0: no limit).")
-@click.option("--max-tokens", type=limit_type(0, 2**62), default=250_000, show_default=True, help="Most words and marks in one article (0: no limit): parsing memory grows with them.")
-@click.option("--batch-size", type=limit_type(1, 100_000), default=32, show_default=True, help="Articles per parse call (and per task sent to a worker).")
-@click.option("--reextract", is_flag=True, help="Extract again texts already indexed (new engine or rules); reviews are kept.")
+@click.option("--date", help="Date de publication de chaque article (AAAA-MM-JJ).")
+@click.option("--source", help="Média de chaque article.")
+@click.option("--url", help="URL (d'un seul article ; refusée pour plusieurs).")
+@click.option("--title", help="Titre (d'un seul article).")
+@click.option("--author", help="Auteur de chaque article.")
+@click.option("--silent", is_flag=True, help="Sans affichage de la progression.")
+@click.option("--workers", type=limit_type(1, 1024), default=os.cpu_count() or 1, show_default="le nombre de cœurs", help="Processus d'analyse (lancés après le chargement de l'analyseur, qu'ils partagent, sous Linux avec spaCy).")
+@click.option("--scheduler", metavar="ADRESSE", help="Analyser plutôt sur une grappe Dask (tcp://hôte:8786).")
+@click.option("--max-size", type=limit_type(0, 2**62), default=5_000_000, show_default=True, help="Plus gros fichier accepté comme un article, en octets (0 : sans limite).")
+@click.option("--max-tokens", type=limit_type(0, 2**62), default=250_000, show_default=True, help="Plus de mots et signes d'un article (0 : sans limite) : la mémoire de l'analyse croît avec eux.")
+@click.option("--batch-size", type=limit_type(1, 100_000), default=32, show_default=True, help="Articles par appel d'analyse (et par tâche envoyée à un processus).")
+@click.option("--reextract", is_flag=True, help="Extraire à nouveau les textes déjà indexés (nouvel analyseur ou nouvelles règles) ; les vérifications sont gardées.")
 @friendly
 def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since, most, delay, timeout, allow_local, allowed_addresses, date, source, url, title, author, silent, workers, scheduler, max_size, max_tokens, batch_size, reextract):
-    """Index articles: files (.txt, .md, .html), folders (recursively) or - for stdin.
+    """Indexer des articles : fichiers (.txt, .md, .html), dossiers (récursivement), adresses web ou - pour l'entrée standard.
 
     Les adresses web (http, https) sont téléchargées puis lues comme des pages
     HTML enregistrées, poliment (robots.txt, --delay entre deux requêtes à un même
     site) ; --feed et --sitemap indexent les articles qu'un flux ou un site annonce.
 
-    The same content indexed again is skipped; new content at the same path (or at
-    the same article URL) replaces the article, its reviews carried over. A bad file is
-    reported on one line and the rest goes on.
+    Un contenu déjà indexé est ignoré ; un nouveau contenu au même chemin (ou à la même
+    URL) remplace l'article, ses vérifications reportées. Un mauvais fichier est signalé
+    en une ligne et le reste continue.
 
     \b
-    Example:
+    Exemple :
         quotetrack index seeds/ --source AFP
         quotetrack index https://www.example.fr/politique/article-1.html
         quotetrack index --feed https://www.example.fr/rss.xml --since 2024-07-01
@@ -104,22 +106,22 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
         quotes += outcome.quotes
         speakers += outcome.new_speakers
         for warning in outcome.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(f"attention : {warning}", err=True)
         if outcome.status == "failed":
-            click.echo(f"error: {outcome.error}", err=True)
+            click.echo(f"erreur : {outcome.error}", err=True)
         elif outcome.status == "skipped" and outcome.error:  # not an article (quotetrack's own sheet)
             click.echo(f"ignoré : {outcome.error}", err=True)
         elif outcome.status == "skipped":
-            click.echo(f"skipped: {path_text(outcome.path)} (already indexed)", err=True)
+            click.echo(f"ignoré : {path_text(outcome.path)} (déjà indexé)", err=True)
     progress.done()
     totals = counts(db)
     click.echo(
-        f"indexed {tally['indexed']}, replaced {tally['replaced']}, skipped {tally['skipped']}, "
-        f"failed {tally['failed']}; {quotes} quotes, {speakers} new speakers "
-        f"(database: {totals['articles']} articles, {totals['quotes']} quotes, {totals['speakers']} speakers)"
+        f"indexés {tally['indexed']}, remplacés {tally['replaced']}, ignorés {tally['skipped']}, "
+        f"en échec {tally['failed']} ; {quotes} citations, {speakers} nouveaux locuteurs "
+        f"(base : {totals['articles']} articles, {totals['quotes']} citations, {totals['speakers']} locuteurs)"
     )
     if orphaned:
-        click.echo(f"warning: {orphaned} reviewed quotes no longer found by extraction, kept as orphaned (quotetrack reviews --status orphaned)", err=True)
+        click.echo(f"attention : {orphaned} citations vérifiées ne sont plus trouvées par l'extraction, gardées comme orphelines (quotetrack reviews --status orphaned)", err=True)
     if tally["failed"]:
         sys.exit(1)
 
@@ -150,53 +152,65 @@ def _worker_pool(workers, spec):
     from ..parallel import PoolRunner
 
     pool = PoolRunner(workers, spec)
-    how = "fork: the engine loaded once here, shared" if pool.start_method == "fork" else "spawn: each loads its own engine"
-    click.echo(f"parsing in {workers} worker processes ({how})", err=True)
+    how = "fork : l'analyseur chargé une fois ici, partagé" if pool.start_method == "fork" else "spawn : chacun charge son analyseur"
+    click.echo(f"analyse dans {workers} processus ({how})", err=True)
     return pool
 
 
-SEARCH_COLUMNS = ("speaker", "role", "said_on", "said_on_text", "source", "text", "title")
+SEARCH_COLUMNS = ("speaker", "role", "said_on", "said_on_text", "source", "status", "text", "title")
 SEARCH_LIMITS = {"text": 80, "title": 40, "speaker": 28, "role": 30, "source": 16, "said_on_text": 20}
 
 
 @cli.command()
-@click.argument("query", required=False)
+@click.argument("query", required=False, metavar="[RECHERCHE]")
 @filter_options
-@click.option("--limit", type=limit_type(), default=50, show_default=True)
+@click.option("--limit", type=limit_type(), default=50, show_default=True, help="Nombre de citations affichées au plus.")
 @format_option(FORMATS, "table")
 @db_option
 @friendly
-def search(query, speaker, since, until, source, kind, limit, fmt, db_path):
-    """Search quotes, accent- and case-insensitively: who said what, when, where.
+def search(query, speaker, since, until, source, kind, include_rejected, limit, fmt, db_path):
+    """Chercher des citations, sans tenir compte des accents ni de la casse : qui a dit quoi, quand, où.
+
+    Les citations rejetées par la vérification n'y sont pas, sauf --include-rejected ;
+    la colonne statut dit où en est la vérification de chacune.
 
     \b
-    Example:
+    Exemple :
         quotetrack search otan --speaker Stoltenberg
         quotetrack search defendre --format json
     """
-    from ..archive.search import search as run_search
+    from ..archive.search import count_matches, search as run_search
 
-    rows = run_search(read_database(db_path), query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit)
+    db = read_database(db_path)
+    filters = {"speaker": speaker, "since": since, "until": until, "source": source, "kind": kind,
+               "include_rejected": include_rejected}  # fmt: skip
+    rows = run_search(db, query, **filters, limit=limit)
     if fmt == "table" and not rows:
-        click.echo("no quotes found", err=True)
+        click.echo("aucune citation trouvée", err=True)
         return
     click.echo(reader_table(rows, SEARCH_COLUMNS, SEARCH_LIMITS) if fmt == "table" else render(rows, fmt, SEARCH_COLUMNS))
+    if len(rows) == limit:
+        total = count_matches(db, query, **filters)
+        if total > limit:
+            click.echo(f"{limit} sur {total} affichées ; --limit pour plus", err=True)
 
 
 @cli.command()
-@click.argument("query", required=False)
+@click.argument("query", required=False, metavar="[RECHERCHE]")
 @filter_options
 @format_option(("csv", "json", "ndjson"), "csv")
-@click.option("--limit", type=limit_type(), help="Most quotes to export (default: all).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (replaced only once complete).")
-@click.option("--raw", is_flag=True, help="CSV: leave cells starting with = + - @ as they are (no leading ').")
+@click.option("--limit", type=limit_type(), help="Nombre de citations exportées au plus (par défaut : toutes).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Écrire dans FICHIER (remplacé seulement une fois complet).")
+@click.option("--raw", is_flag=True, help="CSV : laisser telles quelles les cellules commençant par = + - @ (sans ' devant).")
 @db_option
 @friendly
-def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, db_path):
-    """Export every matching quote as CSV, JSON or NDJSON, streamed row by row.
+def export(query, speaker, since, until, source, kind, include_rejected, fmt, limit, output, raw, db_path):
+    """Exporter chaque citation trouvée en CSV, JSON ou NDJSON, ligne par ligne.
 
-    CSV cells that a spreadsheet would run as a formula get a leading ' unless --raw.
-    A damaged database is refused rather than exported short.
+    Chaque ligne porte le statut de vérification de la citation (colonne status) ; les
+    citations rejetées n'y sont pas, sauf --include-rejected. Les cellules CSV qu'un
+    tableur exécuterait comme formule reçoivent un ' devant, sauf --raw. Une base
+    endommagée est refusée plutôt qu'exportée incomplète.
     """
     from ..printing.atomic_files import check_output_path
     from ..archive.database_file import check_integrity
@@ -207,7 +221,8 @@ def export(query, speaker, since, until, source, kind, fmt, limit, output, raw, 
     if output:
         check_output_path(output, database=db_path, inputs=indexed_from(db, output))
     check_integrity(db, db_path)
-    rows = run_search(db, query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit, stream=True)
+    rows = run_search(db, query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit,
+                      stream=True, include_rejected=include_rejected)  # fmt: skip
     write_output(chunks(rows, fmt, SEARCH_COLUMNS, raw=raw), output, database=db_path)
 
 
@@ -251,12 +266,12 @@ def _said_on(row) -> str:
 
 
 @cli.command()
-@click.argument("quote_id")
+@click.argument("quote_id", metavar="ID_CITATION")
 @format_option(("text", "json"), "text")
 @db_option
 @friendly
 def show(quote_id, fmt, db_path):
-    """Show one quote (by id or a unique prefix) with its context and article."""
+    """Montrer une citation (par son id ou un début unique) avec son contexte et son article."""
     from ..archive.search import get_quote
 
     db = read_database(db_path)
@@ -285,21 +300,25 @@ def show(quote_id, fmt, db_path):
 
 @cli.group(invoke_without_command=True)
 @format_option(FORMATS, "table")
-@click.option("--all", "everyone", is_flag=True, help="Also speakers no quote is attributed to any more.")
+@click.option("--all", "everyone", is_flag=True, help="Aussi les locuteurs à qui plus aucune citation n'est attribuée.")
+@include_rejected_option
 @db_option
 @click.pass_context
 @friendly
-def speakers(ctx, fmt, everyone, db_path):
-    """List speakers with their kind, role, number of quotes, first and last date.
+def speakers(ctx, fmt, everyone, include_rejected, db_path):
+    """Lister les locuteurs : id, type, fonction, nombre de citations, première et dernière date.
 
-    Anonymous and descriptive sources belong to one article (shown under ``article``).
+    L'id (colonne id) désigne un locuteur dans merge, rename, retype, split et review
+    --speaker (#12 ou 12). Les sources anonymes et descriptives appartiennent à un
+    article (colonne article). Les citations rejetées ne comptent pas, sauf
+    --include-rejected.
     """
     if ctx.invoked_subcommand is not None:
         return
     from ..archive.search import list_speakers
 
-    rows = list_speakers(read_database(db_path), everyone=everyone)
-    columns = ("name", "kind", "role", "quotes", "first", "last", "article")
+    rows = list_speakers(read_database(db_path), everyone=everyone, include_rejected=include_rejected)
+    columns = ("id", "name", "kind", "role", "quotes", "first", "last", "article")
     if fmt == "table":
         from ..vocabulary import SPEAKER_KINDS
 
@@ -309,50 +328,122 @@ def speakers(ctx, fmt, everyone, db_path):
 
 
 @speakers.command(name="suggest")
-@click.option("--limit", type=limit_type(), default=50, show_default=True)
+@click.option("--limit", type=limit_type(), default=50, show_default=True, help="Nombre de paires proposées au plus.")
 @format_option(FORMATS, "table")
 @db_option
 @friendly
 def speakers_suggest(limit, fmt, db_path):
-    """Likely duplicate speakers, with the evidence; merge them with `speakers merge KEEP MERGE`."""
+    """Doublons probables, avec les indices ; fusionnez-les avec « quotetrack speakers merge GARDER FUSIONNER ».
+
+    Le nom gardé est le nom propre le plus propre : sans verbe, sans mot en minuscules à
+    la fin, le nom complet le plus long.
+    """
     from ..archive.identity import suggest_duplicates
 
     rows = suggest_duplicates(read_database(db_path), limit=limit)
     if fmt == "table" and not rows:
         click.echo("aucun doublon probable", err=True)
         return
-    columns = ("keep", "merge", "score", "quotes", "evidence")
+    columns = ("keep_id", "keep", "merge_id", "merge", "score", "quotes", "evidence")
     click.echo(reader_table(rows, columns, {"evidence": 110}) if fmt == "table" else render(rows, fmt, columns))
 
 
 def _reviewer_option(func):
-    return click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Who decides (default: the login name).")(func)
+    return click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Qui décide (par défaut : $QUOTETRACK_REVIEWER, sinon le nom de connexion).")(func)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 @speakers.command(name="merge")
-@click.argument("keep")
-@click.argument("merge")
+@click.argument("keep", metavar="GARDER")
+@click.argument("merge", metavar="FUSIONNER")
 @_reviewer_option
 @db_option
 @friendly
 def speakers_merge(keep, merge, reviewer, db_path):
-    """Merge speaker MERGE into KEEP (names or aliases); MERGE becomes an alias. Logged."""
+    """Fusionner le locuteur FUSIONNER dans GARDER (id, nom ou alias) ; FUSIONNER devient un alias. Journalisé.
+
+    \b
+    Exemple :
+        quotetrack speakers merge 3 12
+        quotetrack speakers merge "Roman Prymula" "#40"
+    """
     from ..archive.store import merge_speakers
 
     result = merge_speakers(open_database(db_path), keep, merge, reviewer=reviewer)
-    click.echo(f"merged {result['merged']} into {result['kept']}: {result['quotes']} quotes moved")
+    click.echo(f"fusionné : {result['merged']} (#{result['merged_id']}) dans {result['kept']} (#{result['kept_id']}) ; "
+               f"{_plural(result['quotes'], 'citation')} {'déplacées' if result['quotes'] > 1 else 'déplacée'}")  # fmt: skip
 
 
 @speakers.command(name="rename")
-@click.argument("name")
-@click.argument("new_name")
+@click.argument("name", metavar="LOCUTEUR")
+@click.argument("new_name", metavar="NOUVEAU_NOM")
 @_reviewer_option
 @db_option
 @friendly
 def speakers_rename(name, new_name, reviewer, db_path):
-    """Rename speaker NAME to NEW_NAME; the old name stays an alias. Logged."""
+    """Renommer LOCUTEUR (id, nom ou alias) en NOUVEAU_NOM ; l'ancien nom reste un alias. Journalisé."""
     from ..archive.reviews import default_reviewer, utc_now
     from ..archive.identity import rename_speaker
 
     result = rename_speaker(open_database(db_path), name, new_name, reviewer=reviewer or default_reviewer(), at=utc_now())
-    click.echo(f"renamed {result['old']} to {result['new']}")
+    click.echo(f"renommé : {result['old']} → {result['new']} (#{result['id']})")
+
+
+def _speaker_kind(ctx, param, value):
+    from ..vocabulary import UnknownWord, parse_speaker_kind
+
+    try:
+        return parse_speaker_kind(value)
+    except UnknownWord as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@speakers.command(name="retype")
+@click.argument("name", metavar="LOCUTEUR")
+@click.argument("kind", metavar="TYPE", callback=_speaker_kind)
+@_reviewer_option
+@db_option
+@friendly
+def speakers_retype(name, kind, reviewer, db_path):
+    """Dire ce qu'est LOCUTEUR (id, nom ou alias) : personne, organisation, média ou anonyme
+    (aussi person, organization, outlet, anonymous). Journalisé.
+
+    \b
+    Exemple :
+        quotetrack speakers retype "#7" média
+    """
+    from ..archive.reviews import default_reviewer, utc_now
+    from ..archive.identity import retype_speaker
+    from ..vocabulary import speaker_kind
+
+    result = retype_speaker(open_database(db_path), name, kind, reviewer=reviewer or default_reviewer(), at=utc_now())
+    click.echo(f"{result['name']} (#{result['id']}) : {speaker_kind(result['old'])} → {speaker_kind(result['new'])}")
+
+
+@speakers.command(name="split")
+@click.argument("name", metavar="LOCUTEUR")
+@click.argument("new_name", metavar="NOUVEAU_NOM")
+@click.option("--quote", "quote_ids", multiple=True, metavar="ID", help="Une citation à déplacer (id ou début unique) ; répétable.")
+@click.option("--article", "article_ids", multiple=True, metavar="ID", help="Toutes les citations de LOCUTEUR dans cet article (id ou début) ; répétable.")
+@_reviewer_option
+@db_option
+@friendly
+def speakers_split(name, new_name, quote_ids, article_ids, reviewer, db_path):
+    """Séparer de LOCUTEUR (id, nom ou alias) les citations données, vers un nouveau locuteur NOUVEAU_NOM. Journalisé.
+
+    Défait une fusion erronée : deux personnes qui portent le même nom de famille.
+
+    \b
+    Exemple :
+        quotetrack speakers split "#3" "Camilla Stoltenberg" --article 5b1c09
+    """
+    from ..archive.reviews import default_reviewer, utc_now
+    from ..archive.identity import split_speaker
+
+    result = split_speaker(open_database(db_path), name, new_name, quote_ids=quote_ids, article_ids=article_ids,
+                           reviewer=reviewer or default_reviewer(), at=utc_now())  # fmt: skip
+    click.echo(f"séparé : {_plural(result['quotes'], 'citation')} de {result['name']} (#{result['id']}) "
+               f"vers {result['new']} (#{result['new_id']})")  # fmt: skip

@@ -12,15 +12,15 @@ from .common import friendly, engine_options, format_option, load_engine, read_o
 
 
 @cli.command()
-@click.argument("file")
+@click.argument("file", metavar="FICHIER")
 @engine_options
 @format_option(["conllu", "json"], "conllu")
 @friendly
 def parse(file, engine, stanza_dir, full_parse, fmt):
-    """Dump the parse of FILE ("-" for standard input), the input of every later step.
+    """Afficher l'analyse de FICHIER (« - » pour l'entrée standard), d'où partent toutes les étapes suivantes.
 
     \b
-    Example:
+    Exemple :
         quotetrack parse seeds/000_215c51ed475f2f51.txt --format conllu
     """
     article = read_one(file)
@@ -37,15 +37,15 @@ QUOTE_COLUMNS = ("kind", "speaker", "cue", "text")
 
 
 @cli.command()
-@click.argument("file")
+@click.argument("file", metavar="FICHIER")
 @engine_options
 @format_option(["table", "json"], "table")
 @friendly
 def quotes(file, engine, stanza_dir, full_parse, fmt):
-    """Print the quotations of FILE and who said them.
+    """Afficher les citations de FICHIER et qui les a dites, sans base de données.
 
     \b
-    Example:
+    Exemple :
         quotetrack quotes seeds/000_215c51ed475f2f51.txt
     """
     from ..extract import extract_quotes
@@ -58,37 +58,44 @@ def quotes(file, engine, stanza_dir, full_parse, fmt):
     elif rows:
         click.echo(reader_table(rows, QUOTE_COLUMNS, {"text": 70, "speaker": 32}))
     else:
-        click.echo("no quotations found", err=True)
+        click.echo("aucune citation trouvée", err=True)
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold", type=click.Path(dir_okay=False), metavar="REFERENCE")
 @engine_options
-@click.option("--kinds", default="direct,partial,indirect", show_default=True, help="Comma-separated kinds to score.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-@click.option("--errors", is_flag=True, help="List missed quotes, extra quotes and wrong speakers.")
-@click.option("--by-sieve", is_flag=True, help="For every sieve: quotes it attributed, span and speaker precision.")
-@click.option("--cast", "cast", is_flag=True, help="Also score the cast: given each gold speaker mention, is it resolved to the gold speaker?")
-@click.option("--without", default="", metavar="STEP[,STEP...]", help="Switch these sieves, passes or steps off, to see what each is worth.")
+@click.option("--kinds", default="direct,partial,indirect", show_default=True, help="Types évalués, séparés par des virgules (direct, partial, indirect ou directe, partielle, indirecte).")
+@click.option("--json", "as_json", is_flag=True, help="Donner les chiffres en un objet JSON.")
+@click.option("--errors", is_flag=True, help="Lister les citations manquées, en trop et les mauvais locuteurs.")
+@click.option("--by-sieve", is_flag=True, help="Pour chaque règle d'attribution : citations attribuées, précision des passages et des locuteurs.")
+@click.option("--cast", "cast", is_flag=True, help="Évaluer aussi la distribution : chaque mention de locuteur de la référence est-elle rapportée au bon locuteur ?")
+@click.option("--without", default="", metavar="ÉTAPE[,ÉTAPE...]", help="Désactiver ces règles, passes ou étapes, pour mesurer ce que chacune apporte.")
 @friendly
 def eval_(gold, engine, stanza_dir, full_parse, kinds, as_json, errors, by_sieve, cast, without):
-    """Score extraction against a gold file (JSON lines: text and annotated quotes).
+    """Évaluer l'extraction sur un fichier de référence (lignes JSON : texte et citations annotées).
 
     \b
-    Example:
+    Exemple :
         quotetrack eval tests/gold/seed-fr.jsonl --kinds direct,partial
         quotetrack eval tests/gold/seed-fr.jsonl --by-sieve
     """
     from ..evaluate import THRESHOLDS, evaluate, evaluate_cast, read_gold
     from ..extract import KINDS, extract_quotes, resolve_mentions, step_names
 
-    chosen = [k.strip() for k in kinds.split(",") if k.strip()]
-    unknown = [k for k in chosen if k not in KINDS]
+    from .. import vocabulary
+    from ..vocabulary import UnknownWord, parse_kind
+
+    chosen, unknown = [], []
+    for typed in (k.strip() for k in kinds.split(",") if k.strip()):
+        try:
+            chosen.append(parse_kind(typed))
+        except UnknownWord:
+            unknown.append(typed)
     if unknown or not chosen:
-        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}", param_hint="--kinds")
+        raise click.BadParameter(f"type inconnu : {', '.join(unknown) or '(aucun)'} ; au choix : {', '.join(KINDS)}", param_hint="--kinds")
     off = frozenset(s.strip() for s in without.split(",") if s.strip())
     if off - set(step_names()):
-        raise click.BadParameter(f"unknown step {', '.join(sorted(off - set(step_names())))}; choose from {', '.join(step_names())}", param_hint="--without")
+        raise click.BadParameter(f"étape inconnue : {', '.join(sorted(off - set(step_names())))} ; au choix : {', '.join(step_names())}", param_hint="--without")
     docs = read_gold(gold)
     nlp = load_engine(engine, stanza_dir)
     parsed = []
@@ -109,23 +116,28 @@ def eval_(gold, engine, stanza_dir, full_parse, kinds, as_json, errors, by_sieve
     if as_json:
         click.echo(json.dumps(figures))
     else:
-        click.echo(f"documents {figures['documents']}  gold {figures['gold']}  predicted {figures['predicted']}  kinds {','.join(chosen)}")
-        rows = [{"threshold": t, **figures[f"t{t}"]} for t in THRESHOLDS]
-        click.echo(render(rows, "table", ("threshold", "precision", "recall", "f1")))
-        click.echo(f"speaker accuracy {figures['speaker_accuracy']:.4f} over {figures['speaker_scored']} matched quotes")
-        click.echo(f"mention accuracy {figures['mention_accuracy']:.4f} over {figures['mention_scored']} matched quotes")
-        kinds_line = "  ".join(f"{k} {v['accuracy']:.4f} ({v['right']}/{v['scored']})" for k, v in figures["by_speaker_kind"].items())
-        click.echo(f"speaker accuracy by gold speaker_kind: {kinds_line}")
+        click.echo(f"documents {figures['documents']}  référence {figures['gold']}  trouvées {figures['predicted']}  types {','.join(chosen)}")
+        rows = [{"seuil": t, "précision": f["precision"], "rappel": f["recall"], "f1": f["f1"]}
+                for t in THRESHOLDS for f in [figures[f"t{t}"]]]  # fmt: skip
+        click.echo(render(rows, "table", ("seuil", "précision", "rappel", "f1")))
+        click.echo(f"exactitude des locuteurs {figures['speaker_accuracy']:.4f} sur {figures['speaker_scored']} citations appariées")
+        click.echo(f"exactitude des mentions {figures['mention_accuracy']:.4f} sur {figures['mention_scored']} citations appariées")
+        kinds_line = "  ".join(f"{vocabulary.speaker_kind(k)} {v['accuracy']:.4f} ({v['right']}/{v['scored']})" for k, v in figures["by_speaker_kind"].items())
+        click.echo(f"exactitude des locuteurs par type de locuteur de la référence : {kinds_line}")
         if cast_report is not None:
-            click.echo(f"cast accuracy {figures['cast_accuracy']:.4f} over {figures['cast_scored']} gold mentions")
+            click.echo(f"exactitude de la distribution {figures['cast_accuracy']:.4f} sur {figures['cast_scored']} mentions de la référence")
         if by_sieve:
-            click.echo(render(figures["by_sieve"], "table", ("sieve", "quotes", "gold", "span_precision", "speaker_scored", "speaker_right", "speaker_precision")))
+            headers = {"sieve": "règle", "quotes": "citations", "gold": "référence", "span_precision": "précision passages",
+                       "speaker_scored": "locuteurs évalués", "speaker_right": "locuteurs justes",
+                       "speaker_precision": "précision locuteurs"}  # fmt: skip
+            rows = [{headers[k]: v for k, v in row.items() if k in headers} for row in figures["by_sieve"]]
+            click.echo(render(rows, "table", list(headers.values())))
     if errors:
         for g in report.misses:
-            click.echo(f"MISSED  {g.doc} [{g.start}:{g.end}] {g.kind}: {g.text[:80]!r} ({g.speaker})")
+            click.echo(f"MANQUÉE  {g.doc} [{g.start}:{g.end}] {g.kind} : {g.text[:80]!r} ({g.speaker})")
         for p in report.extra:
-            click.echo(f"EXTRA   {p.doc} [{p.start}:{p.end}] {p.kind}: {p.text[:80]!r} ({p.speaker})")
+            click.echo(f"EN TROP  {p.doc} [{p.start}:{p.end}] {p.kind} : {p.text[:80]!r} ({p.speaker})")
         for m in report.wrong_speakers:
-            click.echo(f"SPEAKER {m.gold.doc} [{m.gold.start}:{m.gold.end}] expected {m.gold.speaker!r}, got {m.pred.speaker!r}")
+            click.echo(f"LOCUTEUR {m.gold.doc} [{m.gold.start}:{m.gold.end}] attendu {m.gold.speaker!r}, trouvé {m.pred.speaker!r}")
         for g, name in cast_report.wrong if cast_report is not None else ():
-            click.echo(f"CAST    {g.doc} [{g.mention[0]}:{g.mention[1]}] {g.speaker_kind}: expected {g.speaker!r}, got {name!r}")
+            click.echo(f"DISTRIBUTION {g.doc} [{g.mention[0]}:{g.mention[1]}] {g.speaker_kind} : attendu {g.speaker!r}, trouvé {name!r}")

@@ -14,50 +14,59 @@ from .common import friendly, format_option, db_option, open_database, read_data
 
 
 @cli.command()
-@click.argument("quote_id")
-@click.option("--status", help="confirmed, disputed, misattributed, rejected, corrected (or unreviewed).")
-@click.option("--note", help="The reviewer's note (\"\" clears it).")
-@click.option("--speaker", help="Reattribute: canonical name or alias, created if unknown.")
-@click.option("--text", help="The corrected wording; the extracted one is kept.")
-@click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Who reviews (default: $QUOTETRACK_REVIEWER, else the login name).")
+@click.argument("quote_id", metavar="ID_CITATION")
+@click.option("--status", metavar="STATUT",
+              help="confirmée, contestée, mal attribuée, rejetée (pas une citation), corrigée ou non vérifiée ; "
+                   "aussi confirmed, disputed, misattributed, rejected, corrected, unreviewed.")
+@click.option("--note", help="La note de la vérification (\"\" l'efface).")
+@click.option("--speaker", help="Réattribuer : id (#12), nom ou alias d'un locuteur existant.")
+@click.option("--new-speaker", is_flag=True, help="Créer le locuteur de --speaker s'il n'existe pas (sinon les plus proches sont proposés).")
+@click.option("--text", help="Le texte corrigé ; le texte extrait est gardé.")
+@click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Qui vérifie (par défaut : $QUOTETRACK_REVIEWER, sinon le nom de connexion).")
 @db_option
 @friendly
-def review(quote_id, status, note, speaker, text, reviewer, db_path):
-    """Review a quote (id or unique prefix): status, note, corrected text or speaker.
+def review(quote_id, status, note, speaker, new_speaker, text, reviewer, db_path):
+    """Vérifier une citation (id ou début unique) : statut, note, texte ou locuteur corrigé.
 
-    Every change is logged in review_log (who, when, old and new value).
+    Chaque changement est journalisé dans review_log (qui, quand, ancienne et nouvelle valeur).
 
     \b
-    Example:
-        quotetrack review e63fc2bb --status confirmed --note "Vérifié sur la vidéo"
-        quotetrack review 7debc358 --status misattributed --speaker "Volodymyr Zelensky"
+    Exemple :
+        quotetrack review e63fc2bb --status confirmée --note "Vérifié sur la vidéo"
+        quotetrack review 7debc358 --status "mal attribuée" --speaker "Volodymyr Zelensky"
     """
     from ..archive.reviews import review_quote
+    from ..vocabulary import FIELDS, status as status_label
 
-    result = review_quote(open_database(db_path), quote_id, status=status, note=note, speaker=speaker, text=text, reviewer=reviewer)
+    result = review_quote(open_database(db_path), quote_id, status=status, note=note, speaker=speaker, text=text,
+                          reviewer=reviewer, new_speaker=new_speaker)  # fmt: skip
     if not result["changes"]:
-        click.echo(f"{result['id']}: nothing changed")
+        click.echo(f"{result['id']} : rien n'a changé")
         return
-    click.echo(f"{result['id']} reviewed by {result['reviewer']} at {result['at']}")
+    click.echo(f"{result['id']} vérifiée par {result['reviewer']} le {result['at']}")
     for field, old, new in result["changes"]:
-        click.echo(f"  {field}: {'—' if old is None else old} → {'—' if new is None else new}")
+        if field == "status":
+            old, new = status_label(old), status_label(new)
+        click.echo(f"  {FIELDS.get(field, field)} : {'—' if old is None else old} → {'—' if new is None else new}")
 
 
 REVIEW_COLUMNS = ("id", "status", "flag", "speaker", "said_on", "text", "notes", "reviewed_by")
 
 
 @cli.command()
-@click.option("--status", help="A status, 'reviewed' (any review) or 'orphaned'.")
-@click.option("--speaker", help="Canonical name, alias or last name.")
-@click.option("--limit", type=limit_type(), default=100, show_default=True)
+@click.option("--status", metavar="STATUT", help="Un statut (en français ou en anglais), reviewed (toute vérification) ou orphaned (orphelines).")
+@click.option("--speaker", help="Nom, alias, nom de famille ou id du locuteur.")
+@click.option("--limit", type=limit_type(), default=100, show_default=True, help="Nombre de citations affichées au plus.")
 @format_option(FORMATS, "table")
 @db_option
 @friendly
 def reviews(status, speaker, limit, fmt, db_path):
-    """List quotes by review status: unreviewed first, then orphaned, then the rest.
+    """Lister les citations par statut de vérification : non vérifiées d'abord, puis orphelines, puis les autres.
+
+    Les citations rejetées y restent listées, pour revenir sur la décision.
 
     \b
-    Example:
+    Exemple :
         quotetrack reviews --status reviewed
         quotetrack reviews --status orphaned --format json
     """
@@ -65,36 +74,39 @@ def reviews(status, speaker, limit, fmt, db_path):
 
     rows = list_reviews(read_database(db_path), status=status, speaker=speaker, limit=limit)
     if fmt == "table" and not rows:
-        click.echo("no quotes found", err=True)
+        click.echo("aucune citation trouvée", err=True)
         return
     limits = {"text": 60, "notes": 40, "speaker": 28}
     click.echo(reader_table(rows, REVIEW_COLUMNS, limits) if fmt == "table" else render(rows, fmt, REVIEW_COLUMNS))
 
 
 @cli.command()
-@click.argument("claim")
-@click.option("--speaker", help="Who the claim is attributed to: checked against each source.")
-@click.option("--threshold", type=FiniteFloat(0, 100), default=80.0, show_default=True, help="Lowest score (0-100) of a source.")
-@click.option("--limit", type=limit_type(), default=10, show_default=True)
+@click.argument("claim", metavar="CITATION")
+@click.option("--speaker", help="À qui la citation est attribuée : comparé au locuteur de chaque source.")
+@click.option("--threshold", type=FiniteFloat(0, 100), default=80.0, show_default=True, help="Score le plus bas (0-100) d'une source.")
+@click.option("--limit", type=limit_type(), default=10, show_default=True, help="Nombre de sources affichées au plus.")
 @format_option(("table", "json"), "table")
 @db_option
 @friendly
 def verify(claim, speaker, threshold, limit, fmt, db_path):
-    """Did they really say it, and where? Find CLAIM in quotes and article texts.
+    """L'a-t-on vraiment dit, et où ? Cherche CITATION dans les citations et le texte des articles.
 
-    Case, accents, quotation marks, apostrophes, spacing and Unicode form are never
-    differences; an ellipsis stands for omitted words. The verdict comes first, then
-    each source with its diff.
-
-    \b
-    Exit status (the verdict):
-      0  exact (the same words) or abridged (cuts marked by an ellipsis only)
-      3  altered (words changed, added or removed)
-      4  misattributed (found, but --speaker did not say it)
-      1  not found (no source scores --threshold), or an error
+    Casse, accents, ligatures, guillemets, apostrophes, espaces et forme Unicode ne sont
+    jamais des différences ; des points de suspension tiennent lieu de mots coupés. Le
+    verdict vient d'abord, avec l'article, le média, la date et le statut de vérification
+    sur lesquels il repose, puis chaque source et ses différences. Une citation rejetée
+    par la vérification n'est jamais une source.
 
     \b
-    Example:
+    Code de sortie (le verdict) :
+      0  exacte (les mêmes mots) ou abrégée (coupes marquées seulement)
+      3  modifiée (mots changés, ajoutés ou retirés)
+      5  trouvée, locuteur non identifié (personne d'identifiable ne la dit dans la source)
+      4  mal attribuée (l'article la donne à un autre que --speaker)
+      1  introuvable (aucune source n'atteint --threshold), ou une erreur
+
+    \b
+    Exemple :
         quotetrack verify "La sécurité se paie... coûte plus cher" --speaker Stoltenberg
     """
     from ..checking.verdicts import EXIT_STATUS
@@ -122,7 +134,8 @@ def _echo_verification(result) -> None:
         label = f"{number}." if result["sources"] else "la plus proche :"
         verdict = VERDICTS[s["verdict"]].lower() if result["sources"] else None
         head = [label, verdict, f"score {s['score']:g}", s.get("speaker") or "locuteur non identifié",
-                s.get("said_on") or "sans date", s.get("source"), where(s)]  # fmt: skip
+                s.get("said_on") or "sans date", s.get("source") or "média inconnu", s.get("title") and f"« {s['title']} »",
+                where(s), f"statut : {status(s.get('status'))}"]  # fmt: skip
         echo("  ".join(part for part in head if part))
         found_in = f"citation {s['quote_id']}" if s["found_in"] == "quote" else "texte de l'article" + (f" (dans la citation {s['quote_id']})" if s.get("quote_id") else "")
         echo(f"   trouvée dans : {found_in}, caractères {s['start']}-{s['end']} de l'article {s['article_id'][:12]}")
@@ -131,7 +144,12 @@ def _echo_verification(result) -> None:
         if s["speaker_match"] is not None:
             said = "correspond à" if s["speaker_match"] else "ne correspond PAS à"
             echo(f"   locuteur :     {result['speaker']} {said} {s['speaker']}")
+        elif result["speaker"] and s.get("speaker"):
+            echo(f"   locuteur :     {result['speaker']} : la source ne l'identifie pas (« {s['speaker']} »)")
         elif result["speaker"]:
             echo(f"   locuteur :     {result['speaker']} : la source ne nomme pas de locuteur")
         if s.get("status") and s["status"] != "unreviewed":
             echo(f"   vérification : {status(s['status'])}" + (f" ({s['notes']})" if s.get("notes") else ""))
+    for s in result.get("rejected") or []:
+        echo(f"rejetée par la vérification (ne compte pas) : citation {s['quote_id']}, score {s['score']:g}, "
+             f"{s.get('speaker') or 'locuteur non identifié'}, {where(s)}" + (f" ({s['notes']})" if s.get("notes") else ""))

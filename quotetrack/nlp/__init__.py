@@ -21,7 +21,7 @@ def resolve_engine_name(name: str = "auto", stanza_dir=None) -> str:
     from . import stanza_engine
 
     if name not in ENGINES:
-        raise QuotetrackError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+        raise QuotetrackError(f"analyseur inconnu : {name!r} ; au choix : {', '.join(ENGINES)}")
     if name == "auto":
         return "stanza" if stanza_engine.is_available(stanza_dir) else "spacy"
     return name

@@ -139,23 +139,23 @@ class StanzaEngine:
         model_dir = resolve_dir(stanza_dir)
         status = model_status(model_dir)
         if status["layout"] is None or status["missing"]:
-            what = ", ".join(status["missing"]) if status["layout"] else "French models"
+            what = ", ".join(status["missing"]) if status["layout"] else "modèles français"
             raise ModelMissing(
-                f"Stanza models missing in {model_dir} ({what}); fix: run "
-                "'quotetrack models download', pass --stanza-dir DIR or set QUOTETRACK_STANZA_DIR, "
-                "or use --engine spacy"
+                f"modèles Stanza absents de {model_dir} ({what}) ; solution : lancez "
+                "« quotetrack models download », donnez --stanza-dir DOSSIER ou la variable QUOTETRACK_STANZA_DIR, "
+                "ou prenez --engine spacy"
             )
         key = str(model_dir.resolve())
         if key not in _PIPELINES:
             try:
                 import stanza
             except ImportError:
-                raise ModelMissing("Stanza is not installed; fix: pip install stanza") from None
+                raise ModelMissing("Stanza n'est pas installé ; solution : pip install stanza") from None
             try:
                 _PIPELINES[key] = stanza.Pipeline(**pipeline_kwargs(model_dir))
             except Exception as exc:  # stanza raises many types for broken model files
                 raise ModelMissing(
-                    f"Stanza models in {model_dir} could not be loaded: {exc}".splitlines()[0]
+                    f"les modèles Stanza de {model_dir} n'ont pas pu être chargés : {exc}".splitlines()[0]
                 ) from None
         self.pipeline = _PIPELINES[key]
         self.version = f"stanza {stanza_version()}"

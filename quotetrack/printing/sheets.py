@@ -25,6 +25,8 @@ from markupsafe import Markup
 from .. import vocabulary
 from ..errors import QuotetrackError
 from ..sources.paragraphs import paragraph_spans
+from ..archive import evidence
+from ..archive.evidence import condition as evidence_condition
 from ..archive.search import SpeakerNotFound, resolve_speaker, search
 from .environment import environment
 from ..checking.appearances import first_appearances
@@ -66,16 +68,18 @@ FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies
 
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
-                  link_base: str = "", show_path: bool = True) -> str:  # fmt: skip
+                  link_base: str = "", show_path: bool = True, include_rejected: bool = False) -> str:  # fmt: skip
     """The sheet of one article: who said what, its text with every quote highlighted,
     then the annex (compact layout) or a card per quote (``layout="cards"``); or the
     two-page ``summary`` for a meeting, whose short links start with ``link_base``.
-    ``show_path=False`` leaves the indexed file's path out (the web shows no path)."""
+    ``show_path=False`` leaves the indexed file's path out (the web shows no path).
+    Rejected quotes are left out (``archive/evidence.py``) unless ``include_rejected``."""
     layout = _check_layout(layout)
     article = find_article(db, id_or_path)
-    quotes = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
+    everything = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
+    quotes = [q for q in everything if evidence.counts(q, include_rejected=include_rejected)]
     if layout == "summary":
-        return _summary(db, article, quotes, templates, organization, link_base)
+        return _summary(db, article, quotes, templates, organization, link_base, left_out=len(everything) - len(quotes))
     cards, sources = _cards(db, quotes)
     shown = sources[0] if sources else _source(article, 1)
     if not show_path:
@@ -89,9 +93,11 @@ def article_sheet(db, id_or_path: str, *, templates=None, organization=None, lay
     )  # fmt: skip
 
 
-def speaker_dossier(db, name: str, *, templates=None, organization=None, layout: str = "compact") -> str:
-    """Every quote of one speaker (canonical name, alias, or a last name naming one):
-    a table per article in date order (compact), or cards newest first (``cards``)."""
+def speaker_dossier(db, name: str, *, templates=None, organization=None, layout: str = "compact",
+                    include_rejected: bool = False) -> str:  # fmt: skip
+    """Every quote of one speaker (id, canonical name, alias, or a last name naming one):
+    a table per article in date order (compact), or cards newest first (``cards``).
+    Rejected quotes are left out unless ``include_rejected``."""
     layout = _check_layout(layout, summary=False)
     try:
         speaker = resolve_speaker(db, name)
@@ -99,12 +105,13 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None, layout:
         # A last name (« Stoltenberg ») is enough when it names one speaker with quotes.
         names = sorted({row["speaker"] for row in search(db, speaker=name, limit=None)})
         if len(names) > 1:
-            raise SpeakerNotFound(f"{name}: names several speakers ({', '.join(names)}); use a full name")
+            raise SpeakerNotFound(f"{name} : désigne plusieurs locuteurs ({', '.join(names)}) ; donnez le nom complet ou l'id")
         if not names:
             raise
         speaker = resolve_speaker(db, names[0])
+    kept = evidence_condition("q", include_rejected=include_rejected)
     quotes = _quote_rows(
-        db, "WHERE q.speaker_id = ? ORDER BY q.said_on DESC, q.article_id, q.start", [speaker["id"]]
+        db, f"WHERE q.speaker_id = ? AND {kept} ORDER BY q.said_on DESC, q.article_id, q.start", [speaker["id"]]
     )
     cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
     aliases = [
@@ -127,13 +134,14 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None, layout:
 def search_report(
     db, query: str | None, *, speaker=None, since=None, until=None, source=None, kind=None,
     status=None, limit=None, templates=None, organization=None, layout: str = "compact",
+    include_rejected: bool = False,
 ) -> str:  # fmt: skip
     """The quotes a search finds (the filters of ``quotetrack search``), as one report:
     a table per article in date order (compact), or cards in the search's order."""
     layout = _check_layout(layout, summary=False)
     filters = {"speaker": speaker, "since": since, "until": until, "source": source,
                "kind": kind, "status": status, "limit": limit}  # fmt: skip
-    rows = search(db, query, **filters)
+    rows = search(db, query, **filters, include_rejected=include_rejected)
     by_id = {row["id"]: row for row in _by_ids(db, _QUOTE_SQL + "WHERE q.id", [r["id"] for r in rows])}
     quotes = [by_id[row["id"]] for row in rows if row["id"] in by_id]
     cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
@@ -180,7 +188,7 @@ def _check_layout(layout: str, summary: bool = True) -> str:
     """The layout's canonical name (``full`` is ``compact``); the summary exists for articles only."""
     if layout not in ALL_LAYOUTS or (layout == "summary" and not summary):
         choices = ALL_LAYOUTS if summary else ("full", *LAYOUTS)
-        raise UnknownLayout(f"{layout}: not a layout; choose from {', '.join(choices)}")
+        raise UnknownLayout(f"{layout} : mise en page inconnue ; au choix : {', '.join(choices)}")
     return "compact" if layout == "full" else layout
 
 
@@ -193,10 +201,10 @@ def summary_group(card: dict) -> str:
     return "described"
 
 
-def _summary(db, article: dict, quotes: list[dict], templates, organization, link_base: str) -> str:
+def _summary(db, article: dict, kept: list[dict], templates, organization, link_base: str, left_out: int = 0) -> str:
     """At most two A4 pages for 60 quotes: one line or two a quote, grouped by kind of
-    speaker; rejected quotes (not quotes) out of the table and the counts."""
-    kept = [q for q in quotes if q["status"] != "rejected"]
+    speaker; rejected quotes (not quotes, ``archive/evidence.py``) were left out of
+    ``kept``, of the table and of the counts (``left_out`` says how many)."""
     groups = {key: [] for key, _ in SUMMARY_GROUPS}
     first_seen: dict = {}
     for number, quote in enumerate(kept, 1):
@@ -211,7 +219,7 @@ def _summary(db, article: dict, quotes: list[dict], templates, organization, lin
     ordered = [{"key": key, "title": title, "rows": groups[key]} for key, title in SUMMARY_GROUPS]
     return _render(
         templates, "summary.html", organization, [], title=article["title"] or Path(article["path"] or "article").name,
-        article=_source(article, 1), groups=ordered, rejected=len(quotes) - len(kept), link_base=link_base,
+        article=_source(article, 1), groups=ordered, rejected=left_out, link_base=link_base,
         quotes=kept,
     )  # fmt: skip
 
@@ -233,7 +241,7 @@ def find_article(db, id_or_path: str) -> dict:
         if len(rows) == 1:
             return rows[0]
         if rows:
-            raise ArticleNotFound(f"{key}: matches several articles, give more characters")
+            raise ArticleNotFound(f"{key} : désigne plusieurs articles, donnez plus de caractères")
     name = Path(key).name if key and "\0" not in key else ""
     if name:  # the file name alone: 000_215c51ed475f2f51.txt for seeds/000_215c51ed475f2f51.txt
         rows = _rows(db, "SELECT * FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\'",
@@ -242,8 +250,8 @@ def find_article(db, id_or_path: str) -> dict:
             return rows[0]
         if rows:
             paths = ", ".join(sorted(row["path"] for row in rows)[:KNOWN_PATHS])
-            raise ArticleNotFound(f"{key}: several articles have this file name ({paths}); give the path")
-    raise ArticleNotFound(f"{key}: no article has this id, path or URL{_known_paths(db)}")
+            raise ArticleNotFound(f"{key} : plusieurs articles ont ce nom de fichier ({paths}) ; donnez le chemin")
+    raise ArticleNotFound(f"{key} : aucun article n'a cet id, ce chemin ou cette URL{_known_paths(db)}")
 
 
 def _like(text: str) -> str:
@@ -255,11 +263,11 @@ def _known_paths(db) -> str:
     total = db.conn.execute("SELECT count(*) FROM articles WHERE path IS NOT NULL").fetchone()[0]
     if not total:
         empty = db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
-        return "; the database has no article (quotetrack index FILE)" if empty else ""
+        return " ; la base n'a aucun article (quotetrack index FICHIER)" if empty else ""
     paths = [p for (p,) in db.conn.execute(
         "SELECT path FROM articles WHERE path IS NOT NULL ORDER BY path LIMIT ?", [KNOWN_PATHS])]  # fmt: skip
-    more = f" (and {total - len(paths)} more)" if total > len(paths) else ""
-    return f"; indexed paths: {', '.join(paths)}{more}"
+    more = f" (et {total - len(paths)} autres)" if total > len(paths) else ""
+    return f" ; chemins indexés : {', '.join(paths)}{more}"
 
 
 def _existing_path(key: str) -> Path | None:

@@ -60,6 +60,17 @@ def words(text: str, offset: int = 0) -> list[Word]:
     ]
 
 
+def ligature_variants(word: str) -> list[str]:
+    """A word as written, then with its ligatures spelt out, then with « oe » and « ae »
+    as ligatures: ``manoeuvres`` -> ``["manoeuvres", "manœuvres"]``. For a full-text
+    index whose tokenizer folds accents but not ligatures: asking for every spelling
+    finds the word however it was typed or printed (``fold_word`` folds them for scoring)."""
+    lowered = word.casefold()
+    plain = lowered.translate(_LIGATURES)
+    joined = plain.replace("oe", "œ").replace("ae", "æ")
+    return list(dict.fromkeys(v for v in (word, plain, joined) if v.casefold() != word.casefold() or v is word))
+
+
 def normalize(text: str) -> str:
     """« L’Otan… » and "l'OTAN..." alike: ``l otan``. Punctuation and ellipses vanish."""
     return " ".join(fold_word(m.group()) for m in _WORD.finditer(text))

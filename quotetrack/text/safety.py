@@ -66,3 +66,15 @@ def path_text(path) -> str:
     raw = os.fsencode(path) if isinstance(path, (str, bytes)) else os.fsencode(str(path))
     text = raw.decode("utf-8", errors="backslashreplace")
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text.replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def file_slug(subject: str, limit: int = 60) -> str:
+    """« Jens Stoltenberg » -> ``jens-stoltenberg``: a subject as a file name that every
+    system accepts (ASCII letters and digits, hyphens; accents and ligatures spelt out)."""
+    import re
+    import unicodedata
+
+    spelt = str(subject).translate(str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"}))
+    plain = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "sans-titre"
