@@ -125,7 +125,7 @@ def test_a_feed_item_pointing_at_127_0_0_1_is_refused():
                                           "--delay", "0", "--db", db_path, "--engine", "spacy", "--workers", "1"])  # fmt: skip
         assert result.exit_code == 1, result.output
         assert f"{inside.url('/interne.html')} : adresse du réseau local refusée (127.0.0.1) ; --allow-local pour la lire" in result.output
-        assert "indexed 1" in result.output
+        assert "indexés 1" in result.output
         assert inside.requests() == []
 
 

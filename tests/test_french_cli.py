@@ -29,11 +29,11 @@ IDENTIFIERS = {
     "reviewed", "orphaned", "table", "json", "csv", "ndjson", "conllu", "text", "compact", "cards", "auto", "spacy",
     "stanza", "fork", "spawn", "quotetrack", "datasette", "chromium", "chrome", "weasyprint", "sqlite", "dask",
     "pdf", "html", "url", "urls", "csrf", "claimreview", "utf", "pip", "install", "download", "status", "web",
-    "tcp", "host", "ctrl", "afp", "otan", "yaml", "fr", "core", "news", "md", "all", "limit",
+    "tcp", "host", "ctrl", "afp", "otan", "yaml", "fr", "core", "news", "md", "all", "limit", "summary", "full",
 }  # fmt: skip
 # Words English command lines print that are not French (with spaCy's English stop words).
 ENGLISH = (set(ENGLISH_STOP_WORDS) - set(FRENCH_STOP_WORDS)) | set("""
-    error errors warning usage show shows help exit default missing invalid value values file files folder
+    error errors warning usage show shows help exit default missing invalid value values files folder
     database indexed replaced skipped failed merged moved renamed nothing changed print wrote write writes
     list lists search choose given unknown cannot such found quotes quote speaker speakers engine engines
     models present least give several already names every each without with from only also when which where
@@ -64,6 +64,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(rf"(?m)^\s+(?:{names})\s{{2,}}", " ", text)  # a command in the listing of its group
     text = re.sub(rf"(?:(?:{names}),\s+)*(?:{names})\s+et\s+(?:{names})\b", " ", text)  # « merge, rename et split »
     text = re.sub(r"https?://\S+|\S+…", " ", text)  # links, words a table cut
+    text = re.sub(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b", " ", text)  # HTTP headers (Last-Modified)
     text = re.sub(r"(?<![\w])--?[\w-]+", " ", text)  # option names
     text = re.sub(r"\$\w+|\b[A-Z][A-Z_]+\b", " ", text)  # environment variables, metavars
     text = re.sub(r"\S*[/\\]\S*|\S+\.(?:txt|md|html|db|pdf|jsonl|csv|json)\b", " ", text)  # paths and files

@@ -66,7 +66,7 @@ def test_no_traceback_and_nonzero_exit(batch):
 def test_each_file(batch, name):
     folder, db_path, result = batch
     _, expected_error = files()[name]
-    errors = [line for line in result.output.splitlines() if line.startswith("error:") and name in line]
+    errors = [line for line in result.output.splitlines() if line.startswith("erreur :") and name in line]
     conn = sqlite3.connect(db_path)
     stored = conn.execute("SELECT count(*) FROM articles WHERE path LIKE ?", [f"%{name}"]).fetchone()[0]
     conn.close()
@@ -80,7 +80,7 @@ def test_each_file(batch, name):
 
 def test_good_articles_are_complete(batch):
     _, db_path, result = batch
-    assert "indexed 8, replaced 0, skipped 0, failed 5" in result.output
+    assert "indexés 8, remplacés 0, ignorés 0, en échec 5" in result.output
     conn = sqlite3.connect(db_path)
     speakers = {r[0] for r in conn.execute("SELECT name FROM speakers")}
     html_text = conn.execute("SELECT text FROM articles WHERE path LIKE '%scripts.html'").fetchone()[0]
@@ -104,7 +104,7 @@ def test_path_that_disappears_during_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(indexing, "read_checked", read_then_delete)
     result = CliRunner().invoke(cli, ["index", str(folder), "--db", str(tmp_path / "v.db"), "--engine", "spacy", "--workers", "1"])
     assert result.exit_code == 1 and "b.txt: no such file" in result.output
-    assert "indexed 1, replaced 0, skipped 0, failed 1" in result.output
+    assert "indexés 1, remplacés 0, ignorés 0, en échec 1" in result.output
 
 
 def test_read_only_database(tmp_path, monkeypatch):
@@ -116,7 +116,7 @@ def test_read_only_database(tmp_path, monkeypatch):
     article.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["index", str(article), "--db", str(db_path), "--engine", "spacy", "--workers", "1"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines()[-1].startswith("Error: cannot")
+    assert result.output.strip().splitlines()[-1].startswith("Erreur : cannot")
     assert "readonly" in result.output and "Traceback" not in result.output
     searched = CliRunner().invoke(cli, ["search", "pont", "--db", str(db_path)])
     assert searched.exit_code == 0

@@ -40,7 +40,7 @@ def seeds(tmp_path):
 def test_index_then_search_by_speaker(seeds, db_path):
     result = run("index", seeds, "--db", db_path, "--engine", "spacy", "--source", "AFP", "--date", "2022-03-24")
     assert result.exit_code == 0, result.output
-    assert "indexed 1, replaced 0, skipped 0, failed 0; 11 quotes" in result.output
+    assert "indexés 1, remplacés 0, ignorés 0, en échec 0 ; 11 citations" in result.output
     found = json.loads(run("search", "--speaker", "Stoltenberg", "--db", db_path, "--format", "json").output)
     assert len(found) == 9 and {r["speaker"] for r in found} == {"Jens Stoltenberg"}
     row = found[0]
@@ -55,7 +55,7 @@ def test_index_twice_changes_nothing(seeds, db_path):
     run("index", seeds, "--db", db_path, "--engine", "spacy")
     before = counts(db_path)
     result = run("index", seeds, "--db", db_path, "--engine", "spacy")
-    assert result.exit_code == 0 and "skipped 1" in result.output
+    assert result.exit_code == 0 and "ignorés 1" in result.output
     assert counts(db_path) == before
 
 
@@ -65,7 +65,7 @@ def test_editing_an_article_replaces_its_quotes(seeds, db_path):
     text = path.read_text(encoding="utf-8").replace("C'est du jamais vu", "C'est inédit")
     path.write_text(text, encoding="utf-8")
     result = run("index", seeds, "--db", db_path, "--engine", "spacy")
-    assert "replaced 1" in result.output
+    assert "remplacés 1" in result.output
     assert counts(db_path)["articles"] == 1
     texts = [r["text"] for r in json.loads(run("search", "--db", db_path, "--format", "json", "--limit", "100").output)]
     assert "C'est inédit" in texts and "C'est du jamais vu" not in texts
@@ -116,7 +116,7 @@ def test_show_and_speakers(seeds, db_path):
     listing = json.loads(run("speakers", "--format", "json", "--db", db_path).output)
     assert listing[0]["name"] == "Jens Stoltenberg" and listing[0]["quotes"] == 9
     merged = run("speakers", "merge", "Jens Stoltenberg", "une haute responsable américaine", "--db", db_path)
-    assert merged.exit_code == 0 and "1 quotes moved" in merged.output
+    assert merged.exit_code == 0 and "1 citation déplacée" in merged.output
     assert len(json.loads(run("search", "--speaker", "Stoltenberg", "--db", db_path, "--format", "json").output)) == 10
 
 
@@ -130,14 +130,14 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path, db_path):
     result = CliRunner().invoke(cli, ["index", str(folder), "--db", db_path, "--engine", "spacy"])
     assert result.exit_code == 1
     assert "a_empty.txt: empty article" in result.output and "b_binary.txt" in result.output
-    assert "indexed 2, replaced 0, skipped 0, failed 2" in result.output
+    assert "indexés 2, remplacés 0, ignorés 0, en échec 2" in result.output
     assert "Traceback" not in result.output
     assert counts(db_path)["articles"] == 2
 
 
 def test_index_standard_input(db_path):
     result = run("index", "-", "--db", db_path, "--engine", "spacy", "--title", "Dépêche", input="« Tout va bien », a déclaré Paul Martin.")
-    assert result.exit_code == 0 and "indexed 1" in result.output
+    assert result.exit_code == 0 and "indexés 1" in result.output
     rows = json.loads(run("search", "--db", db_path, "--format", "json").output)
     assert rows[0]["title"] == "Dépêche" and rows[0]["speaker"] == "Paul Martin"
 

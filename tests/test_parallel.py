@@ -46,7 +46,7 @@ def test_workers_index_the_same_as_one_process(corpus, tmp_path):
     assert "worker processes" not in first.output
     for result in (first, second):
         assert result.exit_code == 1  # the one bad file
-        assert "indexed 20, replaced 0, skipped 0, failed 1; 220 quotes" in result.output
+        assert "indexés 20, remplacés 0, ignorés 0, en échec 1 ; 220 citations" in result.output
         assert "bad.txt" in result.output
     articles, quotes = snapshot(one)
     assert (articles, quotes) == snapshot(two)
@@ -71,13 +71,13 @@ def test_dask_local_cluster(corpus, tmp_path):
             assert sum(o.status == "indexed" for o in outcomes) == 20
             # and through the command line, by scheduler address
             result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "cli.db"), "--engine", "spacy", "--scheduler", cluster.scheduler_address, "--batch-size", "4"])
-            assert "indexed 20, replaced 0, skipped 0, failed 1" in result.output
+            assert "indexés 20, remplacés 0, ignorés 0, en échec 1" in result.output
     assert snapshot(str(tmp_path / "dask.db")) == snapshot(str(tmp_path / "cli.db"))
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path, corpus):
     result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "x.db"), "--engine", "spacy", "--scheduler", "tcp://127.0.0.1:9"])
-    assert result.exit_code == 1 and result.output.strip().splitlines()[-1].startswith("Error: cannot reach Dask scheduler")
+    assert result.exit_code == 1 and result.output.strip().splitlines()[-1].startswith("Erreur : cannot reach Dask scheduler")
 
 
 @pytest.mark.parametrize("engine, platform, variable, expected", [

@@ -46,8 +46,8 @@ def test_an_article_dated_year_one_is_indexed_and_the_batch_goes_on(tmp_path, db
     result = CliRunner().invoke(cli, ["index", str(folder), "--db", db_path, "--engine", "spacy", "--workers", "1", *extra])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 0, result.output
-    assert "indexed 2," in result.output
-    assert f"warning: {folder}/a_zero.md: « hier » compté depuis le 0001-01-01 tombe avant l'an 1" in result.output
+    assert "indexés 2," in result.output
+    assert f"attention : {folder}/a_zero.md: « hier » compté depuis le 0001-01-01 tombe avant l'an 1" in result.output
     rows = json.loads(CliRunner().invoke(cli, ["search", "--db", db_path, "--format", "json"]).output)
     said = {row["speaker"]: (row["said_on"], row["said_on_text"]) for row in rows}
     assert said["Anne Dubreuil"] == (None, "hier")

@@ -36,14 +36,14 @@ def hostile(folder):
     os.mkfifo(folder / "tube.txt")
     with open(os.path.join(os.fsencode(folder), b"nom-\xe9.txt"), "wb"):
         pass  # empty, under a name that is not UTF-8
-    (folder / "saut\nerror: faux.txt").write_bytes(b"")
+    (folder / "saut\nerreur : faux.txt").write_bytes(b"")
     (folder / "guillemets.txt").write_text("« " * 600_000, encoding="utf-8")  # 1.2 MB of nested «
     (folder / "citations.txt").write_text(("« Oui », dit-il. " * 250_000)[:4_000_000], encoding="utf-8")
     (folder / "prose.txt").write_text((PROSE * 50_000)[:4_000_000], encoding="utf-8")
     return {
-        "date.md": "warning", "bombe.md": "error", "boucle.txt": "error", "zero.txt": "error",
-        "tube.txt": "error", "nom-\\xe9.txt": "error", "saut\\nerror: faux.txt": "error",
-        "guillemets.txt": "error", "citations.txt": "error", "prose.txt": "error",
+        "date.md": "attention", "bombe.md": "erreur", "boucle.txt": "erreur", "zero.txt": "erreur",
+        "tube.txt": "erreur", "nom-\\xe9.txt": "erreur", "saut\\nerreur : faux.txt": "erreur",
+        "guillemets.txt": "erreur", "citations.txt": "erreur", "prose.txt": "erreur",
     }  # fmt: skip
 
 
@@ -64,14 +64,14 @@ def test_a_folder_of_hostile_inputs(tmp_path):
     peak = int(peak.removeprefix("peak: ")) * 1024
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
-    lines = [line for line in stderr if line.startswith(("error:", "warning:"))]
+    lines = [line for line in stderr if line.startswith(("erreur :", "attention :"))]
     for name, kind in expected.items():
-        about = [line for line in lines if line.startswith(f"{kind}: {folder}/{name}:")]
+        about = [line for line in lines if line.startswith(f"{kind} : {folder}/{name}:")]
         assert len(about) == 1, (name, lines)
     assert len(lines) == len(expected), lines
     conn = sqlite3.connect(db_path)
     paths = sorted(row[0] for row in conn.execute("SELECT path FROM articles"))
     conn.close()
     assert paths == sorted([str(folder / "bon.md"), str(folder / "bon.txt"), str(folder / "date.md")])
-    assert "indexed 3, replaced 0, skipped 0, failed 9" in done.stdout
+    assert "indexés 3, remplacés 0, ignorés 0, en échec 9" in done.stdout
     assert peak < MEMORY_CEILING, f"peak memory {peak / 1e9:.1f} GB"

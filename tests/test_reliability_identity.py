@@ -71,7 +71,7 @@ def test_url_option_for_a_folder_is_refused(tmp_path, db_path, spacy_engine):
     result = index(tmp_path, "--db", db_path, "--url", "https://exemple.fr/a/1")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: --url names one article: give it with a single file, not several files or a folder"]
+        "Erreur : --url names one article: give it with a single file, not several files or a folder"]
     result = index(tmp_path / "0.txt", tmp_path / "1.txt", "--db", db_path, "--url", "https://exemple.fr/a/1")
     assert result.exit_code == 1 and "--url names one article" in result.output
 
@@ -85,24 +85,24 @@ def test_the_same_url_in_several_front_matters_keeps_every_article(tmp_path, db_
             f"« {words} », a déclaré {name}.\n", encoding="utf-8")
     result = index(folder, "--db", db_path)
     assert result.exit_code == 0, result.output
-    assert "indexed 5, replaced 0" in result.output
+    assert "indexés 5, remplacés 0" in result.output
     assert len(articles(db_path)) == 5
     again = index(folder, "--db", db_path)  # each is its own earlier version: nothing changes
-    assert "skipped 5" in again.output and len(articles(db_path)) == 5
+    assert "ignorés 5" in again.output and len(articles(db_path)) == 5
 
 
 def test_a_canonical_home_page_does_not_merge_articles(tmp_path, db_path, spacy_engine):
     first, second = tmp_path / "premier.html", tmp_path / "second.html"
     first.write_text(html(*SAYINGS[0], "https://exemple.fr/"), encoding="utf-8")
     second.write_text(html(*SAYINGS[1], "https://exemple.fr/"), encoding="utf-8")
-    assert "indexed 1" in index(first, "--db", db_path).output
+    assert "indexés 1" in index(first, "--db", db_path).output
     conn = sqlite3.connect(db_path)
     (quote_id,) = conn.execute("SELECT id FROM quotes").fetchone()
     conn.close()
     run("review", quote_id, "--status", "confirmed", "--db", db_path)
 
     result = index(second, "--db", db_path)
-    assert "indexed 1, replaced 0" in result.output and "no longer found" not in result.output
+    assert "indexés 1, remplacés 0" in result.output and "no longer found" not in result.output
     assert [path for path, _ in articles(db_path)] == [str(first), str(second)]
     conn = sqlite3.connect(db_path)
     reviewed = conn.execute("SELECT q.id, a.path FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -118,5 +118,5 @@ def test_an_article_url_still_finds_the_earlier_version(tmp_path, db_path, spacy
     (tmp_path / "apres.html").write_text(html(SAYINGS[0][0], "Le pont rouvrira mardi", url), encoding="utf-8")
     index(tmp_path / "avant.html", "--db", db_path)
     result = index(tmp_path / "apres.html", "--db", db_path)
-    assert "indexed 0, replaced 1" in result.output, result.output
+    assert "indexés 0, remplacés 1" in result.output, result.output
     assert articles(db_path) == [(str(tmp_path / "apres.html"), url)]

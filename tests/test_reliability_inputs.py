@@ -37,7 +37,7 @@ def index(*paths, db_path, input=None):
 
 
 def errors(result):
-    return [line for line in result.output.splitlines() if line.startswith(("error:", "Error:"))]
+    return [line for line in result.output.splitlines() if line.startswith(("erreur :", "Erreur :"))]
 
 
 def stored(db_path, column="path"):
@@ -53,9 +53,9 @@ def test_an_impossible_front_matter_date_is_a_warning(tmp_path, db_path, spacy_e
     (tmp_path / "b.md").write_text(f"---\ntitle: Le pont\nmis_a_jour: 2026-02-30\n---\nAutre jour. {GOOD}\n", encoding="utf-8")
     result = index(tmp_path, db_path=db_path)
     assert result.exit_code == 0, result.output
-    assert "indexed 2" in result.output
-    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
-    assert warnings == [f"warning: {tmp_path / 'a.md'}: front matter: invalid date '2026-02-30' (expected YYYY-MM-DD), ignored"]
+    assert "indexés 2" in result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("attention :")]
+    assert warnings == [f"attention : {tmp_path / 'a.md'}: front matter: invalid date '2026-02-30' (expected YYYY-MM-DD), ignored"]
     assert stored(db_path, "published") == [None, None]
 
 
@@ -92,16 +92,16 @@ def test_a_fifo_and_a_device_named_are_refused_without_blocking(tmp_path, db_pat
                           cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert [line for line in done.stderr.splitlines() if line.startswith("error:")] == [
-        f"error: {fifo}: not a regular file (a FIFO); skipped",
-        "error: /dev/zero: not a regular file (a character device); skipped",
+    assert [line for line in done.stderr.splitlines() if line.startswith("erreur :")] == [
+        f"erreur : {fifo}: not a regular file (a FIFO); skipped",
+        "erreur : /dev/zero: not a regular file (a character device); skipped",
     ]
 
 
 def test_standard_input_is_read_within_the_size_limit(db_path):
     result = run("index", "-", "--db", db_path, "--engine", "spacy", "--max-size", 1000, input=GOOD * 100)
     assert result.exit_code == 1
-    assert errors(result) == ["error: -: too large for an article (over 0.001 MB; see --max-size)"]
+    assert errors(result) == ["erreur : -: too large for an article (over 0.001 MB; see --max-size)"]
 
 
 def test_a_symlink_loop_in_a_folder_is_reported_and_skipped(tmp_path, db_path, spacy_engine):
@@ -112,8 +112,8 @@ def test_a_symlink_loop_in_a_folder_is_reported_and_skipped(tmp_path, db_path, s
     os.symlink("..", folder / "parent")  # a folder loop: not followed
     result = index(folder, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"error: {folder / 'boucle.txt'}: cannot read: too many levels of symbolic links"]
-    assert "indexed 1" in result.output and stored(db_path) == [str(folder / "bon.txt")]
+    assert errors(result) == [f"erreur : {folder / 'boucle.txt'}: cannot read: too many levels of symbolic links"]
+    assert "indexés 1" in result.output and stored(db_path) == [str(folder / "bon.txt")]
 
 
 def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(tmp_path, db_path, spacy_engine):
@@ -124,11 +124,11 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(tmp_path, db_p
         handle.write(b"")
     result = index(tmp_path, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"error: {tmp_path}/vide\\xff.txt: empty article"]
+    assert errors(result) == [f"erreur : {tmp_path}/vide\\xff.txt: empty article"]
     assert stored(db_path) == [f"{tmp_path}/caf\\xe9.txt"]
     again = index(tmp_path, db_path=db_path)  # the same name finds its article again
-    assert f"skipped: {tmp_path}/caf\\xe9.txt (already indexed)" in again.output
-    sheet = run("report", "article", f"{tmp_path}/caf\\xe9.txt", "--db", db_path)
+    assert f"ignoré : {tmp_path}/caf\\xe9.txt (déjà indexé)" in again.output
+    sheet = run("report", "article", f"{tmp_path}/caf\\xe9.txt", "-o", "-", "--db", db_path)
     assert sheet.exit_code == 0 and "Le pont rouvrira lundi" in sheet.output
 
 
@@ -141,6 +141,6 @@ def test_too_many_tokens_is_refused_before_parsing(tmp_path, db_path, monkeypatc
     path.write_text("« " * 300_000, encoding="utf-8")
     result = index(path, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"error: {path}: too many words and marks for one article (300,000 tokens > 250,000; see --max-tokens)"]
+    assert errors(result) == [f"erreur : {path}: too many words and marks for one article (300,000 tokens > 250,000; see --max-tokens)"]
     unlimited = index(path, "--max-tokens", 0, db_path=db_path)  # no budget: handed to the parser
-    assert errors(unlimited) == [f"error: {path}: parsing failed (AssertionError: parsed)"]
+    assert errors(unlimited) == [f"erreur : {path}: parsing failed (AssertionError: parsed)"]

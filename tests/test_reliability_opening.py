@@ -42,7 +42,7 @@ def test_a_typo_in_db_creates_nothing_and_says_where_it_looked(tmp_path, command
     result = run(*command, "--db", typo)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Error: {typo} : aucune base de données à cet endroit (d'après --db)")
+    assert line.startswith(f"Erreur : {typo} : aucune base de données à cet endroit (d'après --db)")
     assert "--db FICHIER" in line and "QUOTETRACK_DB" in line
     assert os.listdir(tmp_path) == []
 
@@ -83,7 +83,7 @@ def test_a_text_file_named_as_the_database_is_not_called_damaged(tmp_path, comma
     result = run(*command, "--db", article)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Error: {article} : n'est pas une base quotetrack (ni même un fichier SQLite)")
+    assert line.startswith(f"Erreur : {article} : n'est pas une base quotetrack (ni même un fichier SQLite)")
     assert ".recover" not in line and "damaged" not in line
     assert digest(article) == before
 
@@ -129,7 +129,7 @@ def read_only_db(tmp_path):
 @pytest.mark.skipif(READ_ONLY is None, reason="no way to make a folder read-only here")
 @pytest.mark.parametrize("command, expected", [(["search", "pont"], "Le pont rouvrira lundi"), (["export"], "Le budget est tenu"),
                                                (["speakers"], "Anne Dubreuil"), (["verify", "Le budget est tenu"], "Paul Mercier"),
-                                               (["report", "speaker", "Paul Mercier"], "Le budget est tenu")])  # fmt: skip
+                                               (["report", "speaker", "Paul Mercier", "-o", "-"], "Le budget est tenu")])  # fmt: skip
 def test_read_commands_work_on_a_read_only_folder(read_only_db, command, expected):
     folder, db = read_only_db
     before = digest(db)

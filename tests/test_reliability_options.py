@@ -33,7 +33,7 @@ def test_a_limit_out_of_range_is_a_french_usage_error(small_db, command, value):
     result = run(*command, "--db", small_db, "--limit", value)
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == (
-        f"Error: Invalid value for '--limit': {int(value)} n'est pas entre 1 et 1 000 000 000")
+        f"Erreur : Valeur invalide pour '--limit' : {int(value)} n'est pas entre 1 et 1 000 000 000")
 
 
 @pytest.mark.parametrize("option, value", [("--workers", HUGE), ("--max-size", HUGE), ("--max-tokens", HUGE), ("--batch-size", HUGE)])
@@ -48,7 +48,7 @@ def test_index_numbers_are_bounded(tmp_path, db_path, option, value):
 def test_verify_threshold_must_be_a_number_from_0_to_100(small_db, value):
     result = run("verify", "Le pont rouvrira lundi", "--db", small_db, "--threshold", value)
     assert result.exit_code == 2
-    assert result.output.strip().splitlines()[-1].startswith(f"Error: Invalid value for '--threshold': « {value} » n'est pas un nombre")
+    assert result.output.strip().splitlines()[-1].startswith(f"Erreur : Valeur invalide pour '--threshold' : « {value} » n'est pas un nombre")
 
 
 def test_a_limit_within_range_still_works(small_db):

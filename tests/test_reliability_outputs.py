@@ -54,7 +54,7 @@ def test_output_over_the_database_is_refused(hostile_db, command):
     before = digest(hostile_db)
     result = run(*command, "--db", hostile_db, "-o", hostile_db)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {hostile_db}: is the database {hostile_db}; choose another output file"]
+    assert result.output.splitlines() == [f"Erreur : {hostile_db}: is the database {hostile_db}; choose another output file"]
     assert digest(hostile_db) == before
 
 
@@ -72,7 +72,7 @@ def test_output_into_a_missing_folder_is_one_line(hostile_db, tmp_path, command)
     target = tmp_path / "absent" / "sortie.html"
     result = run(*command, "--db", hostile_db, "-o", target)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Error: {target}: folder {target.parent} does not exist"]
+    assert result.output.splitlines() == [f"Erreur : {target}: folder {target.parent} does not exist"]
 
 
 @pytest.mark.parametrize("command", [["report", "search", "pont"], ["export"]])
@@ -84,7 +84,7 @@ def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(hostile_db, tmp_path, 
     target = tmp_path / "sortie.out"
     result = run(*command, "--db", hostile_db, "-o", target)
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == f"Error: {target}: cannot write: no space left on the device; nothing was written"
+    assert result.output.splitlines()[-1] == f"Erreur : {target}: cannot write: no space left on the device; nothing was written"
     assert not target.exists()
     assert [name for name in os.listdir(tmp_path) if not name.startswith("test.db")] == []  # no temporary file
     target.write_text("ancien", encoding="utf-8")
@@ -101,14 +101,14 @@ def test_written_atomically_with_the_usual_permissions(hostile_db, tmp_path):
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-@pytest.mark.parametrize("command", [["export"], ["report", "search"], ["search", "pont"]])
+@pytest.mark.parametrize("command", [["export"], ["report", "search", "-o", "-"], ["search", "pont"]])
 def test_standard_output_on_a_full_disk_is_one_line(hostile_db, command):
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "quotetrack", *command, "--db", hostile_db],
                               cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "Error: cannot write the output: no space left on device"
+    assert done.stderr.strip().splitlines()[-1] == "Erreur : impossible d'écrire la sortie : no space left on device"
 
 
 # ----- spreadsheets ---------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def test_show_and_verify_carry_no_escape_sequence(hostile_db):
 
 @pytest.mark.parametrize("command", [["report", "search", "fichier"], ["report", "speaker", "Hugo Petit"]])
 def test_bidi_overrides_are_shown_escaped_in_sheets(hostile_db, command):
-    soup = BeautifulSoup(run(*command, "--db", hostile_db).output, "html5lib")
+    soup = BeautifulSoup(run(*command, "-o", "-", "--db", hostile_db).output, "html5lib")
     for script in soup("script"):  # JSON-LD is data for machines, not shown
         script.decompose()
     assert "\u202e" not in str(soup)
@@ -178,19 +178,19 @@ def test_terminal_text(text, expected):
 def test_a_file_name_with_a_newline_cannot_forge_an_error_line(tmp_path, db_path):
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "vide\nerror: faux.txt").write_bytes(b"")
+    (folder / "vide\nerreur : faux.txt").write_bytes(b"")
     result = run("index", folder, "--db", db_path, "--engine", "spacy", "--workers", 1)
     assert result.exit_code == 1
-    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {folder}/vide\\nerror: faux.txt: empty article"]
+    errors = [line for line in result.output.splitlines() if line.startswith("erreur :")]
+    assert errors == [f"erreur : {folder}/vide\\nerreur : faux.txt: empty article"]
 
 
 # ----- limits ---------------------------------------------------------------------------------------
 def test_export_and_report_take_a_limit(db_path):
     store_article(db_path, [(f"Élu {k}", f"Le pont numéro {k} rouvrira") for k in range(12)])
     assert len(list(csv.DictReader(io.StringIO(run("export", "--db", db_path, "--limit", 5).output)))) == 5
-    result = run("report", "search", "pont", "--db", db_path, "--limit", 4)
-    assert "showing the first 4 of 12 quotes" in result.output
+    result = run("report", "search", "pont", "--db", db_path, "--limit", 4, "-o", "-")
+    assert "4 sur 12 citations dans le rapport ; --limit pour plus" in result.output
     page = result.output[result.output.index("<"):]
     cards = BeautifulSoup(page, "html5lib").select("[id^=q-]")
     assert len(cards) == 4
@@ -198,7 +198,7 @@ def test_export_and_report_take_a_limit(db_path):
 
 def test_report_search_defaults_to_500_quotes(db_path):
     store_article(db_path, [(f"Élu {k % 40}", f"Le pont numéro {k} rouvrira") for k in range(520)])
-    result = run("report", "search", "pont", "--db", db_path)
-    assert "showing the first 500 of 520 quotes" in result.output
+    result = run("report", "search", "pont", "--db", db_path, "-o", "-")
+    assert "500 sur 520 citations dans le rapport ; --limit pour plus" in result.output
     page = result.output[result.output.index("<"):]
     assert len(BeautifulSoup(page, "html5lib").select("[id^=q-]")) == 500

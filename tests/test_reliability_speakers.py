@@ -89,7 +89,7 @@ def test_a_name_of_invisible_characters_is_refused(db, name):
     assert "un nom de locuteur doit contenir au moins une lettre visible" in renamed.output
     reviewed = run("review", quote_of(db, "Anne Dubreuil"), "--speaker", name, "--db", db)
     assert reviewed.exit_code == 1
-    assert reviewed.output.startswith("Error: --speaker « ") and "au moins une lettre visible" in reviewed.output
+    assert reviewed.output.startswith("Erreur : --speaker « ") and "au moins une lettre visible" in reviewed.output
     assert "\x1b" not in renamed.output + reviewed.output and "\u200b" not in renamed.output + reviewed.output
     assert speakers_rows(db) == before
 

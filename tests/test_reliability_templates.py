@@ -41,7 +41,7 @@ def test_templates_are_sandboxed(sheet_db, tmp_path, template, message):
     result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Error: template {folder / 'search.html'} {message}")
+    assert line.startswith(f"Erreur : template {folder / 'search.html'} {message}")
     assert not witness.exists()
 
 
@@ -60,7 +60,7 @@ def test_template_errors_are_one_line_naming_the_template_and_line(sheet_db, tmp
     result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Error: template {folder / 'search.html'} {message}")
+    assert line.startswith(f"Erreur : template {folder / 'search.html'} {message}")
 
 
 def test_a_sandboxed_override_still_renders(sheet_db, tmp_path):
@@ -68,6 +68,6 @@ def test_a_sandboxed_override_still_renders(sheet_db, tmp_path):
     folder.mkdir()
     (folder / "search.html").write_text("<h1>{{ page.title }}</h1>{% for q in quotes %}<p>{{ q.text }}</p>{% endfor %}",
                                         encoding="utf-8")
-    result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder)
+    result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder, "-o", "-")
     assert result.exit_code == 0
     assert "<p>Le pont rouvrira lundi</p>" in result.output

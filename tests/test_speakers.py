@@ -341,7 +341,7 @@ def test_speakers_rename_command_and_its_errors(db, db_path):
     assert (result.exit_code, result.output) == (0, "renommé : J. Stoltenberg → Jens Stoltenberg (#1)\n")
     result = CliRunner().invoke(cli, ["speakers", "rename", "Jens Stoltenberg", "Emmanuel Macron", "--db", db_path])
     assert result.exit_code == 1
-    assert result.output == "Erreur : Emmanuel Macron : un autre locuteur porte ce nom ; fusionnez-les plutôt (speakers merge)\n"
+    assert result.output == "Erreur : Emmanuel Macron : un autre locuteur porte ce nom ; fusionnez-les plutôt (quotetrack speakers merge)\n"
     result = CliRunner().invoke(cli, ["speakers", "rename", "Personne", "Quelqu'un", "--db", db_path])
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "Personne : aucun locuteur" in result.output
     assert [row[0] for row in db.execute("SELECT action FROM speaker_log")] == ["rename"]

@@ -482,7 +482,7 @@ def test_serve_without_datasette_says_how_to_install_it(db_file, monkeypatch):
         create_app(db_file)
     result = CliRunner().invoke(cli, ["serve", "--db", str(db_file)])
     assert result.exit_code == 1
-    assert result.output.strip() == "Error: the web interface needs Datasette: pip install 'quotetrack[web]'"
+    assert result.output.strip() == "Erreur : the web interface needs Datasette: pip install 'quotetrack[web]'"
 
 
 def test_serve_with_a_missing_database_is_one_line(tmp_path):
@@ -496,7 +496,7 @@ def test_serve_on_a_busy_port_is_one_line(db_file):
         port = busy.getsockname()[1]
         result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--port", str(port)])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+    assert result.output.strip().splitlines() == [f"Erreur : cannot listen on 127.0.0.1:{port}: Address already in use"]
 
 
 def test_serve_passes_its_options_to_the_server(db_file, monkeypatch):

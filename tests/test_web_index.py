@@ -89,7 +89,7 @@ def test_index_a_url_then_again_then_changed(site, db_path):
     url = site.url("/politique/reforme-adoptee.html")
     result = run("index", url, "--db", db_path, *WEB)
     assert result.exit_code == 0, result.output
-    assert "indexed 1" in result.output
+    assert "indexés 1" in result.output
     assert stored(db_path) == [{
         "path": url, "url": url, "title": "La réforme des retraites adoptée", "source": "Le Courrier du Test",
         "author": "Camille Durand", "published": "2024-07-08",
@@ -98,11 +98,11 @@ def test_index_a_url_then_again_then_changed(site, db_path):
     assert [r[0] for r in db.conn.execute("SELECT speakers.name FROM quotes JOIN speakers ON speakers.id = speaker_id")] == ["Paul Martin"]
     db.close()
     again = run("index", url, "--db", db_path, *WEB)
-    assert "skipped 1" in again.output
+    assert "ignorés 1" in again.output
     title, paragraphs, published = ARTICLES["/politique/reforme-adoptee.html"]
     site.pages["/politique/reforme-adoptee.html"] = Page(article_html(title, paragraphs + ["Le Sénat examinera le texte en septembre."], published=published))
     changed = run("index", url, "--db", db_path, *WEB)
-    assert "replaced 1" in changed.output
+    assert "remplacés 1" in changed.output
     assert len(stored(db_path)) == 1
 
 
@@ -111,7 +111,7 @@ def test_urls_and_files_mixed(site, db_path, tmp_path):
     text.write_text("Grève à la SNCF\n\n« Le mouvement continuera », a prévenu Luc Bernard, délégué syndical.", encoding="utf-8")
     urls = [site.url(p) for p in ARTICLES]
     result = run("index", urls[0], str(text), urls[1], "--db", db_path, *WEB)
-    assert "indexed 3" in result.output, result.output
+    assert "indexés 3" in result.output, result.output
     assert sorted(r["path"] for r in stored(db_path)) == sorted([urls[0], urls[1], str(text)])
 
 
@@ -126,7 +126,7 @@ def test_feed_newest_first_with_max_and_since(site, db_path):
     later = run("index", "--feed", site.url("/rss.xml"), "--since", "2024-07-09", "--db", db_path, *WEB)
     assert "0 article à lire" in later.output and "2 déjà indexés" in later.output
     every = run("index", "--feed", site.url("/rss.xml"), "--db", db_path, *WEB)
-    assert "1 article à lire" in every.output and "indexed 1" in every.output
+    assert "1 article à lire" in every.output and "indexés 1" in every.output
     assert f"{site.url('/rss.xml')} : 1 article, 1 citation" in every.output  # a line per feed, off a terminal
     article_requests = [r.path for r in site.requests() if r.path.endswith(".html")]
     assert sorted(article_requests) == sorted(ARTICLES)  # each article downloaded once, known ones never again
@@ -136,7 +136,7 @@ def test_home_page_announces_its_feed(site, db_path):
     site.pages["/"] = Page('<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head>'
                            "<body><p>Bienvenue</p></body></html>")  # fmt: skip
     result = run("index", "--feed", site.url("/"), "--db", db_path, *WEB)
-    assert "indexed 3" in result.output, result.output
+    assert "indexés 3" in result.output, result.output
 
 
 def test_sitemap_index_found_through_robots_txt(site, db_path):
@@ -146,7 +146,7 @@ def test_sitemap_index_found_through_robots_txt(site, db_path):
     site.pages["/sitemap-1.xml"] = Page(sitemap([(site.url(paths[0]), "2024-07-08"), (site.url(paths[1]), "2024-07-09T10:00:00+02:00")]), content_type="application/xml")
     site.pages["/sitemap-2.xml"] = Page(sitemap([(site.url(paths[2]), "2024-07-10")]), content_type="application/xml")
     result = run("index", "--sitemap", site.url("/"), "--db", db_path, *WEB)
-    assert "indexed 3" in result.output, result.output
+    assert "indexés 3" in result.output, result.output
     direct = run("index", "--sitemap", site.url("/sitemap-index.xml"), "--db", db_path, *WEB)
     assert "3 déjà indexés" in direct.output
 
@@ -160,7 +160,7 @@ def test_robots_txt_refusal_is_a_line_and_nothing_is_requested(site, db_path):
     result = run("index", refused, allowed, "--db", db_path, *WEB)
     assert result.exit_code == 1
     assert f"{refused} : refusée par le robots.txt du site" in result.output
-    assert "indexed 1" in result.output
+    assert "indexés 1" in result.output
     assert [r.path for r in site.requests()] == ["/robots.txt", "/economie/budget-2025.html"]
 
 

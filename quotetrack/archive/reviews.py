@@ -150,17 +150,17 @@ def _speaker_for(db, name: str, article_id: str, new_speaker: bool = False) -> t
     article, as extraction would have made it (see ``archive/identity.py``)."""
     from .search import resolve_speaker, SpeakerNotFound
 
+    if name.strip().lstrip("#").isdigit():  # a speaker's id, as `speakers` shows it
+        try:
+            found = resolve_speaker(db, name.strip())
+        except SpeakerNotFound as error:
+            raise InvalidReview(str(error)) from None
+        return found["id"], found["name"]
     typed = typed_name(name)
     if not typed:
         raise InvalidReview(f"--speaker « {shown_name(name)} » : un nom de locuteur doit contenir "
                             "au moins une lettre visible")
     name = typed
-    if name.lstrip("#").isdigit():
-        try:
-            found = resolve_speaker(db, name)
-        except SpeakerNotFound as error:
-            raise InvalidReview(str(error)) from None
-        return found["id"], found["name"]
     # a name typed in lower case (« zelensky ») is still a name unless it reads as a noun phrase
     kind = kind_of(name if has_determiner(name) or name[:1].isupper() else name.title())
     if has_determiner(name) and is_scoped(name, kind):
