@@ -59,7 +59,7 @@ def test_review_is_not_carried_to_another_speakers_similar_words(article, db_pat
 
     article.write_text("\n\n".join([MERCIER, OTHER]), encoding="utf-8")  # her quote is gone
     result = index(article, db_path)
-    assert "1 reviewed quotes no longer found" in result.output  # said on stderr
+    assert "1 citation vérifiée n’est plus trouvée" in result.output  # said on stderr
     mercier = by_speaker(db_path, "Paul Mercier")
     assert (mercier["status"], mercier["notes"]) == ("unreviewed", None)
     orphan = by_speaker(db_path, "Anne Dubreuil")

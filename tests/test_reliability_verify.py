@@ -36,7 +36,7 @@ def test_a_claim_over_the_bound_is_refused_in_french(repetitive_db):
     result = run("verify", claim, "--db", db_path)
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: affirmation trop longue pour être vérifiée (26 000 caractères > 25 000) ; vérifiez-en un passage"]
+        "Erreur : affirmation trop longue pour être vérifiée (26 000 caractères > 25 000) ; vérifiez-en un passage"]
 
 
 @pytest.mark.parametrize("changed", [False, True])

@@ -277,7 +277,7 @@ def test_reextraction_keeps_every_review(db_path, article, monkeypatch):
     shifted_extraction(monkeypatch, shift="Nous prenons", drop="C'est du jamais")
     assert "ignorés 1" in index(article, db_path).output  # same text: nothing to do without the flag
     result = index(article, db_path, "--reextract")
-    assert "remplacés 1" in result.output and "1 citations vérifiées ne sont plus trouvées" in result.output
+    assert "remplacés 1" in result.output and "1 citation vérifiée n’est plus trouvée" in result.output
 
     # The shifted quote: a new id, the same review.
     (moved,) = rows(db_path, "SELECT * FROM quotes WHERE text = ?", [PRENONS[3:]])
@@ -329,7 +329,7 @@ def test_edited_text_at_the_same_path_keeps_every_review(db_path, article):
     article.write_text(text, encoding="utf-8")
 
     result = index(article, db_path)
-    assert "remplacés 1" in result.output and "1 citations vérifiées ne sont plus trouvées" in result.output
+    assert "remplacés 1" in result.output and "1 citation vérifiée n’est plus trouvée" in result.output
     (article_row,) = rows(db_path, "SELECT id FROM articles")
     now = {row["text"]: row for row in rows(db_path, "SELECT * FROM quote_view")}
     assert now[PRENONS]["status"] == "confirmed" and now[PRENONS]["id"] != nudged["id"]

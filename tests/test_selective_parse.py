@@ -144,7 +144,7 @@ def test_cli_commands_accept_full_parse(tmp_path, db_path, command):
         assert result.exit_code == 0, result.output
         outputs.append(result.output)
     assert outputs[0] == outputs[1]
-    assert "Karine Lemoine" in outputs[0] or "1 quotes" not in outputs[0]
+    assert "Karine Lemoine" in outputs[0] or "1 citation," not in outputs[0]
 
 
 def test_cli_eval_full_parse(tmp_path):

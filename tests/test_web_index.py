@@ -288,7 +288,7 @@ def test_urls_parsed_by_worker_processes(site, db_path):
                  "--engine", "spacy", "--workers", "2", "--batch-size", "1")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "parsing in 2 worker processes" in result.output or "2 processus" in result.output
-    assert "indexed 3" in result.output and "4 quotes" in result.output
+    assert "indexés 3" in result.output and "4 citations" in result.output
 
 
 def test_a_changed_page_keeps_its_reviews(site, db_path):
@@ -300,7 +300,7 @@ def test_a_changed_page_keeps_its_reviews(site, db_path):
     assert run("review", quote_id, "--status", "confirmed", "--reviewer", "Claire Martin", "--db", db_path).exit_code == 0
     title, paragraphs, published = ARTICLES["/politique/reforme-adoptee.html"]
     site.pages["/politique/reforme-adoptee.html"] = Page(article_html(title, ["Mise à jour à 18 h."] + paragraphs, published=published))
-    assert "replaced 1" in run("index", url, "--db", db_path, *WEB).output
+    assert "remplacés 1" in run("index", url, "--db", db_path, *WEB).output
     db = open_db(db_path)
     assert db.conn.execute("SELECT text, status, reviewed_by FROM quotes").fetchall() == [
         ("Nous tiendrons nos engagements", "confirmed", "Claire Martin")]

@@ -117,11 +117,15 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
     totals = counts(db)
     click.echo(
         f"indexés {tally['indexed']}, remplacés {tally['replaced']}, ignorés {tally['skipped']}, "
-        f"en échec {tally['failed']} ; {quotes} citations, {speakers} nouveaux locuteurs "
-        f"(base : {totals['articles']} articles, {totals['quotes']} citations, {totals['speakers']} locuteurs)"
+        f"en échec {tally['failed']} ; {plural(quotes, 'citation')}, {plural(speakers, 'nouveau locuteur', 'nouveaux locuteurs')} "
+        f"(base : {plural(totals['articles'], 'article')}, {plural(totals['quotes'], 'citation')}, "
+        f"{plural(totals['speakers'], 'locuteur')})"
     )
     if orphaned:
-        click.echo(f"attention : {orphaned} citations vérifiées ne sont plus trouvées par l'extraction, gardées comme orphelines (quotetrack reviews --status orphaned)", err=True)
+        click.echo(f"attention : {plural(orphaned, 'citation vérifiée', 'citations vérifiées')} "
+                   f"{'ne sont plus trouvées' if orphaned > 1 else 'n’est plus trouvée'} par l'extraction, "
+                   f"{'gardées comme orphelines' if orphaned > 1 else 'gardée comme orpheline'} "
+                   "(quotetrack reviews --status orphaned)", err=True)  # fmt: skip
     if tally["failed"]:
         sys.exit(1)
 
