@@ -391,7 +391,7 @@ def test_the_speaker_field_completes_over_existing_speakers(db_file):
 
 
 @pytest.mark.parametrize("fields, message", [
-    ({"action": "form", "status": "vrai"}, "nothing to review"),
+    ({"action": "form", "status": "vrai"}, "Vérification refusée"),
     ({"action": "speaker", "speaker": " "}, "Indiquez le locuteur"),
 ])  # fmt: skip
 def test_bad_review_is_refused_with_a_message(db_file, fields, message):
@@ -549,3 +549,16 @@ def test_results_and_the_queue_come_a_page_at_a_time(db_file, monkeypatch):
     confidences = [the_quote(db_file, node.find("blockquote").get_text()[2:-2])["confidence"] for node in queue.select("li.qt-card")]
     assert confidences == sorted(confidences)  # the least sure first (every seed quote has a speaker)
     assert all("confiance faible" in reason or reason for reason in reasons)
+
+
+def test_the_sheet_in_the_browser_is_the_summary_with_links_to_each_quote_and_a_way_back(db_file):
+    ds = create_app(db_file)
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    page = soup(get(ds, f"/-/quotetrack/article/{quote_row['article_id']}"))
+    assert page.select_one("nav.qt-back a")["href"] == "/"
+    links = {a["href"] for a in page.select("tr.quote a")}
+    assert f"/q/{quote_row['id'][:10]}" in links and len(links) == len(page.select("tr.quote"))
+    opened = get(ds, f"/q/{quote_row['id'][:10]}")
+    assert opened.status_code == 302 and opened.headers["location"] == f"/-/quotetrack/quote/{quote_row['id'][:10]}"
+    assert soup(get(ds, opened.headers["location"])).find("blockquote").get_text() == "C'est du jamais vu"
+    assert "Fichier" not in soup(get(ds, f"/-/quotetrack/article/{quote_row['article_id']}?layout=full")).get_text()

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 import sqlite_utils
 from datasette import Response
+from markupsafe import escape
 
 from ..errors import QuotetrackError
 from ..extract.reasons import describe_reason
@@ -110,7 +111,22 @@ async def _sheet(datasette, request, key: str, render):
     value = unquote(request.url_vars[key])
     html = await read(datasette, lambda db: render(
         db, value, templates=config["templates"], organization=config["organization"]))  # fmt: skip
-    return Response.html(html)
+    return Response.html(with_way_back(html, datasette.urls.instance()))
+
+
+WAY_BACK = ('<nav class="qt-back" style="font: 14px sans-serif; margin: .5em 1em"><style>@media print {{ .qt-back '
+            '{{ display: none }} }}</style><a href="{}">← Qui a dit… ?</a> · <a href="{}">À vérifier</a></nav>')
+
+
+def with_way_back(html: str, home: str) -> str:
+    """A printed sheet served in the browser, with the way back to the interface (not printed)."""
+    position = html.find(">", html.find("<body")) + 1 if "<body" in html else 0
+    nav = WAY_BACK.format(escape(home), escape(datasette_path(home, f"-/{NAME}/a-verifier")))
+    return html[:position] + nav + html[position:]
+
+
+def datasette_path(home: str, path: str) -> str:
+    return home.rstrip("/") + "/" + path
 
 
 @page

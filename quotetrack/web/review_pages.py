@@ -12,6 +12,7 @@ database at the old path.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import sqlite3
 from urllib.parse import unquote, urlsplit
@@ -22,8 +23,9 @@ from datasette import Response
 from .. import vocabulary
 from ..archive.identity import SameSpeaker
 from ..archive.identity import merge_speakers
-from ..archive.reviews import InvalidReview, review_quote, utc_now
-from ..archive.search import SpeakerNotFound, get_quote, speaker_ids
+from ..archive.reviews import review_quote, utc_now
+from ..archive.database_file import DatabaseUnavailable
+from ..archive.search import SpeakerNotFound, get_quote, resolve_speaker, speaker_ids
 from ..errors import QuotetrackError
 from . import pages
 from .accounts import UsersFileUnavailable, authenticate
@@ -191,6 +193,8 @@ async def review_post(datasette, request):
             context = {"name": name, "quote_url": quote_url(datasette, quote_id), "next": target}
             return Response.html(await datasette.render_template("quotetrack_confirm.html", context, request=request))
         fields.update(speaker=name, status="misattributed")
+        if form.get("confirm_new") and "new_speaker" in inspect.signature(review_quote).parameters:
+            fields["new_speaker"] = True  # the reviewer confirmed: create it
     elif action == "text":
         fields.update(text=form.get("text") or "", status="corrected")
     elif action == "note":
@@ -204,7 +208,9 @@ async def review_post(datasette, request):
     try:
         result = await asyncio.get_running_loop().run_in_executor(
             None, lambda: _write(config, lambda db: review_quote(db, quote_id, reviewer=reviewer, **fields)))  # fmt: skip
-    except (InvalidReview, SpeakerNotFound) as error:
+    except QuotetrackError as error:  # an invalid review, an unknown or ambiguous speaker
+        if isinstance(error, DatabaseUnavailable):
+            raise
         datasette.add_message(request, f"Vérification refusée : {error}", datasette.ERROR)
         return Response.redirect(target)
     if result["changes"]:
@@ -240,7 +246,7 @@ async def merge_post(datasette, request):
         found = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [keep_id]).fetchone()
         if found is None:
             raise PageError(404, "Introuvable", "Aucun locuteur n'a cet identifiant.")
-        return merge_speakers(db, found[0], other, reviewer=reviewer, at=utc_now())
+        return merge_speakers(db, _reference(db, keep_id, found[0]), other, reviewer=reviewer, at=utc_now())
 
     try:
         result = await asyncio.get_running_loop().run_in_executor(None, lambda: _write(config, merge))
@@ -253,6 +259,15 @@ async def merge_post(datasette, request):
                           f" ({result['quotes']} citation{'s' if result['quotes'] != 1 else ''} déplacée"
                           f"{'s' if result['quotes'] != 1 else ''}).", datasette.INFO)  # fmt: skip
     return Response.redirect(target)
+
+
+def _reference(db, speaker_id: int, name: str) -> str:
+    """How the library names this very speaker: ``#ID`` where speakers are named by id,
+    else its name (two speakers may share a described name in two articles)."""
+    try:
+        return f"#{speaker_id}" if resolve_speaker(db, f"#{speaker_id}")["id"] == speaker_id else name
+    except QuotetrackError:
+        return name
 
 
 def _write(config: dict, work):
