@@ -44,7 +44,8 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     missing = None
 except ImportError:
@@ -138,16 +139,16 @@ def test_search_from_the_front_page_and_open_the_speaker(seed_db, tmp_path, chro
         chrome.save_screenshot(str(tmp_path / "front.png"))
         box = chrome.find_element(By.ID, "q")
         box.send_keys("jamais vu")
-        chrome.find_element(By.ID, "search-submit").click()
+        click(chrome, chrome.find_element(By.ID, "search-submit"))
         (card,) = chrome.find_elements(By.CSS_SELECTOR, "li.qt-card")
         assert "C'est du jamais vu" in card.text and "Jens Stoltenberg" in card.text and "Le Quotidien" in card.text
         assert "à vérifier" in card.text
         chrome.save_screenshot(str(tmp_path / "results.png"))
-        card.find_element(By.CSS_SELECTOR, "a.qt-speaker").click()
+        click(chrome, card.find_element(By.CSS_SELECTOR, "a.qt-speaker"))
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Jens Stoltenberg"
         assert len(chrome.find_elements(By.CSS_SELECTOR, "li.qt-card")) == 9
         chrome.back()
-        chrome.find_element(By.CSS_SELECTOR, "li.qt-card a.qt-open").click()
+        click(chrome, chrome.find_element(By.CSS_SELECTOR, "li.qt-card a.qt-open"))
         assert chrome.find_element(By.TAG_NAME, "blockquote").text == "C'est du jamais vu"
     finally:
         server.stop()
@@ -160,14 +161,21 @@ def test_first_appearances_take_words(seed_db, tmp_path, chrome):
     server = Server(seed_db, tmp_path / "serve.log")
     try:
         chrome.get(server.url + "/")
-        chrome.find_element(By.LINK_TEXT, "Premières apparitions").click()
+        click(chrome, chrome.find_element(By.LINK_TEXT, "Premières apparitions"))
         chrome.find_element(By.ID, "mots").send_keys("sécurité se paie")
-        chrome.find_element(By.ID, "first-submit").click()
+        click(chrome, chrome.find_element(By.ID, "first-submit"))
         (first,) = chrome.find_elements(By.CSS_SELECTOR, "ol.qt-appearances li")
         assert "2022-03-24" in first.text and "Le Quotidien" in first.text and "première apparition" in first.text
         assert "La sécurité se paie" in chrome.find_element(By.CSS_SELECTOR, "li.qt-card").text
     finally:
         server.stop()
+
+
+def click(chrome, element) -> None:
+    """Click, then wait for the next page: finding an element of the old one would go stale."""
+    page = chrome.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(chrome, 10).until(expected_conditions.staleness_of(page))
 
 
 def add_account(db: Path, name: str) -> None:
@@ -179,7 +187,7 @@ def log_in(chrome, server, name):
     chrome.get(server.url + "/-/login")
     chrome.find_element(By.ID, "name").send_keys(name)
     chrome.find_element(By.ID, "password").send_keys(PASSWORD)
-    chrome.find_element(By.ID, "login-submit").click()
+    click(chrome, chrome.find_element(By.ID, "login-submit"))
 
 
 def quote_row(db: Path, text: str) -> tuple:
@@ -208,7 +216,7 @@ def test_log_in_reject_from_the_queue_correct_a_speaker_merge_speakers(seed_db, 
         chrome.save_screenshot(str(tmp_path / "queue.png"))
         # « préoccupés » is one word, not a quote: rejected in one click from the queue
         (card,) = [c for c in chrome.find_elements(By.CSS_SELECTOR, "li.qt-card") if "« préoccupés »" in c.text]
-        card.find_element(By.CSS_SELECTOR, "button.qt-reject").click()
+        click(chrome, card.find_element(By.CSS_SELECTOR, "button.qt-reject"))
         assert "rejetée — pas une citation" in chrome.find_element(By.CSS_SELECTOR, ".message-info").text
         assert "« préoccupés »" not in chrome.find_element(By.CSS_SELECTOR, "ol.qt-queue").text
 
@@ -226,7 +234,7 @@ def test_log_in_reject_from_the_queue_correct_a_speaker_merge_speakers(seed_db, 
         assert offered == ["Volodymyr Zelensky"]
         field.clear()
         field.send_keys(offered[0])
-        chrome.find_element(By.ID, "speaker-submit").click()
+        click(chrome, chrome.find_element(By.ID, "speaker-submit"))
         assert "locuteur corrigé" in chrome.find_element(By.CSS_SELECTOR, ".message-info").text
         assert chrome.find_element(By.TAG_NAME, "h1").text == "Citation de Volodymyr Zelensky"
 
@@ -234,19 +242,19 @@ def test_log_in_reject_from_the_queue_correct_a_speaker_merge_speakers(seed_db, 
         maire_id = quote_row(db, "D'ici là")[0]
         chrome.get(f"{server.url}/-/quotetrack/quote/{maire_id}")
         chrome.find_element(By.ID, "speaker").send_keys("Hélène Garnier-Roux")
-        chrome.find_element(By.ID, "speaker-submit").click()
-        chrome.find_element(By.ID, "confirm-new-submit").click()
+        click(chrome, chrome.find_element(By.ID, "speaker-submit"))
+        click(chrome, chrome.find_element(By.ID, "confirm-new-submit"))
         assert "Hélène Garnier-Roux" in chrome.find_element(By.CSS_SELECTOR, ".message-info").text
         assert quote_row(db, "D'ici là")[2] == "Hélène Garnier-Roux"
         chrome.get(server.url + "/?q=Hélène+Garnier")
-        chrome.find_element(By.CSS_SELECTOR, "a.qt-named-speaker").click()
+        click(chrome, chrome.find_element(By.CSS_SELECTOR, "a.qt-named-speaker"))
         chrome.find_element(By.ID, "merge-name").send_keys("Hélène Garnier-Roux")
-        chrome.find_element(By.ID, "merge-submit").click()
+        click(chrome, chrome.find_element(By.ID, "merge-submit"))
         assert "Hélène Garnier-Roux fusionné dans Hélène Garnier par claire" in chrome.find_element(By.CSS_SELECTOR, ".message-info").text
 
         # the sheet shows the reviews
         chrome.get(f"{server.url}/-/quotetrack/quote/{quote_id}")
-        chrome.find_element(By.ID, "sheet-link").click()
+        click(chrome, chrome.find_element(By.ID, "sheet-link"))
         sheet = chrome.find_element(By.TAG_NAME, "body").text
         assert "préoccupés" not in sheet.split("Texte de l'article")[0]
     finally:
@@ -273,7 +281,7 @@ def test_read_only_server_has_no_form_and_refuses_a_forged_post(seed_db, tmp_pat
     server = Server(db, tmp_path / "serve.log")
     try:
         chrome.get(server.url + "/?q=jamais+vu")
-        chrome.find_element(By.CSS_SELECTOR, "li.qt-card a.qt-open").click()
+        click(chrome, chrome.find_element(By.CSS_SELECTOR, "li.qt-card a.qt-open"))
         assert chrome.find_elements(By.ID, "review-form") == []
         assert "lecture seule" in chrome.find_element(By.CSS_SELECTOR, ".qt-readonly").text
         forged = chrome.execute_async_script(
