@@ -304,3 +304,20 @@ def test_a_changed_page_keeps_its_reviews(site, db_path):
     db = open_db(db_path)
     assert db.conn.execute("SELECT text, status, reviewed_by FROM quotes").fetchall() == [
         ("Nous tiendrons nos engagements", "confirmed", "Claire Martin")]
+
+
+def test_urls_parsed_on_a_dask_cluster(site, tmp_path):
+    """Downloaded here, parsed by the cluster's workers: the same database as in one process."""
+    distributed = pytest.importorskip("distributed")
+    feed = site.url("/rss.xml")
+    local = str(tmp_path / "local.db")
+    run("index", "--feed", feed, "--db", local, *WEB)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        on_dask = str(tmp_path / "dask.db")
+        result = run("index", "--feed", feed, "--db", on_dask, "--allow-local", "--delay", "0", "--engine", "spacy",
+                     "--scheduler", cluster.scheduler_address, "--batch-size", "1")  # fmt: skip
+        assert result.exit_code == 0, result.output
+    columns = "path, url, title, source, author, published"
+    assert stored(on_dask, columns) == stored(local, columns)
+    quotes = "SELECT quotes.text, speakers.name FROM quotes JOIN speakers ON speakers.id = speaker_id ORDER BY quotes.text"
+    assert [open_db(p).conn.execute(quotes).fetchall() for p in (on_dask, local)] == [open_db(local).conn.execute(quotes).fetchall()] * 2
