@@ -115,3 +115,41 @@ CASES += [
         [Q("Aucune piste n'est écartée", "direct", "source judiciaire")],
     ),
 ]
+
+CASES += [
+    # impersonal: the place opens the sentence (Dans X, on ...)
+    Case(
+        "impersonal_on_place_first",
+        "Dans l'entourage du préfet, on admet que la circulation restera difficile jusqu'en mai.",
+        [Q("la circulation restera difficile jusqu'en mai", "indirect", "l'entourage du préfet")],
+    ),
+    Case(
+        "impersonal_on_place_first_chez",
+        "Chez les pompiers du Var, on affirme que les moyens aériens ne suffiront pas cet été.",
+        [Q("les moyens aériens ne suffiront pas cet été", "indirect", "les pompiers du Var")],
+    ),
+    # name repair: a reporting verb after a name is no part of it
+    Case(
+        "cast_name_not_overrun_by_verb",
+        "La manifestation a réuni 20 000 personnes selon la police. La CFDT revendique de son côté « plus de 60 000 » participants.",
+        [Q("La manifestation a réuni 20 000 personnes", "indirect", "police"), Q("plus de 60 000", "partial", "CFDT")],
+    ),
+    Case(
+        "cast_name_not_overrun_by_verb_2",
+        "Le rectorat compte 300 grévistes. Le SNES dénonce pour sa part « un mépris total » des enseignants.",
+        [Q("un mépris total", "partial", "SNES")],
+    ),
+    # a first name alone for the one person of the article it opens, even an uncommon one
+    Case(
+        "cast_uncommon_first_name_alone",
+        "Soumaya Kerbal, caissière dans un supermarché de Roubaix, manifestait pour la première fois.\n\n"
+        "Soumaya dit avoir perdu 200 euros de pouvoir d'achat en un an.",
+        [Q("avoir perdu 200 euros de pouvoir d'achat en un an", "indirect", "Soumaya Kerbal")],
+    ),
+    Case(
+        "cast_uncommon_first_name_alone_2",
+        "Ilyès Bouraoui, apprenti boulanger à Saint-Étienne, se lève à trois heures.\n\n"
+        "Ilyès assure que son patron l'a toujours payé à l'heure.",
+        [Q("son patron l'a toujours payé à l'heure", "indirect", "Ilyès Bouraoui")],
+    ),
+]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Token
 from . import lexicon
+from .cues import reporting_lemma
 from .index import DocIndex
 from .speakers import HONORIFICS, PARTICLES, Speaker, fold
 
@@ -362,7 +363,8 @@ def name_parts(cast: Cast) -> None:
         if len(e.words) == 1:
             # the surname ends a name; a first name alone opens one
             last = [p for p in fuller if p.words[-1] == e.words[0]]
-            opening = [p for p in fuller if p.words[0] == e.words[0] and fold(e.name) in lexicon.first_names()]
+            # a first name alone, for the one person of the article it opens the name of
+            opening = [p for p in fuller if p.words[0] == e.words[0] and (fold(e.name) in lexicon.first_names() or e.kind == "person")]
             fuller = last or opening
         if len({id(p) for p in fuller}) == 1 and fuller[0] in cast.entities:
             cast.merge(fuller[0], e, "name_parts")
@@ -592,8 +594,8 @@ def _lead_name(mention) -> str | None:
     k = 0
     while k < len(toks) and _capitalised(toks[k]):
         k += 1
-    if 0 < k < len(toks) and toks[k].upos in ("VERB", "AUX") and toks[k].text[:1].islower():
-        return " ".join(t.text for t in toks[:k])
+    if 0 < k < len(toks) and toks[k].text[:1].islower() and (toks[k].upos in ("VERB", "AUX") or reporting_lemma(toks[k])):
+        return " ".join(t.text for t in toks[:k])  # (a reporting verb the tagger took for a noun)
     return None
 
 

@@ -68,6 +68,10 @@ def _before(ctx: ArticleContext, mention: Mention, floor: int) -> Mention | None
     if len(words) > 2 and words[0] == "de" and words[1] == "source":
         comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
         return ctx.cues.mention(toks[1:comma]) if comma else None
+    if len(words) > 2 and words[0] in PLACE_WORDS:  # Dans l'entourage du ministre, on reconnaît ...
+        comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
+        end = ctx.cues.np_from(toks, 1)
+        return ctx.cues.mention(toks[1:end]) if comma is not None and end == comma else None
     return None
 
 
