@@ -153,3 +153,18 @@ CASES += [
         [Q("son patron l'a toujours payé à l'heure", "indirect", "Ilyès Bouraoui")],
     ),
 ]
+
+# a quote first, its speaker named by the next sentence, which renames the words
+CASES += [
+    Case(
+        "speaker_named_after_constat",
+        "Le conseil a voté la fermeture du collège.\n\n"
+        "« On sacrifie les enfants des villages. » Ce constat, c'est celui de Roseline Aubert, présidente de l'association des parents.",
+        [Q("On sacrifie les enfants des villages.", "direct", "Roseline Aubert")],
+    ),
+    Case(
+        "speaker_named_after_mots",
+        "« La forêt brûlera encore, et plus tôt. » Ces mots sont ceux du commandant des pompiers, Hugo Sarrazin, au lendemain de l'incendie.",
+        [Q("La forêt brûlera encore, et plus tôt.", "direct", "Hugo Sarrazin")],
+    ),
+]

@@ -59,6 +59,34 @@ def incise_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
     return ex.cues.incise(cand.outer[1], ex.para_of(cand.outer[1] - 1)[1])
 
 
+# « ... » Ce constat, c'est celui de X / Ces mots sont ceux de X: the words first, their
+# speaker named by the sentence after them, which renames the words (constat, propos, mots).
+NAMED_AFTER = re.compile(
+    r"\s*(?:ce|cet|cette|ces)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*,?\s*(?:c[’']est|ce sont|est|sont|était|étaient)\s+(?:celui|celle|ceux|celles)\s+(?:de la|de l[’']|du|des|de|d[’'])\s*",
+    re.I,
+)
+
+
+def speaker_named_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
+    """« Nous ne céderons pas. » Ce constat, c'est celui de X / Ces mots sont ceux de X:
+    a quotation standing first, its speaker named by the sentence that follows it."""
+    if cand.kind != "direct":
+        return None
+    p_end = ex.para_of(cand.outer[1] - 1)[1]
+    m = NAMED_AFTER.match(ex.text, cand.outer[1], p_end)
+    if m is None:
+        return None
+    toks = ex.ix.between(m.end() - 6, p_end)
+    k = next((j for j, t in enumerate(toks) if t.start >= m.end()), None)
+    if k is None:
+        return None
+    who = ex.cues.with_apposition(ex.cues.np_at(toks, k), p_end)
+    if who is None:
+        return None
+    said = ex.text[m.start() : m.end()]
+    return Cue(m.end() - len(said.lstrip()), m.end(), said.strip(), "être", who, "speaker_named_after")
+
+
 def frame_before(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Selon X, « ... » / Pour X, « ... »."""
     return ex.cues.frame_before(cand.outer[0], ex.floor(cand))
@@ -161,6 +189,7 @@ QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
     ("incise_inside_marks", incise_inside_marks),
     ("cue_governs_fragment", cue_governs_fragment),
     ("incise_after", incise_after),
+    ("speaker_named_after", speaker_named_after),
     ("frame_before", frame_before),
     ("cue_before", cue_before),
     ("name_colon", name_colon),
