@@ -168,9 +168,12 @@ class Fetcher:
 
     def get(self, url: str, headers: dict | None = None, *, accept: Iterable[int] = (200,)) -> Response:
         """The answer to GET ``url``, redirects followed; raise FetchError for anything
-        but a status in ``accept`` (304 belongs there for a conditional request)."""
+        but a status in ``accept`` (304 belongs there for a conditional request; 200
+        stands for every 2xx that has a body)."""
         response = self._follow(url, headers or {}, check_robots=self.limits.robots)
-        if response.status not in tuple(accept):
+        accept = tuple(accept)
+        success = 200 in accept and 200 <= response.status < 300 and response.status not in (204, 205)
+        if response.status not in accept and not success:
             raise FetchError(url, http_problem(response.status))
         return response
 
