@@ -142,7 +142,7 @@ def test_robots_txt_is_read_once_per_site_and_obeyed(site):
 def test_one_request_per_host_per_delay_while_hosts_are_read_together():
     """Measured on the servers' logs: each host's requests arrive at least the delay
     apart, and the second host is not kept waiting for the first one's queue."""
-    delay = 0.3
+    delay = 0.5
     with Site("127.0.0.1") as first, Site("127.0.0.2") as second:
         for served in (first, second):
             for n in range(4):
@@ -155,9 +155,11 @@ def test_one_request_per_host_per_delay_while_hosts_are_read_together():
         for served in (first, second):
             times = [r.at for r in served.requests()]
             assert len(times) == 5  # robots.txt then four pages
-            assert min(b - a for a, b in zip(times, times[1:])) >= 0.9 * delay
-        # read together: the second host's last request came before the first host's last one + delay
-        assert second.requests()[-1].at < first.requests()[-1].at + delay
+            # the client spaces the starts by the delay; what a loaded machine adds in transit
+            # to one request and not the next is far below 100 ms
+            assert min(b - a for a, b in zip(times, times[1:])) >= delay - 0.1
+        # read together: the second host was asked for its first page before the first host's last
+        assert second.requests()[1].at < first.requests()[-1].at
 
 
 def test_a_sites_crawl_delay_lengthens_the_gap():
