@@ -74,6 +74,18 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path, co
     assert digest(other) == before
 
 
+def test_a_database_not_yet_given_its_tables_is_called_empty(tmp_path):
+    fresh = tmp_path / "neuve.db"
+    conn = sqlite3.connect(fresh)
+    conn.execute("PRAGMA journal_mode = WAL")  # what an index that just started leaves for a moment
+    conn.close()
+    for command in (["search", "pont"], ["speakers"]):
+        result = run(*command, "--db", fresh)
+        assert result.exit_code == 1
+        assert result.output.strip() == f"Error: {fresh} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index"
+    assert sqlite3.connect(fresh).execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+
+
 # ----- a file that is not a database ------------------------------------------------------------------
 @pytest.mark.parametrize("command", [["search", "pont"], ["export"], ["speakers"], ["index", "absent.txt"]])
 def test_a_text_file_named_as_the_database_is_not_called_damaged(tmp_path, command):

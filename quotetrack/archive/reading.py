@@ -49,6 +49,8 @@ def open_for_reading(path) -> sqlite_utils.Database:
     db = _connect_read_only(path)
     try:
         if not db["_sqlite_migrations"].exists():
+            if not db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:  # being created by an index
+                raise DatabaseUnavailable(f"{shown} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index")
             raise DatabaseUnavailable(f"{shown} : base SQLite qui n'est pas une base quotetrack (aucune table de citations)")
         _refuse_newer_schema(db, path)
         pending = [migration.name for migration in MIGRATIONS.pending(db)]
