@@ -82,7 +82,7 @@ def test_a_database_not_yet_given_its_tables_is_called_empty(tmp_path):
     for command in (["search", "pont"], ["speakers"]):
         result = run(*command, "--db", fresh)
         assert result.exit_code == 1
-        assert result.output.strip() == f"Error: {fresh} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index"
+        assert result.output.strip() == f"Erreur : {fresh} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index"
     assert sqlite3.connect(fresh).execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
 
 

@@ -135,8 +135,8 @@ def test_forked_workers_end_with_a_killed_indexer(tmp_path, db_path):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     indexer = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        said = next((line for line in indexer.stderr if "worker processes" in line), "")  # said when they start
-        assert "parsing in 2 worker processes (fork" in said
+        said = next((line for line in indexer.stderr if " processus (" in line), "")  # said when they start
+        assert "analyse dans 2 processus (fork" in said
         deadline = time.monotonic() + 60
         while len(workers := [p for p in _children(indexer.pid) if _alive(p)]) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
