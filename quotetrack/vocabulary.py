@@ -190,6 +190,8 @@ DATA_COLUMNS = {
     "jusqu_au": "jusqu'au", "citation": "citation", "media": "média", "statut": "statut", "type": "type",
     "confiance": "confiance", "raison": "raison", "date": "date", "id": "identifiant", "mois": "mois",
     "said_on_source": "date tirée de", "said_on_text": "date dans le texte", "count": "nombre",
+    "nom": "nom", "type_de_locuteur": "type de locuteur", "fonction": "fonction", "citations": "citations",
+    "premiere": "première", "derniere": "dernière",
 }  # fmt: skip
 # Who wrote a line of the review log.
 LOG_ACTIONS = {"review": "vérification", "carried": "reprise à la réindexation",

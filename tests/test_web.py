@@ -562,3 +562,41 @@ def test_the_sheet_in_the_browser_is_the_summary_with_links_to_each_quote_and_a_
     assert opened.status_code == 302 and opened.headers["location"] == f"/-/quotetrack/quote/{quote_row['id'][:10]}"
     assert soup(get(ds, opened.headers["location"])).find("blockquote").get_text() == "C'est du jamais vu"
     assert "Fichier" not in soup(get(ds, f"/-/quotetrack/article/{quote_row['article_id']}?layout=full")).get_text()
+
+
+def test_a_logged_in_reviewer_confirms_or_rejects_from_the_sheet_in_one_click(db_file):
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    ds, cookies = web.reviewing_app(db_file)
+    sheet = f"/-/quotetrack/article/{quote_row['article_id']}"
+    assert soup(get(ds, sheet)).select("button.qt-reject") == []  # no login, no button
+    response = web.get(ds, sheet, cookies)
+    row = soup(response).find("tr", {"data-quote": quote_row["id"]})
+    form = row.find("button", class_="qt-reject").find_parent("form")
+    data = {field["name"]: field["value"] for field in form.find_all("input")}
+    jar = {**cookies, "ds_csrftoken": response.cookies.get("ds_csrftoken") or cookies["ds_csrftoken"]}
+    done = web.post(ds, form["action"], data, cookies=jar)
+    assert done.status_code == 302 and done.headers["location"] == sheet
+    assert review_log(db_file) == [(quote_row["id"], "status", "unreviewed", "rejected", "claire", "review")]
+    assert soup(web.get(ds, sheet, cookies)).find("tr", {"data-quote": quote_row["id"]}) is None  # out of the table
+
+
+def test_the_speakers_query_counts_quotes_finds_part_of_a_name_and_opens_the_speakers_page(db_file):
+    ds = create_app(db_file)
+    found = rows(ds, "/quotes/locuteurs.json?nom=STOLT")
+    assert [(row["locuteur"], row["citations"]) for row in found] == [("Jens Stoltenberg", 10)]
+    page = soup(get(ds, "/quotes/locuteurs?nom=zelen"))
+    link = page.find("a", string="Volodymyr Zelensky")
+    assert link["href"].startswith("/-/quotetrack/locuteur/") and get(ds, link["href"]).status_code == 200
+    assert "personne" in page.get_text()
+
+
+def test_every_table_and_query_behind_donnees_opens_and_its_links_too(db_file):
+    ds = create_app(db_file)
+    data = soup(get(ds, "/quotes"))
+    pages = {a["href"] for a in data.select("section.content a") if a["href"].startswith("/quotes/")}
+    assert len(pages) >= 12
+    for href in sorted(pages):
+        response = get(ds, href)
+        assert response.status_code == 200, href
+        for link in {a["href"] for a in soup(response).select("table.rows-and-columns a") if a["href"].startswith("/")}:
+            assert get(ds, link).status_code in (200, 302), (href, link)

@@ -77,7 +77,7 @@ def test_every_journey_page_and_the_frame_are_french(built_db, tmp_path):
             "/quotes", "/quotes/quote_view", "/quotes/quote_view?_search=otan", "/quotes/quote_view?status=unreviewed",
             "/quotes/quotes", "/quotes/speakers", "/quotes/speakers/1", "/quotes/review_log", "/quotes/speaker_aliases",
             "/quotes/qui_a_dit_quoi", "/quotes/qui_a_dit_quoi?mots=otan&locuteur=&depuis=&jusqu_au=",
-            "/quotes/a_verifier", "/quotes/premieres_apparitions", "/quotes/articles_indexes",
+            "/quotes/a_verifier", "/quotes/premieres_apparitions", "/quotes/articles_indexes", "/quotes/locuteurs?nom=stolt",
             "/nope", "/quotes/nope", "/-/metadata.json", "/quotes/quote_view?_sort=nope", "/quotes/articles",
         )},
         "login": web.get(ds, "/-/login"),

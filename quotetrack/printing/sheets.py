@@ -68,18 +68,22 @@ FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies
 
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
-                  link_base: str = "", show_path: bool = True, include_rejected: bool = False) -> str:  # fmt: skip
+                  link_base: str = "", show_path: bool = True, include_rejected: bool = False,
+                  review: dict | None = None) -> str:  # fmt: skip
     """The sheet of one article: who said what, its text with every quote highlighted,
     then the annex (compact layout) or a card per quote (``layout="cards"``); or the
     two-page ``summary`` for a meeting, whose short links start with ``link_base``.
     ``show_path=False`` leaves the indexed file's path out (the web shows no path).
-    Rejected quotes are left out (``archive/evidence.py``) unless ``include_rejected``."""
+    Rejected quotes are left out (``archive/evidence.py``) unless ``include_rejected``.
+    ``review`` (``{"token", "next"}``, from ``quotetrack serve``) adds the one-click
+    « confirmer » and « rejeter » buttons to the summary's rows (never printed)."""
     layout = _check_layout(layout)
     article = find_article(db, id_or_path)
     everything = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
     quotes = [q for q in everything if evidence.counts(q, include_rejected=include_rejected)]
     if layout == "summary":
-        return _summary(db, article, quotes, templates, organization, link_base, left_out=len(everything) - len(quotes))
+        return _summary(db, article, quotes, templates, organization, link_base,
+                        left_out=len(everything) - len(quotes), review=review)  # fmt: skip
     cards, sources = _cards(db, quotes)
     shown = sources[0] if sources else _source(article, 1)
     if not show_path:
@@ -201,7 +205,8 @@ def summary_group(card: dict) -> str:
     return "described"
 
 
-def _summary(db, article: dict, kept: list[dict], templates, organization, link_base: str, left_out: int = 0) -> str:
+def _summary(db, article: dict, kept: list[dict], templates, organization, link_base: str, left_out: int = 0,
+             review: dict | None = None) -> str:  # fmt: skip
     """At most two A4 pages for 60 quotes: one line or two a quote, grouped by kind of
     speaker; rejected quotes (not quotes, ``archive/evidence.py``) were left out of
     ``kept``, of the table and of the counts (``left_out`` says how many)."""
@@ -220,7 +225,7 @@ def _summary(db, article: dict, kept: list[dict], templates, organization, link_
     return _render(
         templates, "summary.html", organization, [], title=article["title"] or Path(article["path"] or "article").name,
         article=_source(article, 1), groups=ordered, rejected=left_out, link_base=link_base,
-        quotes=kept,
+        quotes=kept, review=review,
     )  # fmt: skip
 
 

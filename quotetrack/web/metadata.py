@@ -98,7 +98,7 @@ HOME = (
     ("citations_d_un_locuteur", "Citations d'un locuteur", "tout ce qu'une personne a dit"),
     ("a_verifier", "À vérifier", "les citations non vérifiées, les moins sûres d'abord"),
     ("premieres_apparitions", "Premières apparitions", "où une citation est parue, la première fois d'abord"),
-    ("speakers", "Locuteurs", "leurs dossiers"),
+    ("locuteurs", "Locuteurs", "chacun avec son nombre de citations, et sa page"),
     ("review_log", "Journal des vérifications", "qui a changé quoi, et quand"),
 )
 
@@ -108,6 +108,7 @@ TABLE_TITLES = {
     **{name: title for name, title, _ in HOME}, "quotes": "Citations (table brute)", "articles": "Articles",
     "speaker_aliases": "Autres noms des locuteurs", "speaker_log": "Journal des locuteurs",
     "articles_indexes": "Articles", "citations_d_un_locuteur": "Citations d'un locuteur",
+    "speakers": "Locuteurs (table brute)",
 }  # fmt: skip
 
 
@@ -188,6 +189,16 @@ def metadata(database: str) -> dict:
             "title": "À vérifier",
             "description": "Les citations non vérifiées, celles dont l'extraction est la moins sûre d'abord.",
             "sql": _TO_CHECK,
+        },
+        "locuteurs": {
+            "title": "Locuteurs",
+            "description": "Chaque locuteur avec son nombre de citations, le plus cité d'abord ; tapez une partie"
+            " du nom (accents et majuscules ignorés). Le nom ouvre sa page.",
+            "sql": "SELECT s.id, s.name AS locuteur, s.kind AS type_de_locuteur, s.role AS fonction,"
+            " count(q.id) AS citations, min(q.said_on) AS premiere, max(q.said_on) AS derniere"
+            " FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id"
+            " WHERE :nom = '' OR s.key LIKE '%' || quotetrack_fold(:nom) || '%'"
+            " GROUP BY s.id HAVING count(q.id) > 0 ORDER BY citations DESC, s.name LIMIT 500",
         },
         "articles_indexes": {
             "title": "Articles",

@@ -133,7 +133,11 @@ def datasette_path(home: str, path: str) -> str:
 async def article_page(datasette, request):
     """The article's sheet: the summary, whose rows open the quotes (``?layout=full``: all of it)."""
     layout = "full" if request.args.get("layout") == "full" else "summary"
-    return await _sheet(datasette, request, "article_id", functools.partial(article_sheet, layout=layout, show_path=False))
+    review = None
+    if options(datasette)["allow_review"] and request.actor:  # one click from the sheet too
+        review = {"token": request.scope["csrftoken"](), "next": request.path}
+    render = functools.partial(article_sheet, layout=layout, show_path=False, review=review)
+    return await _sheet(datasette, request, "article_id", render)
 
 
 @page

@@ -10,6 +10,7 @@ server cannot write the file, whatever a request asks.
 from __future__ import annotations
 
 import json
+import sys
 
 import sqlite_utils
 from datasette import hookimpl
@@ -23,6 +24,7 @@ from ..archive.search import QuoteNotFound, fts_query, get_quote, speaker_ids
 from ..checking.appearances import appearances
 from ..extract.reasons import describe_reason
 from ..text.safety import escape_bidi
+from ..text.folding import fold
 from .. import vocabulary
 from . import pages, security
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
@@ -45,6 +47,7 @@ def prepare_connection(conn, database, datasette):
         "quotetrack_speaker_ids", 1, lambda name: json.dumps(sorted(speaker_ids(db, name or "", loose=True)))
     )
     conn.create_function("quotetrack_appearances", 1, lambda quote_id: _appearances_json(db, quote_id))
+    conn.create_function("quotetrack_fold", 1, lambda text: fold(text or "")[:200])
     if not config["allow_review"]:
         conn.execute("PRAGMA query_only = 1")
 
@@ -108,17 +111,22 @@ def render_cell(row, value, column, table, database, datasette):
         value = escape_bidi(value)
     if column == "path" and isinstance(value, str):  # a file's name, never where it lies
         return value.replace("\\", "/").rsplit("/", 1)[-1]
-    if table in QUOTE_TABLES and "id" in keys and row["id"]:
+    quote_rows = table in ("quotes", "quote_view") or (table is None and any(c in keys for c in TEXT_COLUMNS))
+    if quote_rows and "id" in keys and isinstance(row["id"], str) and row["id"]:
         if column in TEXT_COLUMNS or (column == "id" and table != "quotes"):
             return _link(quote_url(datasette, row["id"]), value)
     if table in QUOTE_TABLES and column == "article_id":
         if isinstance(value, dict):  # a foreign key Datasette labelled with the article's title
             return _link(sheet_url(datasette, value["value"]), value.get("label") or value["value"])
         return _link(sheet_url(datasette, value), f"fiche {str(value)[:12]}")
+    if table is None and column == "locuteur" and "citations" in keys and "id" in keys:
+        return _link(datasette.urls.path(f"/-/{NAME}/locuteur/{int(row['id'])}"), value)
+    if table is None and column == "type_de_locuteur":
+        return vocabulary.speaker_kind(value)
     if table in (None, "quote_view") and column in SPEAKER_COLUMNS:
         return _link(dossier_url(datasette, value), value)
-    if table == "speakers" and column == "name":
-        return _link(dossier_url(datasette, value), value)
+    if table == "speakers" and column == "name" and "id" in keys:
+        return _link(datasette.urls.path(f"/-/{NAME}/locuteur/{int(row['id'])}"), value)
     if table in ("articles", None) and column == "title" and "id" in keys and "published" in keys:
         return _link(sheet_url(datasette, row["id"]), value)
     if isinstance(value, str) and value != original:
@@ -323,6 +331,9 @@ def handle_exception(datasette, request, exception):
             status, message = 400, "Cette requête n'est pas valide (filtre, tri ou paramètre inconnu)."
         else:
             status, message = 500, "Erreur interne : la page n'a pas pu être construite."
+            # one line for whoever runs the server, never a traceback (nor local variables)
+            print(f"quotetrack serve : erreur interne sur {request.path} : {type(exception).__name__}",
+                  file=sys.stderr)  # fmt: skip
         if request.path.split("?")[0].endswith(".json"):
             return Response.json({"ok": False, "error": message, "status": status}, status=status)
         return Response.html(await _error_html(datasette, request, status, message), status=status)
