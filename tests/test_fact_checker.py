@@ -377,3 +377,52 @@ def test_a_report_without_o_is_written_to_a_file_named_after_its_subject(archive
         result = run(*args, db=archive)
         assert result.exit_code == 0 and result.output == f"écrit : {name}\n"
         assert "<html" in (tmp_path / name).read_text(encoding="utf-8")
+
+
+# ----- a reviewer's morning -------------------------------------------------------------------------
+def test_a_reviewers_morning_every_surface_agrees_with_the_reviews(tmp_path, spacy_engine):
+    """Index, reject one quote, correct the speaker of another, merge two speakers by id;
+    then verify, search, speakers, the sheet, the dossier and an export all agree."""
+    from conftest import ROOT, SEED
+
+    db = tmp_path / "matin.db"
+    indexed = run("index", SEED, ROOT / "examples", "--engine", "spacy", "--workers", 1, db=db)
+    assert indexed.exit_code == 0 and "indexés 4" in indexed.output, indexed.output
+    jamais, preoccupes, unie = (quote_id(db, t) for t in ("C'est du jamais vu", "préoccupés", "L'Alliance n'a jamais été aussi unie"))
+    assert run("review", jamais, "--status", "rejetée", "--note", "formule de Biden", db=db).exit_code == 0
+    assert run("review", preoccupes, "--speaker", "Zelensky", "--status", "mal attribuée", db=db).exit_code == 0
+    ids = {row["name"]: row["id"] for row in speaker_rows(db) if not row["article"]}
+    merged = run("speakers", "merge", ids["Jens Stoltenberg"], ids["Stoltenberg"], db=db)
+    assert merged.exit_code == 0 and "1 citation déplacée" in merged.output, merged.output
+
+    # verify: the rejected quote is no evidence; the corrected speaker is the speaker
+    rejected = run("verify", "C'est du jamais vu", "--speaker", "Stoltenberg", db=db)
+    assert rejected.exit_code == 1 and "a été rejetée par la vérification (pas une citation, note : formule de Biden)" in rejected.output
+    assert run("verify", "préoccupés", "--speaker", "Zelensky", db=db).exit_code == 0
+    assert run("verify", "préoccupés", "--speaker", "Jens Stoltenberg", db=db).exit_code == 4
+    unified = run("verify", "L'Alliance n'a jamais été aussi unie", "--speaker", "Jens Stoltenberg", db=db)
+    assert unified.exit_code == 0 and "statut : non vérifiée" in unified.output.splitlines()[0]
+
+    # search and export: the same rows, the same speakers, each with its status
+    found = {row["id"]: row for row in json.loads(run("search", "--limit", 100, "--format", "json", db=db).output)}
+    exported = {row["id"]: row for row in json.loads(run("export", "--format", "json", db=db).output)}
+    assert set(found) == set(exported) and jamais not in found and len(found) == 15
+    for rows in (found, exported):
+        assert (rows[preoccupes]["speaker"], rows[preoccupes]["status"]) == ("Volodymyr Zelensky", "misattributed")
+        assert rows[unie]["speaker"] == "Jens Stoltenberg"
+    table = run("search", "préoccupés", db=db).output
+    assert "Volodymyr Zelensky" in table and "mal attribuée" in table
+
+    # speakers: counts without the rejected quote, the merged one gone
+    counts = {row["name"]: row["quotes"] for row in speaker_rows(db) if not row["article"]}
+    assert counts == {"Jens Stoltenberg": 9, "Volodymyr Zelensky": 2, "Camilla Stoltenberg": 1}
+
+    # the sheet and the dossier
+    sheet = run("report", "article", SEED.name, "--layout", "full", "-o", "-", db=db).output
+    assert jamais not in _marked(sheet) and preoccupes in _marked(sheet)
+    cards = BeautifulSoup(run("report", "article", SEED.name, "--layout", "cards", "-o", "-", db=db).output, "html5lib")
+    assert "Volodymyr Zelensky" in cards.select_one(f"#q-{preoccupes}").get_text(" ")
+    assert not cards.select(f"#q-{jamais}")
+    dossier = run("report", "speaker", ids["Jens Stoltenberg"], "-o", "-", db=db).output
+    assert unie in _marked(dossier) and jamais not in _marked(dossier) and preoccupes not in _marked(dossier)
+    assert len({i for i in _marked(dossier) if i in found}) == 9
