@@ -68,10 +68,18 @@ def where(source: dict) -> str:
     return f"{place}, § {source['paragraph']}" if source.get("paragraph") else place
 
 
+def shown_title(source: dict) -> str | None:
+    """The article's title, unless it is only its file name (which ``where`` shows)."""
+    title = source.get("title")
+    if title and source.get("path") and title == source["path"].replace("\\", "/").rsplit("/", 1)[-1]:
+        return None
+    return title
+
+
 def grounds(source: dict) -> str:
     """What a verdict rests on, for a reader who must cite it: « « Titre » (Le Monde,
     2024-07-16), seeds/a.txt, § 11 ; statut : confirmée »."""
-    title = source.get("title")
+    title = shown_title(source)
     article = f"« {title} »" if title else "article sans titre"
     outlet = source.get("source") or "média inconnu"
     date = source.get("said_on") or "sans date"

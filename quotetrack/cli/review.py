@@ -122,7 +122,7 @@ def verify(claim, speaker, threshold, limit, fmt, db_path):
 
 def _echo_verification(result) -> None:
     """The verdict's sentence, then each source (or the closest one) in detail, in French."""
-    from ..checking.verdicts import sentence, where
+    from ..checking.verdicts import sentence, shown_title, where
     from ..vocabulary import VERDICTS, status
 
     def echo(line):  # wordings come from articles: no escape sequence reaches the terminal
@@ -134,7 +134,7 @@ def _echo_verification(result) -> None:
         label = f"{number}." if result["sources"] else "la plus proche :"
         verdict = VERDICTS[s["verdict"]].lower() if result["sources"] else None
         head = [label, verdict, f"score {s['score']:g}", s.get("speaker") or "locuteur non identifié",
-                s.get("said_on") or "sans date", s.get("source") or "média inconnu", s.get("title") and f"« {s['title']} »",
+                s.get("said_on") or "sans date", s.get("source") or "média inconnu", shown_title(s) and f"« {shown_title(s)} »",
                 where(s), f"statut : {status(s.get('status'))}"]  # fmt: skip
         echo("  ".join(part for part in head if part))
         found_in = f"citation {s['quote_id']}" if s["found_in"] == "quote" else "texte de l'article" + (f" (dans la citation {s['quote_id']})" if s.get("quote_id") else "")
