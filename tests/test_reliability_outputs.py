@@ -54,7 +54,7 @@ def test_output_over_the_database_is_refused(hostile_db, command):
     before = digest(hostile_db)
     result = run(*command, "--db", hostile_db, "-o", hostile_db)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Erreur : {hostile_db}: is the database {hostile_db}; choose another output file"]
+    assert result.output.splitlines() == [f"Erreur : {hostile_db} : est la base de données {hostile_db} ; choisissez un autre fichier de sortie"]
     assert digest(hostile_db) == before
 
 
@@ -63,7 +63,7 @@ def test_output_over_an_input_article_is_refused(tmp_path, db_path, monkeypatch)
     (tmp_path / "conseil.txt").write_text("Le texte source.", encoding="utf-8")
     store_article(db_path, HOSTILE[:1], path="conseil.txt")
     result = run("report", "article", "conseil.txt", "--db", db_path, "-o", "conseil.txt")
-    assert result.exit_code == 1 and "is an input (conseil.txt)" in result.output
+    assert result.exit_code == 1 and "est un article indexé (conseil.txt)" in result.output
     assert (tmp_path / "conseil.txt").read_text(encoding="utf-8") == "Le texte source."
 
 
@@ -72,7 +72,7 @@ def test_output_into_a_missing_folder_is_one_line(hostile_db, tmp_path, command)
     target = tmp_path / "absent" / "sortie.html"
     result = run(*command, "--db", hostile_db, "-o", target)
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"Erreur : {target}: folder {target.parent} does not exist"]
+    assert result.output.splitlines() == [f"Erreur : {target} : le dossier {target.parent} n'existe pas"]
 
 
 @pytest.mark.parametrize("command", [["report", "search", "pont"], ["export"]])
@@ -84,7 +84,7 @@ def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(hostile_db, tmp_path, 
     target = tmp_path / "sortie.out"
     result = run(*command, "--db", hostile_db, "-o", target)
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == f"Erreur : {target}: cannot write: no space left on the device; nothing was written"
+    assert result.output.splitlines()[-1] == f"Erreur : {target} : écriture impossible : plus de place sur le disque ; rien n'a été écrit"
     assert not target.exists()
     assert [name for name in os.listdir(tmp_path) if not name.startswith("test.db")] == []  # no temporary file
     target.write_text("ancien", encoding="utf-8")

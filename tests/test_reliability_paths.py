@@ -44,7 +44,7 @@ def test_output_over_the_files_of_a_symlinked_database_is_refused(linked_db, com
     target = f"{real}{suffix}"
     result = run(*command, "--db", link, "-o", target)
     assert result.exit_code == 1
-    assert f"is the database {link}" in result.output
+    assert f"est la base de données {link}" in result.output
     written = open(target, "rb").read() if os.path.exists(target) else b""
     assert not written.startswith((b"<", b"speaker,"))  # SQLite's file, not a sheet or a CSV
     conn = sqlite3.connect(real)
@@ -57,7 +57,7 @@ def test_an_output_symlink_to_the_database_is_refused(linked_db, tmp_path):
     sneaky = tmp_path / "sortie.csv"
     sneaky.symlink_to(f"{real}-wal")
     result = run("export", "--db", real, "-o", sneaky)
-    assert result.exit_code == 1 and "is the database" in result.output
+    assert result.exit_code == 1 and "est la base de données" in result.output
     assert sneaky.is_symlink()
 
 

@@ -64,14 +64,14 @@ def resolved_output(path) -> Path:
     except OSError as error:
         raise OutputRefused(f"{shown} : chemin inutilisable ({_reason(error)}) ; choisissez un autre fichier de sortie") from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise OutputRefused(f"{shown}: is a folder; give a file name")
+        raise OutputRefused(f"{shown} : est un dossier ; donnez un nom de fichier")
     if mode is not None and not stat.S_ISREG(mode):
         kind = next((name for test, name in _NOT_REGULAR if test(mode)), "un fichier spécial")
         raise OutputRefused(f"{shown} : n'est pas un fichier ordinaire ({kind}) ; choisissez un fichier ou un nom nouveau")
     target = Path(os.path.realpath(path))
     if mode is None and not target.parent.is_dir():
         shown_parent = Path(path).parent if not os.path.islink(path) else target.parent
-        raise OutputRefused(f"{shown}: folder {path_text(shown_parent)} does not exist")
+        raise OutputRefused(f"{shown} : le dossier {path_text(shown_parent)} n'existe pas")
     return target
 
 
@@ -84,10 +84,10 @@ def check_output_path(path, *, database=None, inputs: Iterable = ()) -> Path:
     if database is not None:
         for companion in database_files(database):
             if _same_file(target, companion):
-                raise OutputRefused(f"{shown}: is the database {path_text(database)}; choose another output file")
+                raise OutputRefused(f"{shown} : est la base de données {path_text(database)} ; choisissez un autre fichier de sortie")
     for source in inputs:
         if source and _same_file(target, Path(source)):
-            raise OutputRefused(f"{shown}: is an input ({path_text(source)}); choose another output file")
+            raise OutputRefused(f"{shown} : est un article indexé ({path_text(source)}) ; choisissez un autre fichier de sortie")
     return target
 
 
@@ -117,7 +117,7 @@ def write_atomically(path, pieces: Iterable[str | bytes]) -> int:
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise OutputRefused(f"{path_text(path)}: cannot write: {_reason(error)}") from None
+        raise OutputRefused(f"{path_text(path)} : écriture impossible : {_reason(error)}") from None
     written = 0
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -131,7 +131,7 @@ def write_atomically(path, pieces: Iterable[str | bytes]) -> int:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputRefused(f"{path_text(path)}: cannot write: {_reason(error)}; nothing was written") from None
+        raise OutputRefused(f"{path_text(path)} : écriture impossible : {_reason(error)} ; rien n'a été écrit") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -139,8 +139,14 @@ def write_atomically(path, pieces: Iterable[str | bytes]) -> int:
     return written
 
 
+_REASONS = {errno.ENOSPC: "plus de place sur le disque", errno.EDQUOT: "quota du disque dépassé",
+            errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
+            errno.EROFS: "système de fichiers en lecture seule", errno.ENOENT: "fichier ou dossier absent",
+            errno.ENOTDIR: "un élément du chemin n'est pas un dossier", errno.ELOOP: "trop de liens symboliques",
+            errno.ENAMETOOLONG: "nom trop long", errno.EIO: "erreur d'entrée-sortie du disque"}  # fmt: skip
+
+
 def _reason(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "no space left on the device"
-    return (error.strerror or str(error)).lower()
+    """The system's reason in French (libc's strerror is English)."""
+    return _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
 
