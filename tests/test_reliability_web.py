@@ -137,7 +137,9 @@ def test_binding_beyond_localhost_with_review_warns_about_tls(db_file, monkeypat
     CliRunner().invoke(cli, ["users", "add", "claire", "--db", str(db_file), "--password-stdin"], input="long secret\n")
     result = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--allow-review", "--host", "0.0.0.0"])
     assert result.exit_code == 0, result.output
-    assert "sans TLS" in result.output
+    assert "sans TLS" in result.output and "--allow-host" in result.output
+    named = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--host", "0.0.0.0", "--allow-host", "redaction.local"])
+    assert named.exit_code == 0 and "--allow-host" not in named.output
     quiet = CliRunner().invoke(cli, ["serve", "--db", str(db_file), "--allow-review"])
     assert "sans TLS" not in quiet.output
 

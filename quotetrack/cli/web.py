@@ -49,6 +49,9 @@ def serve(db_path, host, port, allow_hosts, allow_review, users_path, allow_sql,
     except DatabaseMissing as missing:
         raise missing_database(missing) from None
     check_address(host, port)
+    if host in ("0.0.0.0", "::") and not allow_hosts:
+        click.echo("attention : seuls localhost et 127.0.0.1 sont acceptés comme nom d'hôte ; ajoutez --allow-host"
+                   " NOM pour le nom ou l'adresse que les navigateurs de la rédaction utilisent.", err=True)  # fmt: skip
     if allow_review and host not in LOCAL:
         click.echo("attention : vérifications ouvertes sur le réseau sans TLS ; les mots de passe passent en clair."
                    " Placez un serveur HTTPS devant quotetrack.", err=True)  # fmt: skip
