@@ -600,3 +600,13 @@ def test_every_table_and_query_behind_donnees_opens_and_its_links_too(db_file):
         assert response.status_code == 200, href
         for link in {a["href"] for a in soup(response).select("table.rows-and-columns a") if a["href"].startswith("/")}:
             assert get(ds, link).status_code in (200, 302), (href, link)
+
+
+def test_every_row_of_the_full_sheet_and_of_the_dossier_opens_its_quote(db_file):
+    ds = create_app(db_file)
+    quote_row = the_quote(db_file, "C'est du jamais vu")
+    for path in (f"/-/quotetrack/article/{quote_row['article_id']}?layout=full", "/-/quotetrack/speaker/Jens%20Stoltenberg"):
+        page = soup(get(ds, path))
+        quote_rows = page.select("table.who tr.quote")
+        assert quote_rows and all(row.select_one("td.num a.open")["href"] == f"/q/{row['data-quote'][:10]}" for row in quote_rows)
+    assert "/q/" not in sheets.article_sheet(open_db(db_file), quote_row["article_id"], layout="full")  # printed: no links

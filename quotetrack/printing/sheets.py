@@ -69,14 +69,16 @@ FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
                   link_base: str = "", show_path: bool = True, include_rejected: bool = False,
-                  review: dict | None = None) -> str:  # fmt: skip
+                  review: dict | None = None, quote_links: str | None = None) -> str:  # fmt: skip
     """The sheet of one article: who said what, its text with every quote highlighted,
     then the annex (compact layout) or a card per quote (``layout="cards"``); or the
     two-page ``summary`` for a meeting, whose short links start with ``link_base``.
     ``show_path=False`` leaves the indexed file's path out (the web shows no path).
     Rejected quotes are left out (``archive/evidence.py``) unless ``include_rejected``.
     ``review`` (``{"token", "next"}``, from ``quotetrack serve``) adds the one-click
-    « confirmer » and « rejeter » buttons to the summary's rows (never printed)."""
+    « confirmer » and « rejeter » buttons to the summary's rows (never printed);
+    ``quote_links`` (a server's base, ``""`` for its root) makes each row's number a link
+    to the quote's page."""
     layout = _check_layout(layout)
     article = find_article(db, id_or_path)
     everything = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
@@ -93,15 +95,16 @@ def article_sheet(db, id_or_path: str, *, templates=None, organization=None, lay
         title=article["title"] or Path(article["path"] or "article").name,
         article=shown, sources=sources,
         speakers=speaker_groups(cards), paragraphs=highlight(article["text"], cards),
-        annex=[card for card in cards if card["annex"]],
+        annex=[card for card in cards if card["annex"]], quote_links=quote_links,
     )  # fmt: skip
 
 
 def speaker_dossier(db, name: str, *, templates=None, organization=None, layout: str = "compact",
-                    include_rejected: bool = False) -> str:  # fmt: skip
+                    include_rejected: bool = False, quote_links: str | None = None) -> str:  # fmt: skip
     """Every quote of one speaker (id, canonical name, alias, or a last name naming one):
     a table per article in date order (compact), or cards newest first (``cards``).
-    Rejected quotes are left out unless ``include_rejected``."""
+    Rejected quotes are left out unless ``include_rejected``; ``quote_links`` as for
+    ``article_sheet``."""
     layout = _check_layout(layout, summary=False)
     try:
         speaker = resolve_speaker(db, name)
@@ -132,6 +135,7 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None, layout:
         speaker={**speaker, "aliases": aliases, "count": len(cards),
                  "kind_label": vocabulary.speaker_kind(speaker["kind"]),
                  "first": dates[0] if dates else None, "last": dates[-1] if dates else None},
+        quote_links=quote_links,
     )  # fmt: skip
 
 

@@ -136,13 +136,18 @@ async def article_page(datasette, request):
     review = None
     if options(datasette)["allow_review"] and request.actor:  # one click from the sheet too
         review = {"token": request.scope["csrftoken"](), "next": request.path}
-    render = functools.partial(article_sheet, layout=layout, show_path=False, review=review)
+    render = functools.partial(article_sheet, layout=layout, show_path=False, review=review, quote_links=_base(datasette))
     return await _sheet(datasette, request, "article_id", render)
 
 
 @page
 async def speaker_page(datasette, request):
-    return await _sheet(datasette, request, "name", speaker_dossier)
+    return await _sheet(datasette, request, "name", functools.partial(speaker_dossier, quote_links=_base(datasette)))
+
+
+def _base(datasette) -> str:
+    """The server's root for links in a sheet (``/q/ID``): empty at the root."""
+    return datasette.urls.instance().rstrip("/")
 
 
 @page
