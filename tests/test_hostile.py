@@ -119,7 +119,7 @@ def test_read_only_database(tmp_path, monkeypatch):
     article.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["index", str(article), "--db", str(db_path), "--engine", "spacy", "--workers", "1"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines()[-1].startswith("Erreur : cannot")
+    assert result.output.strip().splitlines()[-1].startswith("Erreur : base ")
     assert "readonly" in result.output and "Traceback" not in result.output
     searched = CliRunner().invoke(cli, ["search", "pont", "--db", str(db_path)])
     assert searched.exit_code == 0

@@ -62,7 +62,7 @@ def test_a_damaged_header_is_one_line_with_the_fix(full_db, command):
     result = run(*command, "--db", full_db)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Erreur : {full_db}: the database is damaged")
+    assert line.startswith(f"Erreur : {full_db} : base endommagée")
     assert f'sqlite3 {full_db} ".recover"' in line
 
 
@@ -74,7 +74,7 @@ def test_export_of_a_damaged_page_is_refused_not_short(full_db):
     result = run("export", "--db", full_db)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert "the database is damaged" in line and '".recover"' in line
+    assert "base endommagée" in line and '".recover"' in line
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(tmp_path, db_path):
@@ -92,8 +92,8 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path, db_path):
         result = run(*command, "--db", db_path)
         assert result.exit_code == 1
         assert result.output.strip().splitlines() == [
-            f"Erreur : {db_path}: written by a newer quotetrack (schema m099_future); "
-            "upgrade quotetrack to use it (this version will not write into it)"]
+            f"Erreur : {db_path} : écrite par une version plus récente de quotetrack (schéma m099_future) ; "
+            "mettez quotetrack à jour pour l'utiliser (cette version n'y écrira pas)"]
     assert digest(db_path) == before
 
 
@@ -115,7 +115,7 @@ def test_a_lock_held_past_the_timeout_names_the_holder(db_path, monkeypatch):
         holder.wait()
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Erreur : {db_path}: database is locked: another process kept it busy for over 0.3 s")
+    assert line.startswith(f"Erreur : {db_path} : base verrouillée : un autre processus l'a occupée plus de 0.3 s")
     assert f"pid {holder.pid} (" in line
 
 
@@ -133,7 +133,7 @@ def test_review_on_a_full_disk_is_one_line_and_changes_nothing(db_path, monkeypa
     result = run("review", quote_id, "--status", "disputed", "--note", "Vérifié " * 5000, "--db", db_path)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Erreur : {db_path}: the disk is full") and "nothing was written" in line
+    assert line.startswith(f"Erreur : {db_path} : disque plein") and "rien n'a été écrit" in line
     monkeypatch.undo()
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT status, notes FROM quotes WHERE id = ?", [quote_id]).fetchone() == ("unreviewed", None)

@@ -42,22 +42,22 @@ def database_error(path, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         holders = lock_holders(path)
-        who = "; open in " + ", ".join(holders) if holders else ""
+        who = " ; ouverte par " + ", ".join(holders) if holders else ""
         return DatabaseLocked(
-            f"{shown}: database is locked: another process kept it busy for over "
-            f"{BUSY_TIMEOUT_MS / 1000:g} s{who}; try again when it is done"
+            f"{shown} : base verrouillée : un autre processus l'a occupée plus de "
+            f"{BUSY_TIMEOUT_MS / 1000:g} s{who} ; réessayez quand il aura fini"
         )
     if "full" in lowered:
-        return DatabaseUnavailable(f"{shown}: the disk is full ({message}); nothing was written, free some space and retry")
+        return DatabaseUnavailable(f"{shown} : disque plein ({message}) ; rien n'a été écrit, libérez de la place et réessayez")
     if "not a database" in lowered and not _looks_like_sqlite(path):
         return DatabaseUnavailable(
             f"{shown} : n'est pas une base quotetrack (ni même un fichier SQLite) ; "
             "choisissez la base avec --db FICHIER ou $QUOTETRACK_DB"
         )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
-        return DatabaseUnavailable(f"cannot use database {shown}: {message}")
+        return DatabaseUnavailable(f"base {shown} inutilisable : {message}")
     return DatabaseDamaged(
-        f"{shown}: the database is damaged ({message}); recover it with: "
+        f"{shown} : base endommagée ({message}) ; récupérez-la avec : "
         f"sqlite3 {shown} \".recover\" | sqlite3 recovered.db"
     )
 

@@ -89,7 +89,7 @@ def open_db(path) -> sqlite_utils.Database:
     except (OSError, sqlite3.Error) as error:
         if conn is not None:
             conn.close()
-        raise DatabaseUnavailable(f"cannot use database {path_text(path)}: {error}") from None
+        raise DatabaseUnavailable(f"base {path_text(path)} inutilisable : {error}") from None
     except DatabaseTooNew:
         conn.close()
         raise
@@ -101,8 +101,8 @@ def _refuse_newer_schema(db, path) -> None:
     unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
     if unknown:
         raise DatabaseTooNew(
-            f"{path_text(path)}: written by a newer quotetrack (schema {unknown[-1]}); "
-            "upgrade quotetrack to use it (this version will not write into it)"
+            f"{path_text(path)} : écrite par une version plus récente de quotetrack (schéma {unknown[-1]}) ; "
+            "mettez quotetrack à jour pour l'utiliser (cette version n'y écrira pas)"
         )
 
 
