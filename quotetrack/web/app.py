@@ -47,7 +47,7 @@ def create_app(db_path, *, allow_review: bool = False, templates=None, organizat
         from datasette.plugins import pm
     except ImportError:
         raise WebUnavailable("the web interface needs Datasette: pip install 'quotetrack[web]'") from None
-    from . import plugin
+    from . import frame, plugin
 
     path = Path(db_path).resolve()
     check_database(path)
@@ -58,6 +58,8 @@ def create_app(db_path, *, allow_review: bool = False, templates=None, organizat
     immutable = read_only_uri(path).endswith("immutable=1")
     if not pm.is_registered(plugin):
         pm.register(plugin, name="quotetrack")
+    if not pm.is_registered(frame):
+        pm.register(frame, name="quotetrack-frame")
     if pm.has_plugin("datasette.handle_exception"):  # it prints a traceback for every 404
         pm.unregister(name="datasette.handle_exception")
     name = path.stem

@@ -1,14 +1,14 @@
-"""The plugin's pages: a quote (with the review form), an article's sheet, a speaker's dossier.
+"""The plugin's pages: a quote, an article's sheet, a speaker's dossier.
 
-Sheets and dossiers are the very HTML of ``quotetrack report`` (``report.article_sheet``,
-``report.speaker_dossier``, with the ``--templates`` folder given to ``serve``), read
-through Datasette's read-only connections. A review goes through ``review.review_quote``
-on a connection opened by ``store.open_db``, exactly as ``quotetrack review`` does, and
-only when the server was started with ``--allow-review``; Datasette checks the CSRF token
-of every POST before it reaches ``quote_page``.
+Sheets and dossiers are the very HTML of ``quotetrack report`` (``printing/sheets.py``,
+with the ``--templates`` folder given to ``serve``), read through Datasette's read-only
+connections, with no file path, a link from each row to its quote and a way back to the
+interface. The quote's page shows its review forms only to a logged-in reviewer; the
+reviews themselves are ``review_pages.py``'s.
 
-Library errors become Datasette error pages: an unknown id 404, a database that cannot
-be read (locked, gone) 503. No traceback reaches the browser.
+Library errors become the French error page: an unknown id 404 (without the paths a
+library message may list), a database that cannot be read (locked, gone) 503. No
+traceback reaches the browser.
 """
 
 from __future__ import annotations

@@ -4,13 +4,14 @@ Registered by ``app.create_app`` (not by entry point, so a plain ``datasette`` r
 files is untouched); every hook acts only on the database ``create_app`` configured, read
 from the plugin's configuration (``options``). Without ``allow_review`` each connection
 Datasette opens is also set ``query_only``, on top of Datasette's read-only mode: the
-server cannot write the file, whatever a request asks.
+server cannot write the file, whatever a request asks. The SQL editor is closed unless
+``serve --sql``, the ``articles`` table (its files' paths) is closed for good, and every
+request passes ``security.py``'s guard first (``asgi_wrapper``).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 
 import sqlite_utils
 from datasette import hookimpl
@@ -28,7 +29,7 @@ from ..text.folding import fold
 from .. import vocabulary
 from . import pages, security
 from .pages import NAME, dossier_url, options, quote_url, sheet_url
-from .metadata import TABLE_TITLES
+from .frame import value_labels
 
 QUOTE_TABLES = (None, "quotes", "quote_view")  # None: a canned or custom query
 TEXT_COLUMNS = ("text", "citation")
@@ -96,7 +97,7 @@ def render_cell(row, value, column, table, database, datasette):
     """Quote text and ids open the quote's page, article ids its sheet, speakers their dossier."""
     if value is None or options(datasette, database) is None:
         return None
-    labels = _value_labels(table, column)
+    labels = value_labels(table, column)
     keys = row.keys() if hasattr(row, "keys") else ()
     if table == "review_log" and column in ("old_value", "new_value") and "field" in keys:
         labels = vocabulary.VALUE_LABELS.get(row["field"], {})
@@ -132,11 +133,6 @@ def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and value != original:
         return value  # with its bidi controls shown escaped
     return None
-
-
-def _value_labels(table, column) -> dict:
-    """The French labels of a column's values (a speaker's kind is not a quote's)."""
-    return vocabulary.TABLE_VALUE_LABELS.get((table, column)) or vocabulary.VALUE_LABELS.get(column, {})
 
 
 def _link(href: str, text) -> Markup:
@@ -256,96 +252,20 @@ class MonthFacet(DateFacet):
         return results, timed_out
 
 
-# ----- French frame, safety ----------------------------------------------------------------------
-LOOKUPS = {
-    "exact": "=", "not": "≠", "contains": "contient", "endswith": "finit par", "startswith": "commence par",
-    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "ressemble à (%)", "notlike": "ne ressemble pas à (%)",
-    "glob": "motif (*)",
-    "in": "parmi", "notin": "hors de", "arraycontains": "la liste contient", "arraynotcontains": "la liste ne contient pas",
-    "date": "date", "isnull": "est vide", "notnull": "n'est pas vide", "isblank": "est vide ou nul",
-    "notblank": "n'est ni vide ni nul",
-}  # fmt: skip
-
-
-def _number(value) -> str:
-    return f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else str(value)
-
-
-def _count(value, one: str, many: str) -> str:
-    return f"{_number(value)} {one if value in (0, 1) else many}"
-
-
-def _table_title(name: str, database=None) -> str:
-    return TABLE_TITLES.get(name, name)
-
-
-@hookimpl
-def prepare_jinja2_environment(env, datasette):
-    env.filters["qt_column"] = vocabulary.column_label
-    env.filters["qt_lookup"] = lambda key, display: LOOKUPS.get(key, display)
-    env.filters["qt_value"] = lambda value, column, table=None: (
-        value if not isinstance(value, str) else vocabulary.column_label(value) if column == "field"
-        else _value_labels(table, column).get(value, value))
-    env.filters["qt_number"] = _number
-    env.filters["qt_count"] = _count
-    env.filters["qt_table_title"] = _table_title
-    env.filters["qt_bidi"] = lambda value: escape_bidi(value) if isinstance(value, str) else value
-
-
+# ----- safety ---------------------------------------------------------------------------------------
 @hookimpl
 def asgi_wrapper(datasette):
     config = options(datasette)
     if config is None:
         return None
 
+    from .frame import error_html
+
     async def render_error(status, message):
         await datasette.invoke_startup()  # a refusal may be the server's very first answer
-        return await _error_html(datasette, None, status, message)
+        return await error_html(datasette, None, status, message)
 
     return lambda app: security.wrap(app, frozenset(config["hosts"]), render_error)
-
-
-async def _error_html(datasette, request, status: int, message: str) -> str:
-    title = {404: "Page introuvable", 403: "Requête refusée", 421: "Hôte inconnu", 400: "Requête invalide",
-             503: "Base indisponible"}.get(status, f"Erreur {status}")  # fmt: skip
-    context = {"ok": False, "error": message, "status": status, "title": title}
-    return await datasette.render_template("error.html", context, request=request)
-
-
-@hookimpl(tryfirst=True)
-def handle_exception(datasette, request, exception):
-    """Every error as a French page (JSON for .json paths), with no traceback in the
-    terminal and no file path: a 404 is only a wrong link."""
-    from datasette import Response
-    from datasette.utils.asgi import Base400
-    from datasette.views.base import DatasetteError
-
-    async def inner():
-        if isinstance(exception, Base400) and exception.status == 404:
-            status, message = 404, "Cette page n'existe pas."
-        elif isinstance(exception, Base400):
-            status, message = exception.status, "Requête refusée."
-        elif isinstance(exception, DatasetteError) and exception.status == 404:
-            status, message = 404, "Cette page n'existe pas."
-        elif isinstance(exception, DatasetteError):  # a filter, a sort or a query Datasette cannot run
-            status, message = 400, "Cette requête n'est pas valide (filtre, tri ou paramètre inconnu)."
-        else:
-            status, message = 500, "Erreur interne : la page n'a pas pu être construite."
-            # one line for whoever runs the server, never a traceback (nor local variables)
-            print(f"quotetrack serve : erreur interne sur {request.path} : {type(exception).__name__}",
-                  file=sys.stderr)  # fmt: skip
-        if request.path.split("?")[0].endswith(".json"):
-            return Response.json({"ok": False, "error": message, "status": status}, status=status)
-        return Response.html(await _error_html(datasette, request, status, message), status=status)
-
-    return inner
-
-
-def _without_paths(message: str) -> str:
-    """An error message with anything that looks like a file path cut out."""
-    import re
-
-    return re.sub(r"(?:[A-Za-z]:)?[\\/][^\s'\"]+", "…", message)
 
 
 @hookimpl
@@ -361,14 +281,3 @@ def permission_allowed(datasette, actor, action, resource):
     if action == "view-table" and resource in ((config["database"], "quotes_fts_source"), (config["database"], "articles")):
         return False
     return None
-
-
-@hookimpl(tryfirst=True)
-def forbidden(datasette, request, message):
-    """Datasette's refusals (a download, a table) in French."""
-    from datasette import Response
-
-    async def inner():
-        return Response.html(await _error_html(datasette, request, 403, "Accès refusé à cette page."), status=403)
-
-    return inner
