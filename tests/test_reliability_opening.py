@@ -3,6 +3,7 @@ file that is not a database by its name (docs/reliability.md)."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -84,6 +85,16 @@ def test_a_database_not_yet_given_its_tables_is_called_empty(tmp_path):
         assert result.exit_code == 1
         assert result.output.strip() == f"Erreur : {fresh} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index"
     assert sqlite3.connect(fresh).execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("command", [["search", "pont"], ["export"], ["speakers"], ["verify", "Le pont rouvrira lundi"]])
+def test_a_read_command_leaves_the_folder_as_it_found_it(tmp_path, command):
+    db = tmp_path / "citations.db"
+    store_article(str(db), SAYINGS)
+    before = digest(db)
+    assert run(*command, "--db", db).exit_code in (0, 3)
+    gc.collect()  # the connection a command leaves to the garbage collector, as its process exit would
+    assert sorted(os.listdir(tmp_path)) == ["citations.db"] and digest(db) == before  # no -wal or -shm left behind
 
 
 # ----- a file that is not a database ------------------------------------------------------------------

@@ -136,3 +136,12 @@ def test_a_pdf_gets_the_same_permissions_as_the_html(tmp_path, db_path, monkeypa
     result = run("report", "search", "pont", "--db", db_path, "-o", html, "--pdf", printed)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(printed.stat().st_mode) == stat.S_IMODE(html.stat().st_mode) == umask_022
+
+
+def test_export_to_dash_is_standard_output(tmp_path, db_path, monkeypatch):
+    store_article(db_path, SAYINGS)
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--db", db_path, "-o", "-")
+    assert result.exit_code == 0 and "Le pont rouvrira lundi" in result.output
+    assert not (tmp_path / "-").exists()
+

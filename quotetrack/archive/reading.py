@@ -3,8 +3,9 @@
 A command that only reads (search, show, verify, a report, an export, serve) must not
 leave a new empty database behind a typo (``--db qoutes.db``) and answer "no quotes
 found" as if the archive were empty: a missing file is refused, naming where it looked.
-It opens the file read-only (``mode=ro``), so a database on a read-only disk, a CD, a
-snapshot or a colleague's share is read as well as any other. When not even the ``-shm``
+It opens the file so that nothing can be written (``PRAGMA query_only``; ``mode=ro``
+where the file or its folder cannot be written), so a database on a read-only disk, a
+CD, a snapshot or a colleague's share is read as well as any other. When not even the ``-shm``
 file that a WAL database needs beside it can be created (a read-only folder), SQLite
 is told the file cannot change (``immutable=1``): true, since nobody can write there.
 """
@@ -99,9 +100,16 @@ def read_only_uri(path) -> str:
 
 
 def _connect_read_only(path: Path) -> sqlite_utils.Database:
+    """A connection that cannot write: ``query_only`` where the file can be written (the
+    last one out still folds the ``-wal`` back and removes it and the ``-shm``, as every
+    command did: a ``mode=ro`` connection would leave them behind), else ``read_only_uri``."""
     conn = None
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
+        if writable(path):
+            conn = sqlite3.connect(path, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {dbfile.BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:

@@ -112,8 +112,9 @@ def _silence_stdout() -> None:
 
 
 def write_output(pieces, output=None, *, database=None, inputs=()) -> None:
-    """Text pieces to ``output`` (checked, written atomically) or to standard output."""
-    if output:
+    """Text pieces to ``output`` (checked, written atomically) or to standard output
+    (no ``output``, or ``-``)."""
+    if output and output != "-":
         from ..printing.atomic_files import check_output_path, write_atomically
 
         check_output_path(output, database=database, inputs=inputs)

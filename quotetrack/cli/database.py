@@ -222,7 +222,7 @@ def export(query, speaker, since, until, source, kind, include_rejected, fmt, li
     from ..archive.search import search as run_search
 
     db = read_database(db_path)
-    if output:
+    if output and output != "-":
         check_output_path(output, database=db_path, inputs=indexed_from(db, output))
     check_integrity(db, db_path)
     rows = run_search(db, query, speaker=speaker, since=since, until=until, source=source, kind=kind, limit=limit,
