@@ -145,3 +145,16 @@ def test_export_to_dash_is_standard_output(tmp_path, db_path, monkeypatch):
     assert result.exit_code == 0 and "Le pont rouvrira lundi" in result.output
     assert not (tmp_path / "-").exists()
 
+
+@pytest.mark.parametrize("umask", [0o002, 0o022, 0o077])
+def test_the_database_and_an_export_get_the_same_permissions(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        db = tmp_path / "base.db"
+        store_article(str(db), SAYINGS)
+        export = tmp_path / "export.csv"
+        assert run("export", "--db", db, "-o", export).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(db.stat().st_mode) == stat.S_IMODE(export.stat().st_mode) == 0o666 & ~umask
+

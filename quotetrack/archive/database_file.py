@@ -35,6 +35,18 @@ class DatabaseTooNew(DatabaseUnavailable):
     """The file was upgraded by a newer quotetrack: this one must not write into it."""
 
 
+def give_umask_mode(path) -> None:
+    """A new database gets what the user's umask gives any new file (``0o666 & ~umask``),
+    like every report and export, rather than SQLite's own 0644 (its -wal and -shm copy
+    the file's mode)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass  # not ours to change (another user's folder): SQLite's mode stays
+
+
 def database_error(path, error: sqlite3.DatabaseError) -> DatabaseUnavailable:
     """The one-line error for an SQLite failure on the database at ``path``, with its fix."""
     shown = path_text(path)

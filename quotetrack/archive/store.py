@@ -66,7 +66,10 @@ def open_db(path) -> sqlite_utils.Database:
     conn = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        created = not path.exists()
         conn = sqlite3.connect(path, timeout=dbfile.BUSY_TIMEOUT_MS / 1000)
+        if created:
+            dbfile.give_umask_mode(path)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {dbfile.BUSY_TIMEOUT_MS}")
         _refuse_newer_schema(db, path)
