@@ -548,7 +548,7 @@ def test_results_and_the_queue_come_a_page_at_a_time(db_file, monkeypatch):
     assert len(reasons) == 4 and queue.find("a", id="next-page")["href"] == "?page=2"
     confidences = [the_quote(db_file, node.find("blockquote").get_text()[2:-2])["confidence"] for node in queue.select("li.qt-card")]
     assert confidences == sorted(confidences)  # the least sure first (every seed quote has a speaker)
-    assert all("confiance faible" in reason or reason for reason in reasons)
+    assert all(reason.startswith("confiance 0,") and " : " in reason for reason in reasons)  # then why that speaker
 
 
 def test_the_sheet_in_the_browser_is_the_summary_with_links_to_each_quote_and_a_way_back(db_file):

@@ -21,6 +21,7 @@ from .pages import NAME, PageError, options, page, quote_url, read, sheet_url
 PAGE_SIZE = 20
 MAX_WORDS = 12  # words of the box that reach the full-text index
 FIRST_LIMIT = 100
+LOW_CONFIDENCE = 0.6  # as the sheets' annex says « confiance faible »
 SPEAKER_PAGE = 50  # quotes on one page of a speaker's (50 cards render in ~20 ms)
 
 
@@ -259,6 +260,9 @@ def reason_label(row: dict) -> str:
     """Why a quote needs a human, in French: no speaker, low confidence, then the rule."""
     if row.get("speaker_id") is None:
         return "aucun locuteur trouvé"
-    if row.get("confidence") is not None and row["confidence"] < 0.6:
-        return f"confiance faible ({row['confidence']:.2f}".replace(".", ",") + ") : " + describe_reason(row.get("reason"))
-    return describe_reason(row.get("reason"))
+    confidence = row.get("confidence")
+    if confidence is None:
+        return describe_reason(row.get("reason"))
+    shown = f"{confidence:.2f}".replace(".", ",")
+    sure = f"confiance faible ({shown})" if confidence < LOW_CONFIDENCE else f"confiance {shown}"
+    return f"{sure} : {describe_reason(row.get('reason'))}"
