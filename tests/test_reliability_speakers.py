@@ -100,3 +100,31 @@ def test_invisible_characters_inside_a_name_are_dropped(db):
     assert speakers_rows(db) == [("Paul Martin", "paul martin"), ("Anne Dubreuil", "anne dubreuil"),
                                  ("une source proche du dossier", "une source proche du dossier")]  # fmt: skip
     assert sorted(searched(db, "Anne Dubreuil")) == ["Le budget est tenu", "Le pont rouvrira lundi"]
+
+
+def test_a_split_onto_another_speakers_folded_name_is_refused(db):
+    assert run("speakers", "merge", "Anne Dubreuil", "Paul Martin", "--db", db).exit_code == 0  # a wrong merge
+    moved = quote_of_text(db, "Le pont rouvrira lundi")
+    for name in ("ANNE DUBREUIL", "\u200b\u2060"):
+        result = run("speakers", "split", "Anne Dubreuil", name, "--quote", moved, "--db", db)
+        assert result.exit_code == 1
+        assert "porte déjà ce nom" in result.output or "au moins une lettre visible" in result.output
+
+
+def test_a_split_undoing_a_merge_takes_the_alias_with_it(db):
+    assert run("speakers", "merge", "Anne Dubreuil", "Paul Martin", "--db", db).exit_code == 0
+    moved = quote_of_text(db, "Le pont rouvrira lundi")
+    result = run("speakers", "split", "Anne Dubreuil", "paul martin", "--quote", moved, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert searched(db, "Paul Martin") == ["Le pont rouvrira lundi"]
+    assert searched(db, "Anne Dubreuil") == ["Le budget est tenu"]
+    keys = [key for _, key in speakers_rows(db)]
+    assert len(keys) == len(set(keys))
+
+
+def quote_of_text(db, text):
+    conn = sqlite3.connect(db)
+    (quote_id,) = conn.execute("SELECT id FROM quotes WHERE text = ?", [text]).fetchone()
+    conn.close()
+    return quote_id
+

@@ -431,9 +431,10 @@ def split_speaker(db, name: str, new_name: str, *, quote_ids=(), article_ids=(),
     """Undo a wrong merge: the quotes ``quote_ids`` (ids or unique prefixes) and those of
     the articles ``article_ids`` move from speaker ``name`` to a new speaker ``new_name``
     of the same kind. Logged in ``speaker_log`` and, per quote, in ``review_log``."""
-    new_name = " ".join(new_name.split())
-    if not new_name:
-        raise InvalidName("le nom d'un locuteur ne peut pas être vide")
+    typed = typed_name(new_name)
+    if not typed:
+        raise InvalidName(f"« {shown_name(new_name)} » : un nom de locuteur doit contenir au moins une lettre visible")
+    new_name = typed
     with write_transaction(db):
         speaker = resolve_speaker(db, name)
         own = {qid: article for qid, article in db.conn.execute(
@@ -453,10 +454,16 @@ def split_speaker(db, name: str, new_name: str, *, quote_ids=(), article_ids=(),
             raise InvalidSplit("rien à séparer : donnez --quote ID ou --article ID")
         if moving == set(own):
             raise InvalidSplit(f"toutes les citations de {speaker['name']} bougeraient : renommez-le plutôt (speakers rename)")
-        if speaker["article_id"] is None and db.conn.execute(
-                "SELECT 1 FROM speakers WHERE name = ? AND article_id IS NULL", [new_name]).fetchone():  # fmt: skip
-            raise InvalidName(f"{new_name} : un autre locuteur porte ce nom ; réattribuez avec review --speaker")
+        taken = same_key_speaker(db, new_name, article_id=speaker["article_id"], other_than=speaker["id"])
+        if fold(new_name) == speaker["key"]:
+            taken = speaker["name"]
+        if taken:
+            raise InvalidName(f"{new_name} : le locuteur « {taken} » porte déjà ce nom (aux accents et majuscules près) ; "
+                              "réattribuez avec review --speaker")
         new_id = create_speaker(db, new_name, speaker["kind"], None, speaker["article_id"])
+        # the undone merge's alias (« Jean-Marie Le Pen » on Marine's row) goes with its person
+        db.conn.execute("UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ? AND key = ?",
+                        [new_id, speaker["id"], fold(new_name)])  # fmt: skip
         if speaker["article_id"] is None:
             add_aliases(db, new_id, [new_name])
         marks = ", ".join("?" * len(moving))
