@@ -171,7 +171,7 @@ def read_gold(path: str | Path) -> list[dict]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeError) as exc:
-        raise InputError(path, f"cannot read gold file ({exc.__class__.__name__})") from None
+        raise InputError(path, f"fichier de référence illisible ({exc.__class__.__name__})") from None
     docs = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -180,7 +180,7 @@ def read_gold(path: str | Path) -> list[dict]:
             doc = json.loads(line)
             doc["text"], doc["quotes"]
         except (ValueError, KeyError, TypeError):
-            raise InputError(path, f"line {n} is not a gold document (JSON with text and quotes)") from None
+            raise InputError(path, f"la ligne {n} n'est pas un document de référence (JSON avec text et quotes)") from None
         docs.append(doc)
     return docs
 

@@ -71,14 +71,14 @@ def check_tokens(article, path: str, max_tokens: int = MAX_TOKENS):
     if max_tokens and len(article.text) > max_tokens:  # cheap bound first: a token has a character
         tokens = sum(1 for _ in _TOKEN.finditer(article.text))
         if tokens > max_tokens:
-            raise InputError(path, f"too many words and marks for one article ({tokens:,} tokens > {max_tokens:,}; see --max-tokens)")
+            raise InputError(path, f"trop de mots et de signes pour un article ({tokens:_} > {max_tokens:_} ; voir --max-tokens)".replace("_", " "))
     return article
 
 
 def check_overrides(paths: list[str], overrides: Mapping[str, str | None]) -> None:
     """Refuse, before any work, metadata that names one article given for several."""
     if overrides.get("url") and (len(paths) != 1 or (paths[0] != "-" and os.path.isdir(paths[0]))):
-        raise UrlForSeveralFiles("--url names one article: give it with a single file, not several files or a folder")
+        raise UrlForSeveralFiles("--url désigne un article : donnez-la avec un seul fichier, pas plusieurs ni un dossier")
 
 
 def as_spec(engine) -> EngineSpec:
@@ -217,11 +217,11 @@ def _store(db, engine, future, articles, runner, reextract=False, retry=True) ->
             return
         path = articles[0][0].path or "-"
         if worker_died(error):
-            message = f"{path_text(path)}: the parsing process died (killed by the system, out of memory?); skipped"
+            message = f"{path_text(path)}: le processus d'analyse est mort (tué par le système, mémoire épuisée ?) ; ignoré"
         elif isinstance(error, QuotetrackError):
             message = str(error)
         else:
-            message = f"{path_text(path)}: parsing failed ({error.__class__.__name__}: {error})"
+            message = f"{path_text(path)}: l'analyse a échoué ({error.__class__.__name__} : {error})"
         yield Outcome(path, "failed", message.splitlines()[0] if message else "parsing failed")
         return
     for (article, url_identifies), found in zip(articles, quotes):

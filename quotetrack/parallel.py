@@ -187,11 +187,11 @@ class DaskRunner(LocalRunner):
         try:
             import distributed
         except ImportError:
-            raise QuotetrackError("--scheduler needs Dask: pip install 'quotetrack[dask]'") from None
+            raise QuotetrackError("--scheduler demande Dask : pip install 'quotetrack[dask]'") from None
         try:
             self.client = address if isinstance(address, distributed.Client) else distributed.Client(address, timeout="10s")
         except (OSError, TimeoutError) as error:
-            raise QuotetrackError(f"cannot reach Dask scheduler {address}: {error}") from None
+            raise QuotetrackError(f"impossible de joindre l'ordonnanceur Dask {address} : {error}") from None
         self._owns_client = not isinstance(address, distributed.Client)
         self.workers = max(1, sum(self.client.nthreads().values()))
 

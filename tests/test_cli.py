@@ -54,9 +54,9 @@ def test_parse_stdin(run):
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b"", "empty article"),
-        (b"   \n\n  ", "empty article"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"", "article vide"),
+        (b"   \n\n  ", "article vide"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "fichier binaire"),
     ],
     ids=["empty", "whitespace", "binary"],
 )

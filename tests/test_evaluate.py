@@ -215,11 +215,11 @@ def test_mention_accuracy(mention, accuracy):
 @pytest.mark.parametrize(
     "content, problem",
     [
-        pytest.param(None, "cannot read", id="missing-file"),
-        pytest.param('{"text": "Bonjour.", "quotes": []}\nce n\'est pas du JSON\n', "line 2", id="not-json"),
-        pytest.param('{"quotes": []}\n', "line 1", id="no-text"),
-        pytest.param('{"text": "Bonjour."}\n', "line 1", id="no-quotes"),
-        pytest.param('["texte", "citations"]\n', "line 1", id="not-an-object"),
+        pytest.param(None, "fichier de référence illisible", id="missing-file"),
+        pytest.param('{"text": "Bonjour.", "quotes": []}\nce n\'est pas du JSON\n', "ligne 2", id="not-json"),
+        pytest.param('{"quotes": []}\n', "ligne 1", id="no-text"),
+        pytest.param('{"text": "Bonjour."}\n', "ligne 1", id="no-quotes"),
+        pytest.param('["texte", "citations"]\n', "ligne 1", id="not-an-object"),
     ],
 )
 def test_read_gold_errors(tmp_path, content, problem):

@@ -23,11 +23,11 @@ def files():
     """name -> (bytes, expected: None for a correct result, else words of the error)."""
     one_line = ("Le conseil a voté « pour » le budget, a indiqué Jean Dupont " * 20_000)[:1_000_000]
     return {
-        "empty.txt": (b"", "empty article"),
-        "blank.txt": (b"  \n\n\t \n", "empty article"),
+        "empty.txt": (b"", "article vide"),
+        "blank.txt": (b"  \n\n\t \n", "article vide"),
         "binary.txt": (bytes(range(256)) * 40, "binary"),
-        "nul.txt": (GOOD.encode() + b"\x00\x00" + GOOD.encode(), "binary"),
-        "huge.txt": ((GOOD + "\n\n").encode() * 300_000, "too large for an article"),
+        "nul.txt": (GOOD.encode() + b"\x00\x00" + GOOD.encode(), "fichier binaire"),
+        "huge.txt": ((GOOD + "\n\n").encode() * 300_000, "trop gros pour un article"),
         "one_line.txt": (one_line.encode(), None),
         "invalid_utf8.txt": (("Latin-1. " + GOOD).encode("cp1252"), None),
         "utf8_stray_byte.txt": (GOOD.encode("utf-8") + b" \xff " + GOOD.encode("utf-8"), None),
@@ -103,7 +103,7 @@ def test_path_that_disappears_during_the_run(tmp_path, monkeypatch):
 
     monkeypatch.setattr(indexing, "read_checked", read_then_delete)
     result = CliRunner().invoke(cli, ["index", str(folder), "--db", str(tmp_path / "v.db"), "--engine", "spacy", "--workers", "1"])
-    assert result.exit_code == 1 and "b.txt: no such file" in result.output
+    assert result.exit_code == 1 and "b.txt: fichier introuvable" in result.output
     assert "indexés 1, remplacés 0, ignorés 0, en échec 1" in result.output
 
 

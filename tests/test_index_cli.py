@@ -129,7 +129,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path, db_path):
     (folder / "d_latin1.txt").write_bytes("« Ça ira », a assuré Rémi Durand.".encode("cp1252"))
     result = CliRunner().invoke(cli, ["index", str(folder), "--db", db_path, "--engine", "spacy"])
     assert result.exit_code == 1
-    assert "a_empty.txt: empty article" in result.output and "b_binary.txt" in result.output
+    assert "a_empty.txt: article vide" in result.output and "b_binary.txt" in result.output
     assert "indexés 2, remplacés 0, ignorés 0, en échec 2" in result.output
     assert "Traceback" not in result.output
     assert counts(db_path)["articles"] == 2

@@ -76,24 +76,24 @@ def test_decode_alone():
 @pytest.mark.parametrize(
     "name, data, problem",
     [
-        pytest.param("vide.txt", b"", "empty article", id="empty"),
-        pytest.param("blanc.txt", b"  \n\t\r\n \xc2\xa0\n", "empty article", id="whitespace"),
-        pytest.param("blanc16.txt", codecs.BOM_UTF16_LE + " \n \n".encode("utf-16-le"), "empty article",
+        pytest.param("vide.txt", b"", "article vide", id="empty"),
+        pytest.param("blanc.txt", b"  \n\t\r\n \xc2\xa0\n", "article vide", id="whitespace"),
+        pytest.param("blanc16.txt", codecs.BOM_UTF16_LE + " \n \n".encode("utf-16-le"), "article vide",
                      id="whitespace-utf-16"),
-        pytest.param("photo.txt", png_bytes(), "binary file, not text", id="png"),
-        pytest.param("nul.txt", PHRASE.encode() + b"\x00\x00" + PHRASE.encode(), "binary file, not text (contains NUL",
+        pytest.param("photo.txt", png_bytes(), "fichier binaire, pas du texte", id="png"),
+        pytest.param("nul.txt", PHRASE.encode() + b"\x00\x00" + PHRASE.encode(), "fichier binaire, pas du texte (octets NUL",
                      id="nul-in-utf-8"),
-        pytest.param("ctrl.txt", bytes(range(1, 9)) * 40 + b"texte", "binary file, not text", id="control-chars"),
-        pytest.param("bruit.txt", undecodable_bytes(), "cannot decode text (tried utf-8, utf-16, cp1252",
+        pytest.param("ctrl.txt", bytes(range(1, 9)) * 40 + b"texte", "fichier binaire, pas du texte", id="control-chars"),
+        pytest.param("bruit.txt", undecodable_bytes(), "texte indéchiffrable (essayé : utf-8, utf-16, cp1252",
                      id="undecodable"),
-        pytest.param("bom.txt", codecs.BOM_UTF8 + "Réformé".encode("cp1252"), "cannot decode text",
+        pytest.param("bom.txt", codecs.BOM_UTF8 + "Réformé".encode("cp1252"), "texte indéchiffrable",
                      id="cp1252-after-utf-8-bom"),
         pytest.param("vide.html", "<html><head><title>Vide</title><script>x()</script></head><body></body></html>",
-                     "no article text found in HTML", id="html-without-text"),
-        pytest.param("a.md", "---\ntitle: [Réforme\n---\nLe texte.\n", "invalid front matter: ", id="yaml-syntax"),
-        pytest.param("b.md", "---\n- un\n- deux\n---\nLe texte.\n", "invalid front matter: expected",
+                     "aucun texte d'article dans ce HTML", id="html-without-text"),
+        pytest.param("a.md", "---\ntitle: [Réforme\n---\nLe texte.\n", "en-tête YAML invalide : ", id="yaml-syntax"),
+        pytest.param("b.md", "---\n- un\n- deux\n---\nLe texte.\n", "en-tête YAML invalide : lignes",
                      id="yaml-not-a-mapping"),
-        pytest.param("d.md", "---\ntitle: Rien\n---\n\n", "empty article", id="front-matter-only"),
+        pytest.param("d.md", "---\ntitle: Rien\n---\n\n", "article vide", id="front-matter-only"),
     ],
 )  # fmt: skip
 def test_bad_files_raise_input_error(tmp_path, name, data, problem):
@@ -106,9 +106,9 @@ def test_bad_files_raise_input_error(tmp_path, name, data, problem):
 @pytest.mark.parametrize(
     "make_path, problem",
     [
-        pytest.param(lambda tmp: str(tmp / "absent.txt"), "no such file", id="missing"),
+        pytest.param(lambda tmp: str(tmp / "absent.txt"), "fichier introuvable", id="missing"),
         pytest.param(lambda tmp: str(tmp), "is a directory", id="directory"),
-        pytest.param(lambda tmp: "-", "empty article", id="empty-stdin"),
+        pytest.param(lambda tmp: "-", "article vide", id="empty-stdin"),
     ],
 )
 def test_unreadable_paths(tmp_path, make_path, problem):
@@ -124,7 +124,7 @@ def test_permission_denied_for_real(tmp_path):
     os.chmod(path, 0)
     with pytest.raises(InputError) as raised:
         read_article(path)
-    assert_input_error(raised, path, "cannot read: permission denied")
+    assert_input_error(raised, path, "illisible : permission refusée")
 
 
 def test_permission_denied_simulated(tmp_path, monkeypatch):
@@ -136,7 +136,7 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
     monkeypatch.setattr("quotetrack.sources.articles.os.open", refuse)
     with pytest.raises(InputError) as raised:
         read_article(path)
-    assert_input_error(raised, path, "cannot read: permission denied")
+    assert_input_error(raised, path, "illisible : permission refusée")
 
 
 FULL_FRONT_MATTER = """---
@@ -286,7 +286,7 @@ def test_bad_date_override_names_path(tmp_path):
     path = write(tmp_path, "a.txt", PHRASE)
     with pytest.raises(InputError) as raised:
         read_article(path, overrides={"date": "hier"})
-    assert_input_error(raised, path, "invalid date 'hier'")
+    assert_input_error(raised, path, "date invalide 'hier'")
 
 
 def test_unknown_override_is_a_programming_error(tmp_path):
@@ -317,7 +317,7 @@ def test_iso_date(value, expected):
 
 @pytest.mark.parametrize("value", ["hier", "31/02/2024", "2024-13-01", "12 brumaire 2024", "03/2024", 20240312])
 def test_iso_date_rejects(value):
-    with pytest.raises(ValueError, match="invalid date"):
+    with pytest.raises(ValueError, match="date invalide"):
         iso_date(value)
 
 
@@ -354,7 +354,7 @@ def test_batch_goes_on_after_errors(tmp_path):
             results.append(read_article(path).path)
         except InputError as error:
             results.append(error.problem)
-    assert results == [good, "empty article", "no such file"]
+    assert results == [good, "article vide", "fichier introuvable"]
 
 
 def test_large_file(tmp_path):

@@ -77,7 +77,7 @@ def test_dask_local_cluster(corpus, tmp_path):
 
 def test_unreachable_scheduler_is_one_line(tmp_path, corpus):
     result = CliRunner().invoke(cli, ["index", str(corpus), "--db", str(tmp_path / "x.db"), "--engine", "spacy", "--scheduler", "tcp://127.0.0.1:9"])
-    assert result.exit_code == 1 and result.output.strip().splitlines()[-1].startswith("Erreur : cannot reach Dask scheduler")
+    assert result.exit_code == 1 and result.output.strip().splitlines()[-1].startswith("Erreur : impossible de joindre l'ordonnanceur Dask")
 
 
 @pytest.mark.parametrize("engine, platform, variable, expected", [

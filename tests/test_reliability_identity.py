@@ -71,9 +71,9 @@ def test_url_option_for_a_folder_is_refused(tmp_path, db_path, spacy_engine):
     result = index(tmp_path, "--db", db_path, "--url", "https://exemple.fr/a/1")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Erreur : --url names one article: give it with a single file, not several files or a folder"]
+        "Erreur : --url désigne un article : donnez-la avec un seul fichier, pas plusieurs ni un dossier"]
     result = index(tmp_path / "0.txt", tmp_path / "1.txt", "--db", db_path, "--url", "https://exemple.fr/a/1")
-    assert result.exit_code == 1 and "--url names one article" in result.output
+    assert result.exit_code == 1 and "--url désigne un article" in result.output
 
 
 def test_the_same_url_in_several_front_matters_keeps_every_article(tmp_path, db_path, spacy_engine):

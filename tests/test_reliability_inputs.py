@@ -55,7 +55,7 @@ def test_an_impossible_front_matter_date_is_a_warning(tmp_path, db_path, spacy_e
     assert result.exit_code == 0, result.output
     assert "indexés 2" in result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("attention :")]
-    assert warnings == [f"attention : {tmp_path / 'a.md'}: front matter: invalid date '2026-02-30' (expected YYYY-MM-DD), ignored"]
+    assert warnings == [f"attention : {tmp_path / 'a.md'}: en-tête YAML : date invalide '2026-02-30' (attendue : AAAA-MM-JJ), ignorée"]
     assert stored(db_path, "published") == [None, None]
 
 
@@ -63,17 +63,17 @@ def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path):
     assert len(ALIAS_BOMB.encode()) - len(GOOD.encode()) < 500
     path = tmp_path / "bombe.md"
     path.write_text(ALIAS_BOMB, encoding="utf-8")
-    with pytest.raises(InputError, match=f"^{path}: invalid front matter: more than 16 YAML aliases"):
+    with pytest.raises(InputError, match=f"^{path}: en-tête YAML invalide : plus de 16 alias YAML"):
         read_article(str(path))
 
 
 @pytest.mark.parametrize(
     "front, problem",
     [
-        ("title: [[un, deux], trois]", "title must be text or a list of texts"),
-        ("title: {a: b}", "title must be text or a list of texts"),
-        ("title: " + "x" * 10_001, "title longer than 10000 characters"),
-        ("note: " + "x" * 70_000, "longer than 65536 characters"),
+        ("title: [[un, deux], trois]", "title doit être un texte ou une liste de textes"),
+        ("title: {a: b}", "title doit être un texte ou une liste de textes"),
+        ("title: " + "x" * 10_001, "title dépasse 10000 caractères"),
+        ("note: " + "x" * 70_000, "plus de 65536 caractères"),
     ],
     ids=["nested-list", "mapping", "long-title", "long-front-matter"],
 )
@@ -93,15 +93,15 @@ def test_a_fifo_and_a_device_named_are_refused_without_blocking(tmp_path, db_pat
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert [line for line in done.stderr.splitlines() if line.startswith("erreur :")] == [
-        f"erreur : {fifo}: not a regular file (a FIFO); skipped",
-        "erreur : /dev/zero: not a regular file (a character device); skipped",
+        f"erreur : {fifo}: pas un fichier ordinaire (un tube nommé) ; ignoré",
+        "erreur : /dev/zero: pas un fichier ordinaire (un périphérique caractère) ; ignoré",
     ]
 
 
 def test_standard_input_is_read_within_the_size_limit(db_path):
     result = run("index", "-", "--db", db_path, "--engine", "spacy", "--max-size", 1000, input=GOOD * 100)
     assert result.exit_code == 1
-    assert errors(result) == ["erreur : -: too large for an article (over 0.001 MB; see --max-size)"]
+    assert errors(result) == ["erreur : -: trop gros pour un article (plus de 0.001 Mo ; voir --max-size)"]
 
 
 def test_a_symlink_loop_in_a_folder_is_reported_and_skipped(tmp_path, db_path, spacy_engine):
@@ -112,7 +112,7 @@ def test_a_symlink_loop_in_a_folder_is_reported_and_skipped(tmp_path, db_path, s
     os.symlink("..", folder / "parent")  # a folder loop: not followed
     result = index(folder, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"erreur : {folder / 'boucle.txt'}: cannot read: too many levels of symbolic links"]
+    assert errors(result) == [f"erreur : {folder / 'boucle.txt'}: illisible : too many levels of symbolic links"]
     assert "indexés 1" in result.output and stored(db_path) == [str(folder / "bon.txt")]
 
 
@@ -124,7 +124,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_shown_escaped(tmp_path, db_p
         handle.write(b"")
     result = index(tmp_path, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"erreur : {tmp_path}/vide\\xff.txt: empty article"]
+    assert errors(result) == [f"erreur : {tmp_path}/vide\\xff.txt: article vide"]
     assert stored(db_path) == [f"{tmp_path}/caf\\xe9.txt"]
     again = index(tmp_path, db_path=db_path)  # the same name finds its article again
     assert f"ignoré : {tmp_path}/caf\\xe9.txt (déjà indexé)" in again.output
@@ -141,6 +141,6 @@ def test_too_many_tokens_is_refused_before_parsing(tmp_path, db_path, monkeypatc
     path.write_text("« " * 300_000, encoding="utf-8")
     result = index(path, db_path=db_path)
     assert result.exit_code == 1
-    assert errors(result) == [f"erreur : {path}: too many words and marks for one article (300,000 tokens > 250,000; see --max-tokens)"]
+    assert errors(result) == [f"erreur : {path}: trop de mots et de signes pour un article (300 000 > 250 000 ; voir --max-tokens)"]
     unlimited = index(path, "--max-tokens", 0, db_path=db_path)  # no budget: handed to the parser
-    assert errors(unlimited) == [f"erreur : {path}: parsing failed (AssertionError: parsed)"]
+    assert errors(unlimited) == [f"erreur : {path}: l'analyse a échoué (AssertionError : parsed)"]

@@ -182,7 +182,7 @@ def test_a_file_name_with_a_newline_cannot_forge_an_error_line(tmp_path, db_path
     result = run("index", folder, "--db", db_path, "--engine", "spacy", "--workers", 1)
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("erreur :")]
-    assert errors == [f"erreur : {folder}/vide\\nerreur : faux.txt: empty article"]
+    assert errors == [f"erreur : {folder}/vide\\nerreur : faux.txt: article vide"]
 
 
 # ----- limits ---------------------------------------------------------------------------------------

@@ -28,9 +28,9 @@ def sheet_db(db_path):
     "template, message",
     [
         # reading files and running commands through Python internals
-        ("{{ cycler.__init__.__globals__.os.popen('echo pirate > %s').read() }}", "line 2: access to attribute '__init__'"),
-        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "line 2: access to attribute '__class__'"),
-        ("{{ page.title.__class__ }}", "line 2: access to attribute '__class__'"),
+        ("{{ cycler.__init__.__globals__.os.popen('echo pirate > %s').read() }}", "ligne 2 : access to attribute '__init__'"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "ligne 2 : access to attribute '__class__'"),
+        ("{{ page.title.__class__ }}", "ligne 2 : access to attribute '__class__'"),
     ],
 )
 def test_templates_are_sandboxed(sheet_db, tmp_path, template, message):
@@ -41,16 +41,16 @@ def test_templates_are_sandboxed(sheet_db, tmp_path, template, message):
     result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Erreur : template {folder / 'search.html'} {message}")
+    assert line.startswith(f"Erreur : gabarit {folder / 'search.html'} {message}")
     assert not witness.exists()
 
 
 @pytest.mark.parametrize(
     "template, message",
     [
-        ("<p>\n{% if page.title %}\n<b>ouvert</b>\n", "line 3: Unexpected end of template"),
-        ("<p>\n\n{{ page.champ_absent }}</p>\n", "line 3: 'dict object' has no attribute 'champ_absent'"),
-        ("<p>{{ page.title | filtre_inconnu }}</p>\n", "line 1: No filter named 'filtre_inconnu'"),
+        ("<p>\n{% if page.title %}\n<b>ouvert</b>\n", "ligne 3 : Unexpected end of template"),
+        ("<p>\n\n{{ page.champ_absent }}</p>\n", "ligne 3 : 'dict object' has no attribute 'champ_absent'"),
+        ("<p>{{ page.title | filtre_inconnu }}</p>\n", "ligne 1 : No filter named 'filtre_inconnu'"),
     ],
 )
 def test_template_errors_are_one_line_naming_the_template_and_line(sheet_db, tmp_path, template, message):
@@ -60,7 +60,7 @@ def test_template_errors_are_one_line_naming_the_template_and_line(sheet_db, tmp
     result = run("report", "search", "pont", "--db", sheet_db, "--templates", folder)
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
-    assert line.startswith(f"Erreur : template {folder / 'search.html'} {message}")
+    assert line.startswith(f"Erreur : gabarit {folder / 'search.html'} {message}")
 
 
 def test_a_sandboxed_override_still_renders(sheet_db, tmp_path):

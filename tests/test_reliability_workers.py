@@ -58,7 +58,7 @@ def test_a_killed_worker_fails_only_its_article(tmp_path, db_path):
     assert [(o.path, o.status) for o in outcomes] == [
         (name, "failed" if k == 2 else "indexed") for k, name in enumerate(names)]
     (failed,) = [o for o in outcomes if o.status == "failed"]
-    assert failed.error == f"{names[2]}: the parsing process died (killed by the system, out of memory?); skipped"
+    assert failed.error == f"{names[2]}: le processus d'analyse est mort (tué par le système, mémoire épuisée ?) ; ignoré"
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert conn.execute("SELECT count(*) FROM quotes").fetchone() == (5,)

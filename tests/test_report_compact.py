@@ -317,7 +317,7 @@ def test_failed_pdf_leaves_the_old_file_and_no_partial(monkeypatch, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.pdf"]
     with pytest.raises(pdf.PdfFailed) as error:
         pdf.write_pdf("<p>x</p>", tmp_path / "missing" / "sheet.pdf")
-    assert "cannot write there" in str(error.value)
+    assert "écriture impossible ici" in str(error.value)
 
 
 def test_cli_pdf_error_is_one_line(monkeypatch, db, tmp_path):

@@ -177,7 +177,7 @@ class StanzaEngine:
             try:
                 parsed = self.pipeline(inputs) if inputs else []
             except Exception as exc:
-                raise EngineError(f"Stanza failed: {exc}".splitlines()[0]) from None
+                raise EngineError(f"Stanza a échoué : {exc}".splitlines()[0]) from None
             yield from_stanza(text, [a for a, _ in spans], parsed, self.version)
 
 
@@ -196,7 +196,7 @@ def from_stanza(text: str, bases: list[int], docs: list, version: str = "") -> D
             for token in sent.tokens:
                 start, end = token.start_char, token.end_char
                 if start is None or end is None:
-                    raise EngineError("Stanza returned a token without character offsets")
+                    raise EngineError("Stanza a rendu un mot sans positions dans le texte")
                 for word in token.words:
                     words.append((word, base + start, base + end))
             if not words:

@@ -26,7 +26,7 @@ def builtin_templates() -> Path:
     for candidate in (package / "templates", package.parent / "templates"):
         if (candidate / "base.html").is_file():
             return candidate
-    raise FileNotFoundError("quotetrack's templates are missing from this installation")
+    raise FileNotFoundError("les gabarits de quotetrack manquent à cette installation")
 
 
 def _template_problem(error: Exception, name: str | None) -> TemplateProblem:
@@ -39,8 +39,8 @@ def _template_problem(error: Exception, name: str | None) -> TemplateProblem:
             where, line = filename, tb.tb_lineno
         tb = tb.tb_next
     message = (getattr(error, "message", None) or str(error) or error.__class__.__name__).splitlines()[0]
-    at = f" line {line}" if line else ""
-    return TemplateProblem(f"template {path_text(where or 'unknown')}{at}: {message}")
+    at = f" ligne {line}" if line else ""
+    return TemplateProblem(f"gabarit {path_text(where or 'inconnu')}{at} : {message}")
 
 
 _TEMPLATE_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError)

@@ -61,16 +61,16 @@ def write_pdf(html: str, path) -> str:
     engine = pdf_engine()
     if engine is None:
         raise PdfUnavailable(
-            "PDF output needs WeasyPrint (pip install 'quotetrack[pdf]') or Chromium (apt install chromium)"
+            "le PDF demande WeasyPrint (pip install 'quotetrack[pdf]') ou Chromium (apt install chromium)"
         )
     try:
         target = resolved_output(path)
     except OutputRefused as refused:  # a device, a FIFO, a missing folder
-        raise PdfFailed(f"cannot write there: {refused}") from None
+        raise PdfFailed(f"écriture impossible ici : {refused}") from None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise PdfFailed(f"{path}: cannot write there ({exc.strerror})") from None
+        raise PdfFailed(f"{path} : écriture impossible ici ({exc.strerror})") from None
     os.close(handle)
     try:
         if engine == "weasyprint":
@@ -81,7 +81,7 @@ def write_pdf(html: str, path) -> str:
             chromium_pdf(html, temporary)
         with open(temporary, "rb") as written:
             if written.read(5) != b"%PDF-":
-                raise PdfFailed(f"{path}: {engine} did not write a PDF")
+                raise PdfFailed(f"{path} : {engine} n'a pas écrit de PDF")
         replace_with(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -99,7 +99,7 @@ def chromium_pdf(html: str, output: str) -> None:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=CHROMIUM_TIMEOUT)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PdfFailed(f"{output}: Chromium failed ({exc.__class__.__name__})") from None
+            raise PdfFailed(f"{output} : Chromium a échoué ({exc.__class__.__name__})") from None
         if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise PdfFailed(f"Chromium failed with status {done.returncode}: {last}")
+            last = (done.stderr.strip().splitlines() or ["sans message"])[-1]
+            raise PdfFailed(f"Chromium a échoué (code {done.returncode}) : {last}")

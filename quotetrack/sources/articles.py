@@ -34,7 +34,7 @@ OVERRIDE_KEYS = ("title", "url", "source", "author", "date")
 # Single-byte encodings a French text plausibly uses when it is not UTF-8; CP1252 first: Windows
 # editors write it, and it is Latin-1 plus “ ” ’ œ € where Latin-1 has control codes.
 LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
-UNDECODABLE = "cannot decode text (tried utf-8, utf-16, cp1252, iso-8859-15, latin-1)"
+UNDECODABLE = "texte indéchiffrable (essayé : utf-8, utf-16, cp1252, iso-8859-15, latin-1)"
 BOMS = (  # UTF-32 before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one.
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -66,8 +66,8 @@ _FRENCH_DATE = re.compile(r"(?:[a-z]+\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{
 MAX_FRONT_MATTER = 65_536  # characters
 MAX_ALIASES = 16
 MAX_FIELD = 10_000  # characters of one metadata value
-_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-               (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))  # fmt: skip
+_FILE_KINDS = ((stat.S_ISFIFO, "un tube nommé"), (stat.S_ISCHR, "un périphérique caractère"), (stat.S_ISBLK, "un périphérique bloc"),
+               (stat.S_ISSOCK, "une socket"), (stat.S_ISDIR, "un dossier"))  # fmt: skip
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -81,7 +81,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} YAML aliases")
+                raise yaml.YAMLError(f"plus de {MAX_ALIASES} alias YAML")
         return super().compose_node(parent, index)
 
 
@@ -174,7 +174,7 @@ def read_page(data: bytes, url: str, *, final_url: str | None = None, charset: s
 def _article(data: bytes, path: str, fields: dict, *, page_url: str | None = None, charset: str | None = None) -> Article:
     text = normalise_newlines(decode(data, path, charset))
     if not text.strip():
-        raise InputError(path, "empty article")
+        raise InputError(path, "article vide")
     refuse_own_output(text, path)  # a sheet saved among the articles is not one of them
     suffix = os.path.splitext(path)[1].lower()
     if page_url or suffix in HTML_SUFFIXES or _HTML_START.match(text[:1024]):
@@ -197,27 +197,27 @@ def _read_bytes(path: str, stdin: BinaryIO | None, max_bytes: int = 0) -> bytes:
         if path == "-":
             data = (stdin if stdin is not None else sys.stdin.buffer).read(max_bytes + 1 if max_bytes else -1)
             if max_bytes and len(data) > max_bytes:
-                raise InputError(path, f"too large for an article (over {max_bytes / 1e6:g} MB; see --max-size)")
+                raise InputError(path, f"trop gros pour un article (plus de {max_bytes / 1e6:g} Mo ; voir --max-size)")
             return data
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             for test, kind in _FILE_KINDS:
                 if test(info.st_mode):
-                    raise InputError(path, "is a directory, not a file" if kind == "a directory" else f"not a regular file ({kind}); skipped")
+                    raise InputError(path, "est un dossier, pas un fichier" if kind == "un dossier" else f"pas un fichier ordinaire ({kind}) ; ignoré")
             if max_bytes and info.st_size > max_bytes:
                 size = info.st_size / 1e6
-                raise InputError(path, f"too large for an article ({size:.1f} MB > {max_bytes / 1e6:g} MB; see --max-size)")
+                raise InputError(path, f"trop gros pour un article ({size:.1f} Mo > {max_bytes / 1e6:g} Mo ; voir --max-size)")
             data = handle.read(max_bytes + 1 if max_bytes else -1)
             if max_bytes and len(data) > max_bytes:  # it grew while we read it
-                raise InputError(path, f"too large for an article (over {max_bytes / 1e6:g} MB; see --max-size)")
+                raise InputError(path, f"trop gros pour un article (plus de {max_bytes / 1e6:g} Mo ; voir --max-size)")
             return data
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, "fichier introuvable") from None
     except PermissionError:
-        raise InputError(path, "cannot read: permission denied") from None
+        raise InputError(path, "illisible : permission refusée") from None
     except OSError as error:
-        raise InputError(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
+        raise InputError(path, f"illisible : {(error.strerror or str(error)).lower()}") from None
 
 
 def decode(data: bytes, path: str, declared: str | None = None) -> str:
@@ -235,9 +235,9 @@ def decode(data: bytes, path: str, declared: str | None = None) -> str:
     else:
         text = _declared(data, declared) or _decode_without_bom(data, path)
     if "\x00" in text:
-        raise InputError(path, "binary file, not text (contains NUL bytes)")
+        raise InputError(path, "fichier binaire, pas du texte (octets NUL)")
     if len(_CONTROL.findall(text)) > len(text) // 100:
-        raise InputError(path, "binary file, not text (control characters)")
+        raise InputError(path, "fichier binaire, pas du texte (caractères de contrôle)")
     return text
 
 
@@ -255,7 +255,7 @@ def _decode_without_bom(data: bytes, path: str) -> str:
     if b"\x00" in data:
         encoding = _utf16_by_nul_pattern(data)
         if encoding is None:
-            raise InputError(path, "binary file, not text (contains NUL bytes)")
+            raise InputError(path, "fichier binaire, pas du texte (octets NUL)")
         return _strict(data, encoding, path)
     try:
         return data.decode("utf-8")
@@ -310,22 +310,22 @@ def _from_markdown(text: str, path: str) -> Article:
     except ValueError:
         front, body = None, text
     if front and len(front) > MAX_FRONT_MATTER:
-        raise InputError(path, f"invalid front matter: longer than {MAX_FRONT_MATTER} characters")
+        raise InputError(path, f"en-tête YAML invalide : plus de {MAX_FRONT_MATTER} caractères")
     try:
         meta = (yaml.load(front, Loader=_FrontMatterLoader) if front else None) or {}
     except yaml.YAMLError as error:
-        raise InputError(path, f"invalid front matter: {_yaml_problem(error)}") from None
+        raise InputError(path, f"en-tête YAML invalide : {_yaml_problem(error)}") from None
     if not isinstance(meta, dict):
-        raise InputError(path, "invalid front matter: expected 'key: value' lines")
+        raise InputError(path, "en-tête YAML invalide : lignes « clé: valeur » attendues")
     body = body.strip("\n").rstrip()
     if not body.strip():
-        raise InputError(path, "empty article")
+        raise InputError(path, "article vide")
     found = {key: _meta_str(meta.get(key), key, path) for key in ("title", "url", "source", "author", "date")}
     warnings = ()
     try:
         published = iso_date(found.pop("date"))
     except ValueError as error:
-        published, warnings = None, (f"{path_text(path)}: front matter: {error}, ignored",)
+        published, warnings = None, (f"{path_text(path)}: en-tête YAML : {error}, ignorée",)
     return Article(body, published=published, path=path, warnings=warnings, **found)
 
 
@@ -333,7 +333,7 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     # The YAML text starts on the opening "---" line, so its line n (from 0) is file line n + 1.
-    return f"{problem} (line {mark.line + 1})" if mark is not None else problem
+    return f"{problem} (ligne {mark.line + 1})" if mark is not None else problem
 
 
 def _meta_str(value: object, key: str, path: str) -> str | None:
@@ -341,13 +341,13 @@ def _meta_str(value: object, key: str, path: str) -> str | None:
         return None
     if isinstance(value, (list, tuple)):  # author: [A, B]
         if not all(isinstance(item, (str, int, float)) for item in value):
-            raise InputError(path, f"invalid front matter: {key} must be text or a list of texts")
+            raise InputError(path, f"en-tête YAML invalide : {key} doit être un texte ou une liste de textes")
         value = ", ".join(str(item) for item in value)
     elif isinstance(value, dict):
-        raise InputError(path, f"invalid front matter: {key} must be text or a list of texts")
+        raise InputError(path, f"en-tête YAML invalide : {key} doit être un texte ou une liste de textes")
     value = str(value).strip()
     if len(value) > MAX_FIELD:
-        raise InputError(path, f"invalid front matter: {key} longer than {MAX_FIELD} characters")
+        raise InputError(path, f"en-tête YAML invalide : {key} dépasse {MAX_FIELD} caractères")
     return value or None
 
 
@@ -376,11 +376,11 @@ def _from_html(html: str, path: str, *, url: str | None) -> Article:
             html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
         )
     except Exception as error:  # lxml, htmldate and trafilatura raise assorted types on broken markup
-        raise InputError(path, f"cannot parse HTML: {error}") from None
+        raise InputError(path, f"HTML illisible : {error}") from None
     lines = (undisguise(getattr(document, "text", None)) or "").split("\n")
     text = "\n\n".join(clean_paragraphs(line for line in (line.strip(" \t") for line in lines) if line))
     if not text:
-        raise InputError(path, "no article text found in HTML")
+        raise InputError(path, "aucun texte d'article dans ce HTML")
     found = page_metadata(original, url, document)
     try:
         published = iso_date(found.published or document.date)
@@ -431,4 +431,4 @@ def iso_date(value: object) -> str | None:
             raise ValueError
         return dt.date(year, month, day).isoformat()
     except ValueError:
-        raise ValueError(f"invalid date {str(value)!r} (expected YYYY-MM-DD)") from None
+        raise ValueError(f"date invalide {str(value)!r} (attendue : AAAA-MM-JJ)") from None
