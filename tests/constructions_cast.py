@@ -168,3 +168,19 @@ CASES += [
         [Q("La forêt brûlera encore, et plus tôt.", "direct", "Hugo Sarrazin")],
     ),
 ]
+
+# an acronym read as a word, in lower case (Insee, Unédic), in parentheses after its expansion
+CASES += [
+    Case(
+        "cast_acronym_lowercase_in_parentheses",
+        "L'Agence régionale de l'eau et des milieux (Arem) a publié son rapport jeudi.\n\n"
+        "« Les nappes n'ont jamais été aussi basses en avril », a averti l'Arem.",
+        [Q("Les nappes n'ont jamais été aussi basses en avril", "direct", "Agence régionale de l'eau et des milieux")],
+    ),
+    Case(
+        "cast_acronym_lowercase_elided_words",
+        "La Coopérative d'achat des détaillants ardennais (Cada) tient son assemblée à Sedan.\n\n"
+        "« Nos marges ont fondu », a déploré la Cada.",
+        [Q("Nos marges ont fondu", "direct", "Coopérative d'achat des détaillants ardennais")],
+    ),
+]

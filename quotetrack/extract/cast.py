@@ -38,7 +38,7 @@ from .speakers import HONORIFICS, PARTICLES, Speaker, fold
 # Capitalised words that open a title, not a name: le Premier ministre, la Haute Autorité.
 COMMON_CAPITALS = {"premier", "première", "haut", "haute", "grand", "grande", "nouveau", "nouvelle", "vice", "ancien", "ancienne"}
 # Words of an expansion that its acronym skips: Organisation mondiale de la santé (OMS).
-ACRONYM_SKIPS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "à", "au", "aux", "sur"}
+ACRONYM_SKIPS = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "en", "pour", "à", "au", "aux", "sur"}
 # Longest acronym expansion looked for before its parentheses, in words: the longest French
 # institutional names (Institut national de la statistique et des études économiques) hold 9.
 EXPANSION_WORDS = 12
@@ -46,6 +46,9 @@ EXPANSION_WORDS = 12
 # organisation it renames: the press renames within a few paragraphs, and further back
 # another body has usually been named.
 DESCRIPTION_PARAGRAPHS = 2
+# Fewest words of a body's name cut short that still say which body it is (Institut national
+# de ...): one or two words (la Banque, la Caisse) name many bodies.
+BODY_PREFIX_WORDS = 3
 # Heads of descriptions that rename a body by its category (l'agence onusienne, l'organisme,
 # le syndicat majoritaire, la direction): a body that is a source in itself by its function
 # (le gouvernement, le parquet, la préfecture) is no renaming.
@@ -302,8 +305,16 @@ class Cast:
 
     # ----- looking up -------------------------------------------------------------------
     def by_name(self, name: str) -> Entity | None:
-        """The entity a name stands for: the name itself, a part of one, an acronym."""
-        return self._by_words.get(_key(name))
+        """The entity a name stands for: the name itself, a part of one, an acronym; for a
+        body, its name cut short by the parse (Institut national de la statistique for the
+        Institut national de la statistique et des études économiques), when one body of
+        the article opens with those words."""
+        key = _key(name)
+        found = self._by_words.get(key)
+        if found is None and len(key) >= BODY_PREFIX_WORDS:
+            longer = {id(e): e for k, e in self._by_words.items() if e.body and len(k) > len(key) and k[: len(key)] == key}
+            found = next(iter(longer.values())) if len(longer) == 1 else None
+        return found
 
     def by_role(self, role: str) -> Entity | None:
         """The one entity the article tied this role to (le ministre de la Santé), or the
@@ -375,7 +386,10 @@ def acronym(cast: Cast) -> None:
     (OMS) ... l'OMS; the expansion, written in full once, is the canonical name."""
     toks = cast.ix.tokens
     for k in range(1, len(toks) - 1):
-        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not _acronym_word(toks[k].text):
+        word = toks[k].text
+        # in parentheses, an acronym read as a word may be written in lower case (Insee, Unédic):
+        # the initials of the words before it decide
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not (_acronym_word(word) or (word[:1].isupper() and word.isalpha() and len(word) <= 8)):
             continue
         expansion = _expansion(cast, k - 1, toks[k].text)
         if expansion is None:
@@ -620,7 +634,7 @@ def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[
         return None
     name = speaker.name
     entity, how = None, ""
-    if (speaker.role != name or speaker.kind != "person") and "cast_name" not in without:
+    if (name[:1].isupper() or speaker.role != name or speaker.kind != "person") and "cast_name" not in without:
         entity, how = cast.by_name(name), "cast_name"
     if entity is None and _lead_name(mention) and "cast_name_repair" not in without:
         entity, how = cast.by_name(_lead_name(mention)), "cast_name_repair"
