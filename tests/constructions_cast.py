@@ -184,3 +184,22 @@ CASES += [
         [Q("Nos marges ont fondu", "direct", "Coopérative d'achat des détaillants ardennais")],
     ),
 ]
+
+# multiword frames: aux yeux de X, à en croire X, de l'avis de X
+CASES += [
+    Case(
+        "frame_aux_yeux_de",
+        "Aux yeux de l'économiste Paul Renaud, la reprise sera lente et inégale.",
+        [Q("la reprise sera lente et inégale", "indirect", "Paul Renaud")],
+    ),
+    Case(
+        "frame_a_en_croire",
+        "À en croire Martine Lebon, la halle sera rouverte avant l'été.",
+        [Q("la halle sera rouverte avant l'été", "indirect", "Martine Lebon")],
+    ),
+    Case(
+        "frame_de_l_avis_de",
+        "De l'avis du président du club, Julien Morin, l'équipe a manqué de fraîcheur.",
+        [Q("l'équipe a manqué de fraîcheur", "indirect", "Julien Morin")],
+    ),
+]

@@ -71,6 +71,15 @@ class Cue:
     pattern: str  # the construction's stable identifier, recorded in the quote's reason
 
 
+def multiword_frame(toks: list[Token], k: int) -> tuple[str, ...] | None:
+    """The multiword frame (aux yeux de, à en croire) that starts at toks[k], if one does."""
+    words = [t.text.lower().replace("’", "'") for t in toks[k : k + 4]]
+    for frame in lexicon.multiword_frames():
+        if tuple(words[: len(frame)]) == frame:
+            return frame
+    return None
+
+
 def verb_guesses(word: str):
     """The lemmas a verb form may have, from its ending or the irregular forms (for the
     words the tagger or the lemmatiser got wrong): annoncées -> annoncer, dit -> dire."""
@@ -457,7 +466,10 @@ class CueFinder(NounPhrases):
         skip = k + 1
         if first == "d'" and toks[k + 1].text.lower() == "après":
             first, skip = "d'après", k + 2
-        if first not in lexicon.cue_prepositions() or skip >= n:
+        several = multiword_frame(toks, k)
+        if several:
+            first, skip = " ".join(several), k + len(several)
+        if (first not in lexicon.cue_prepositions() and not several) or skip >= n:
             return None
         if toks[skip].text.lower() in STRESSED and (skip + 1 == n or toks[skip + 1].upos == "PUNCT"):
             end = skip + 1  # Selon elle, ...

@@ -6,6 +6,7 @@ touching code, as textacy keeps its reporting verbs in a constants module.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -59,7 +60,16 @@ def multiword_cues() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def cue_prepositions() -> frozenset[str]:
-    return frozenset(_lines("cue_prepositions.txt"))
+    """One-word frames (selon, d'après, pour); the multiword ones are ``multiword_frames``."""
+    return frozenset(w for w in _lines("cue_prepositions.txt") if " " not in w)
+
+
+@lru_cache(maxsize=None)
+def multiword_frames() -> tuple[tuple[str, ...], ...]:
+    """Frames of several words (aux yeux de, à en croire), as word tuples, longest first."""
+    # words as the tokenizers cut them: an elided article is a word of its own (l' avis)
+    frames = {tuple(re.findall(r"[^\s']+'?", w)) for w in _lines("cue_prepositions.txt") if " " in w}
+    return tuple(sorted(frames, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

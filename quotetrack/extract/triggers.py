@@ -186,6 +186,8 @@ def _has_cue(words: list[str]) -> bool:
     for n, word in enumerate(words):
         if word in FRAME_WORDS or (word == "d'" and words[n + 1 : n + 2] == ["après"]):
             return True
+        if (word == "yeux" and words[n - 1 : n] == ["aux"]) or (word == "croire" and words[max(0, n - 2) : n] == ["à", "en"]) or (word == "avis" and words[max(0, n - 2) : n] == ["de", "l'"]):
+            return True  # aux yeux de X, à en croire X, de l'avis de X
         if word == "pour" and (n == 0 or (n == 1 and words[0] in LEADING_WORDS) or words[n + 1 : n + 2] == ["qui"]):
             return True
         if word in heads:
