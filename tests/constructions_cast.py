@@ -203,3 +203,17 @@ CASES += [
         [Q("l'équipe a manqué de fraîcheur", "indirect", "Julien Morin")],
     ),
 ]
+
+# a-t-on appris: the press's impersonal source, named after it
+CASES += [
+    Case(
+        "impersonal_a_t_on_appris_de_source",
+        "Deux suspects ont été interpellés mardi, a-t-on appris de source judiciaire.",
+        [Q("Deux suspects ont été interpellés mardi", "indirect", "source judiciaire")],
+    ),
+    Case(
+        "impersonal_a_t_on_appris_aupres",
+        "Le chantier du pont reprendra lundi, a-t-on appris auprès de la mairie.",
+        [Q("Le chantier du pont reprendra lundi", "indirect", "la mairie")],
+    ),
+]

@@ -268,7 +268,9 @@ class Cast:
         keep.roles.extend(r for r in gone.roles if r not in keep.roles)
         keep.gender = keep.gender or gone.gender
         keep.body = keep.body or gone.body
-        if keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
+        if how == "acronym":
+            keep.kind = "outlet" if "outlet" in (keep.kind, gone.kind) else "organization"  # an acronym names a body
+        elif keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
             keep.kind = gone.kind
         if _fuller(gone.name, keep.name):
             keep.name = gone.name
@@ -646,8 +648,12 @@ def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[
         noun = next((t for t in mention.tokens if t.upos == "NOUN"), None)
         gender = noun.feats.get("Gender") if noun is not None else None
         entity, how = cast.renamed_organisation(head, mention.start, gender), "cast_description"
-    if entity is None or entity.kind == "place" and speaker.kind == "person" or _key(entity.name) == _key(name):
-        return None  # no member, or the same name (a title keeps its article: Le Télégramme)
+    if entity is None or entity.kind == "place" and speaker.kind == "person":
+        return None
+    if _key(entity.name) == _key(name):  # the same name (a title keeps its article: Le Télégramme)
+        if entity.kind == "place" or entity.speaker_kind() == speaker.kind:
+            return None
+        return Speaker(name, entity.speaker_kind(), speaker.role, speaker.gender, speaker.number, set(speaker.aliases)), how
     role = speaker.role if speaker.role and speaker.role != entity.name else (name if how in ("cast_role", "cast_description") else None)
     if role is None and entity.roles:
         role = entity.roles[0]

@@ -162,6 +162,8 @@ class CueFinder(NounPhrases):
         if k >= n:
             return None
         lemma, k = self.cue_verb(toks, k)
+        if lemma is None and pronoun is not None and clitic(pronoun) == "on" and toks[k].text.lower() == "appris":
+            lemma, k = "apprendre", k + 1  # a-t-on appris (de source policière): the press's impersonal source
         if lemma is None:
             return None
         while k < n and (clitic(toks[k]) or toks[k].text.lower() in EUPHONIC_T or self._split_clitic(toks, k)):
