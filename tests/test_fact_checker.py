@@ -426,3 +426,11 @@ def test_a_reviewers_morning_every_surface_agrees_with_the_reviews(tmp_path, spa
     dossier = run("report", "speaker", ids["Jens Stoltenberg"], "-o", "-", db=db).output
     assert unie in _marked(dossier) and jamais not in _marked(dossier) and preoccupes not in _marked(dossier)
     assert len({i for i in _marked(dossier) if i in found}) == 9
+
+
+def test_the_index_summary_counts_no_rejected_quote(archive, tmp_path):
+    run("review", quote_id(archive, DELEVOYE), "--status", "rejected", db=archive)
+    page = tmp_path / "autre.txt"
+    page.write_text("« Tout ira bien », a dit Paul Durand.\n", encoding="utf-8")
+    result = run("index", page, "--engine", "spacy", "--workers", 1, db=archive)
+    assert "(base : 3 articles, 3 citations, " in result.output, result.output  # 4 stored, 1 rejected

@@ -29,3 +29,8 @@ def condition(alias: str = "q", *, include_rejected: bool = False) -> str:
         return "1"
     excluded = ", ".join(f"'{status}'" for status in NOT_EVIDENCE)
     return f"coalesce({alias}.status, 'unreviewed') NOT IN ({excluded})"
+
+
+def count(db, *, include_rejected: bool = False) -> int:
+    """How many stored quotes count as evidence (the figure a reader is given)."""
+    return db.conn.execute(f"SELECT count(*) FROM quotes q WHERE {condition('q', include_rejected=include_rejected)}").fetchone()[0]

@@ -79,6 +79,7 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
     """
     from ..indexing import check_overrides, index_paths
     from ..parallel import DaskRunner, EngineSpec
+    from ..archive import evidence
     from ..archive.store import counts
 
     if not (paths or feeds or sitemaps):
@@ -114,7 +115,7 @@ def index(paths, db_path, engine, stanza_dir, full_parse, feeds, sitemaps, since
         elif outcome.status == "skipped":
             click.echo(f"ignoré : {path_text(outcome.path)} (déjà indexé)", err=True)
     progress.done()
-    totals = counts(db)
+    totals = {**counts(db), "quotes": evidence.count(db)}  # rejected quotes are no quotes
     click.echo(
         f"indexés {tally['indexed']}, remplacés {tally['replaced']}, ignorés {tally['skipped']}, "
         f"en échec {tally['failed']} ; {plural(quotes, 'citation')}, {plural(speakers, 'nouveau locuteur', 'nouveaux locuteurs')} "
