@@ -217,3 +217,29 @@ CASES += [
         [Q("Le chantier du pont reprendra lundi", "indirect", "la mairie")],
     ),
 ]
+
+# the speaker nouns are evidence, not a gate: a noun for someone who does something speaks
+# by its ending (le technicien, l'équipementier, la coordinatrice, le grossiste)
+CASES += [
+    Case(
+        "agent_noun_speaks_technicien",
+        "Le club a perdu samedi à domicile. Le technicien a reconnu que son équipe avait manqué de rythme.",
+        [Q("son équipe avait manqué de rythme", "indirect", "technicien")],
+    ),
+    Case(
+        "agent_noun_speaks_grossiste",
+        "Les prix des fraises ont doublé en un mois. Un grossiste explique que la récolte espagnole a été mauvaise.",
+        [Q("la récolte espagnole a été mauvaise", "indirect", "un grossiste")],
+    ),
+    # a present participle takes no inverted subject: its noun is its object
+    Case(
+        "participle_is_no_incise",
+        "Le ministre est monté à la tribune, saluant les agriculteurs présents dans la salle.",
+        [],
+    ),
+    Case(
+        "participle_is_no_incise_2",
+        "La cheffe a quitté la cuisine sous les applaudissements, remerciant les serveurs un par un.",
+        [],
+    ),
+]

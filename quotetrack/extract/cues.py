@@ -176,6 +176,8 @@ class CueFinder(NounPhrases):
         cue_end = toks[k - 1].end
         if pronoun is not None:
             who = self.mention([pronoun])
+        elif toks[k - 1].feats.get("VerbForm") == "Part" and toks[k - 1].feats.get("Tense") == "Pres" or toks[k - 1].text.lower().endswith("ant"):
+            return None  # ..., saluant les congressistes: a present participle has no inverted subject, its noun is its object
         else:
             who = self._inverted_subject(toks, k)
             if who is None:

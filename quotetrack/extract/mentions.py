@@ -68,7 +68,8 @@ class Mention:
     @property
     def indefinite(self) -> bool:
         """Certains, d'autres, un autre: speakers the text does not name."""
-        return " ".join(t.text.lower().replace("’", "'") for t in self.tokens) in INDEFINITE_SUBJECTS
+        words = " ".join(t.text.lower().replace("’", "'") for t in self.tokens).replace("' ", "'")  # D’ autres
+        return words in INDEFINITE_SUBJECTS
 
 
 def head_word(tokens) -> Token | None:
@@ -91,7 +92,21 @@ def speaker_head(head: Token, labels: set[str], initial: bool = False) -> bool:
         return False
     if labels & {"PER", "ORG", "LOC"} or head.upos in ("PROPN", "X") or (head.text[:1].isupper() and not initial):
         return True
-    return bool({lemma, low, low.rstrip("s")} & lexicon.human_nouns())
+    return bool({lemma, low, low.rstrip("s")} & lexicon.human_nouns()) or agent_noun(head)
+
+
+# Endings of nouns for someone who does something (le technicien, l'équipementier, la
+# coordinatrice, le grossiste): evidence that a noun phrase can speak, beside the word
+# lists, which are no closed gate. Shorter nouns with these endings are mostly things (le
+# lien, le bien, la liste).
+AGENT_ENDINGS = ("eur", "euse", "trice", "iste", "ier", "ière", "ien", "ienne")
+AGENT_MIN_LENGTH = 7
+
+
+def agent_noun(head: Token) -> bool:
+    """Does a lowercase noun read as a person or a body by its ending (see AGENT_ENDINGS)?"""
+    low = head.text.lower().rstrip("s")
+    return head.upos == "NOUN" and head.text[:1].islower() and len(low) >= AGENT_MIN_LENGTH and low.endswith(AGENT_ENDINGS)
 
 
 class NounPhrases:
