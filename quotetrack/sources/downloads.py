@@ -28,8 +28,8 @@ THREADS = 16
 
 # The reader's messages a web page can meet, said of a page rather than of a file.
 _PAGE_PROBLEMS = {
-    "no article text found in HTML": "aucun texte d'article dans la page",
-    "empty article": "page vide",
+    "aucun texte d'article dans ce HTML": "aucun texte d'article dans la page",
+    "article vide": "page vide",
 }
 
 
