@@ -243,3 +243,32 @@ CASES += [
         [],
     ),
 ]
+
+# questions and answers inside an article, announced by the paragraph before them
+CASES += [
+    Case(
+        "interview_embedded_trois_questions",
+        "La commune a voté la fermeture de la piscine jeudi soir.\n\n"
+        "Trois questions à Lucien Ferrand, maître-nageur depuis vingt ans\n\n"
+        "Que ressentez-vous ?\n\n"
+        "De la colère, surtout. Des générations d'enfants ont appris à nager ici.\n\n"
+        "Et maintenant ?\n\n"
+        "Je vais chercher un poste à Vesoul, mais rien n'est signé.",
+        [
+            Q("De la colère, surtout. Des générations d'enfants ont appris à nager ici.", "direct", "Lucien Ferrand"),
+            Q("Je vais chercher un poste à Vesoul, mais rien n'est signé.", "direct", "Lucien Ferrand"),
+        ],
+    ),
+    Case(
+        "interview_embedded_nous_avons_interroge",
+        "Le projet de parc éolien divise la vallée. Nous avons interrogé la présidente de l'association Vent libre, Agnès Morvan.\n\n"
+        "Pourquoi vous opposez-vous au projet ?\n\n"
+        "Parce qu'il a été décidé sans consulter les habitants.\n\n"
+        "Allez-vous saisir la justice ?\n\n"
+        "Oui, notre avocat prépare un recours.",
+        [
+            Q("Parce qu'il a été décidé sans consulter les habitants.", "direct", "Agnès Morvan"),
+            Q("Oui, notre avocat prépare un recours.", "direct", "Agnès Morvan"),
+        ],
+    ),
+]

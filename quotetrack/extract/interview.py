@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # the context is passed in; no import at run time
 
 # What announces an interview, in its first paragraphs.
 MARKER = re.compile(r"\b(entretien|interview|propos recueillis)\b", re.I)
+# What announces questions and answers inside an article: Trois questions à X / Nous avons
+# interrogé X / X a répondu à nos questions.
+EMBEDDED = re.compile(r"(\bquestions? à [A-ZÀ-Ý]|\bnous avons (interrogé|posé \w+ questions)|répondu à nos questions)", re.I)
 # A turn's label: words in capitals, a full stop, a dash (SYLVIE ARNOUX. - ...).
 LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ .-]{1,60}?)\s?\.?\s*[-–—]\s+")
 # Lines of the page around an interview that are nobody's answer.
@@ -84,13 +87,20 @@ def interview_answers(ctx: ArticleContext) -> list[Candidate]:
     bodies = [_body(ctx, p) for p in range(n)]
     labels = [_label(ctx, a, b) for a, b in bodies]
     opening = [p for p in range(min(OPENING, n)) if MARKER.search(ctx.text, *bodies[p])]
-    questions = [p for p in range(n) if _question(ctx, *bodies[p]) and not ctx.inside_marks(bodies[p][1] - 1)]
+    embedded = [p for p in range(n) if EMBEDDED.search(ctx.text, *bodies[p])]
+    start = embedded[0] if embedded and not opening else 0
+    questions = [p for p in range(start, n) if _question(ctx, *bodies[p]) and not ctx.inside_marks(bodies[p][1] - 1)]
     labelled = [p for p in range(n) if labels[p] is not None]
-    if len(questions) < MIN_QUESTIONS or not (opening or len(labelled) >= 2):
+    if len(questions) < MIN_QUESTIONS or not (opening or embedded or len(labelled) >= 2):
         return []
     first = questions[0]
     journalists = {bodies[p] for p in range(first) if NOT_ANSWERS.match(ctx.text, *bodies[p])}
-    default = _interviewee(ctx, bodies[first][0], journalists) if opening else None
+    if opening:
+        default = _interviewee(ctx, bodies[first][0], journalists)
+    elif embedded:  # the person the announcing paragraph names
+        default = _interviewee(ctx, bodies[first][0], journalists | {(0, bodies[start][0])})
+    else:
+        default = None
     answers = []
     for p in range(first + 1, n):
         a, b = bodies[p]
