@@ -43,6 +43,7 @@ ENGLISH = (set(ENGLISH_STOP_WORDS) - set(FRENCH_STOP_WORDS)) | set("""
     directory dump score scores threshold limit exact abridged altered misattributed unattributed lowest
     highest most first last date dates role roles merge rename split retype suggest keep likely duplicates
     evidence new old same another other report reports sheet sheet's dossier printable every instead
+    name urls args query claim paths
 """.split()) - {"a", "on", "me", "ne", "du", "son", "sont", "pour", "plus", "date", "dates", "article", "score",
                 "scores", "options", "arguments", "source", "sources", "index", "extra", "limit", "dossier", "note"}  # fmt: skip
 
@@ -66,7 +67,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"https?://\S+|\S+…", " ", text)  # links, words a table cut
     text = re.sub(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b", " ", text)  # HTTP headers (Last-Modified)
     text = re.sub(r"(?<![\w])--?[\w-]+", " ", text)  # option names
-    text = re.sub(r"\$\w+|\b[A-Z][A-Z_]+\b", " ", text)  # environment variables, metavars
+    text = re.sub(r"\$\w+", " ", text)  # environment variables
     text = re.sub(r"\S*[/\\]\S*|\S+\.(?:txt|md|html|db|pdf|jsonl|csv|json)\b", " ", text)  # paths and files
     text = re.sub(r"«\s*[\w.-]+\s*»", " ", text)  # one identifier quoted
     text = re.sub(r"\b\w*_\w*\b|\b[0-9a-f]{6,}\b", " ", text)  # identifiers with underscores, ids
@@ -96,6 +97,7 @@ def test_every_help_is_french(path):
         ("Error: seeds/000.txt: no article has this id", ["Error", "has", "no", "this"]),
         ("merged Stoltenberg into Jens Stoltenberg: 1 quotes moved", ["into", "merged", "moved", "quotes"]),
         ("wrote sheet.html", ["wrote"]),
+        ("Utilisation : quotetrack users add [OPTIONS] NAME", ["NAME"]),  # a metavar in English
         ("Erreur : aucune citation n'a cet id (--format json, $QUOTETRACK_DB, status confirmed)", []),
     ],
 )

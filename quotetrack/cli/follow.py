@@ -25,7 +25,7 @@ def follow():
 
 
 @follow.command(name="add")
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
 @click.option("--sitemap", is_flag=True, help="Ces adresses sont des plans de site (sitemap), pas des flux RSS ou Atom.")
 @db_option
 @friendly
@@ -66,7 +66,7 @@ def follow_list(db_path):
 
 
 @follow.command(name="remove")
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
 @db_option
 @friendly
 def follow_remove(urls, db_path):

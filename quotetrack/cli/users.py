@@ -16,14 +16,14 @@ def users():
 
 
 @users.command("add")
-@click.argument("name")
+@click.argument("name", metavar="NOM")
 @db_option
 @click.option("--users", "users_path", type=click.Path(dir_okay=False),
               help="Fichier des comptes (par défaut : à côté de la base, NOM.users).")
 @click.option("--password-stdin", is_flag=True, help="Lire le mot de passe sur l'entrée standard (scripts, tests).")
 @friendly
 def add(name, db_path, users_path, password_stdin):
-    """Créer (ou changer le mot de passe de) le compte NAME.
+    """Créer (ou changer le mot de passe de) le compte NOM.
 
     Le mot de passe est demandé sans écho, deux fois ; il n'est gardé que haché (scrypt).
 
