@@ -272,3 +272,20 @@ CASES += [
         ],
     ),
 ]
+
+# a role with a participle (le ministre délégué chargé de X) is tied like any role, and a
+# description with a possessive (leur entraîneur) is the one person it names
+CASES += [
+    Case(
+        "role_with_participle_tied",
+        "La secrétaire d'État chargée du Numérique, Inès Carpentier, a présenté le plan mardi. "
+        "La secrétaire d'État chargée du Numérique a promis « des résultats dès l'automne ».",
+        [Q("des résultats dès l'automne", "partial", "Inès Carpentier")],
+    ),
+    Case(
+        "role_with_possessive_tied",
+        "Les Rennais ont arraché le nul à la dernière minute. Un point « précieux », selon leur entraîneur.\n\n"
+        "L'entraîneur rennais, Hugo Le Dantec, a salué le caractère de ses joueurs.",
+        [Q("précieux", "partial", "Hugo Le Dantec")],
+    ),
+]

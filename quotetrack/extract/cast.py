@@ -460,7 +460,8 @@ def _role_words(toks, a: int, b: int) -> bool:
     """Do toks[a:b] read as a role: words of a noun phrase whose first noun is one for a
     person or a body (a word list's, or by its agent ending: opératrice, viticulteur)?"""
     seg = toks[a:b]
-    if not seg or not all(t.upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "X") or t.text in ("'", "’", "-") for t in seg):
+    # (a participle belongs to a role: le ministre délégué chargé de la Santé)
+    if not seg or not all(t.upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "X") or t.feats.get("VerbForm") == "Part" or t.text in ("'", "’", "-") for t in seg):
         return False
     head = next((t for t in seg if t.upos == "NOUN"), None)
     return head is not None and _role_noun(head)
@@ -640,14 +641,15 @@ def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[
         entity, how = cast.by_name(name), "cast_name"
     if entity is None and _lead_name(mention) and "cast_name_repair" not in without:
         entity, how = cast.by_name(_lead_name(mention)), "cast_name_repair"
-    describes = name[:1].islower() and speaker.kind in ("person", "organization") and speaker.number != "Plur"
+    head = next((t for t in mention.tokens if t.upos == "NOUN"), None) if mention is not None else None
+    single = head.feats.get("Number") != "Plur" if head is not None else speaker.number != "Plur"  # leur entraîneur is one
+    describes = name[:1].islower() and speaker.kind in ("person", "organization") and single
     if entity is None and describes and "cast_role" not in without:
         entity, how = cast.by_role(name), "cast_role"
-    head = _bare_description(name) if describes and "cast_description" not in without else None
-    if entity is None and mention is not None and head is not None:
-        noun = next((t for t in mention.tokens if t.upos == "NOUN"), None)
-        gender = noun.feats.get("Gender") if noun is not None else None
-        entity, how = cast.renamed_organisation(head, mention.start, gender), "cast_description"
+    renaming = _bare_description(name) if describes and "cast_description" not in without else None
+    if entity is None and mention is not None and renaming is not None:
+        gender = head.feats.get("Gender") if head is not None else None
+        entity, how = cast.renamed_organisation(renaming, mention.start, gender), "cast_description"
     if entity is None or entity.kind == "place" and speaker.kind == "person":
         return None
     if _key(entity.name) == _key(name):  # the same name (a title keeps its article: Le Télégramme)
