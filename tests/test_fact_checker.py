@@ -434,3 +434,14 @@ def test_the_index_summary_counts_no_rejected_quote(archive, tmp_path):
     page.write_text("« Tout ira bien », a dit Paul Durand.\n", encoding="utf-8")
     result = run("index", page, "--engine", "spacy", "--workers", 1, db=archive)
     assert "(base : 3 articles, 3 citations, " in result.output, result.output  # 4 stored, 1 rejected
+
+
+def test_suggest_counts_no_rejected_quote(tmp_path):
+    db = open_db(tmp_path / "s.db")
+    for n, name in enumerate(("Jens Stoltenberg", "Camilla Stoltenberg", "Stoltenberg", "Stoltenberg")):
+        text = f"« Phrase numéro {n} », dit {name}."
+        save(db, text, [quote(text, f"Phrase numéro {n}", name)], f"{n}.txt", source="Le Quotidien")
+    assert {row["merge"]: row["quotes"] for row in suggest_duplicates(db)} == {"Stoltenberg": 2}
+    db.close()
+    run("review", quote_id(tmp_path / "s.db", "Phrase numéro 3"), "--status", "rejected", db=tmp_path / "s.db")
+    assert {row["merge"]: row["quotes"] for row in suggest_duplicates(open_db(tmp_path / "s.db"))} == {"Stoltenberg": 1}

@@ -33,6 +33,7 @@ from ..text.folding import fold
 from .search import resolve_speaker
 from .speaker_rows import (KINDS, PARTICLES, add_aliases, create_speaker, is_bare, is_description, is_scoped, kind_of,
                            last_name, refresh_roles, same_key_speaker, shown_name, typed_name)  # fmt: skip
+from .evidence import condition as evidence_condition
 from .transaction import write_transaction
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
@@ -344,7 +345,7 @@ def _speaker_facts(db, ids) -> dict[int, dict]:
     marks = ", ".join(str(int(i)) for i in sorted(ids))
     for speaker_id, article_id, source, role in db.conn.execute(
         f"SELECT q.speaker_id, q.article_id, a.source, q.role FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" WHERE q.speaker_id IN ({marks})"
+        f" WHERE q.speaker_id IN ({marks}) AND {evidence_condition('q')}"
     ):
         facts[speaker_id]["articles"].add(article_id)
         facts[speaker_id]["quotes"] += 1
