@@ -289,3 +289,19 @@ CASES += [
         [Q("précieux", "partial", "Hugo Le Dantec")],
     ),
 ]
+
+# a noun for words said names their speaker after "de", before a colon
+CASES += [
+    Case(
+        "speech_noun_colon_reponse",
+        "Les élus ont interpellé le gouvernement.\n\n"
+        "Réponse de la ministre chargée des Sports, Claire Vautrin, le soir même : « Aucune piscine ne fermera cet été. »",
+        [Q("Aucune piscine ne fermera cet été.", "direct", "Claire Vautrin")],
+    ),
+    Case(
+        "speech_noun_colon_replique",
+        "Le conseil a rejeté la motion.\n\n"
+        "Réplique de Bertrand Lacoste, visiblement agacé : « Vous refusez le débat. »",
+        [Q("Vous refusez le débat.", "direct", "Bertrand Lacoste")],
+    ),
+]

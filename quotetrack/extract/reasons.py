@@ -27,6 +27,7 @@ LABELS = {
     "frame_before": "« selon » ou « d'après » avant la citation",
     "frame_after": "« selon » ou « d'après » après la citation",
     "name_colon": "nom suivi de deux-points",
+    "speech_noun_colon": "« Réponse de X : » : le locuteur nommé après un nom de parole",
     "colon_clause": "deux-points après une phrase dont le sujet parle",
     "previous_paragraph_colon": "annoncée par le paragraphe précédent",
     "previous_sentence_subject": "citation isolée après une phrase dont le sujet parle",

@@ -87,6 +87,34 @@ def speaker_named_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
     return Cue(m.end() - len(said.lstrip()), m.end(), said.strip(), "être", who, "speaker_named_after")
 
 
+# Nouns for words said, which name their speaker after "de": Réponse du ministre : « ... ».
+SPEECH_NOUNS = {"réponse", "réplique", "réaction", "message", "commentaire", "déclaration", "explication", "mise", "avertissement", "appel"}
+
+
+def speech_noun_colon(ex: ArticleContext, cand: Candidate) -> Cue | None:
+    """Réponse du ministre, X, à la tribune : « ... » / Réplique de X, agacé : « ... »: a
+    sentence opened by a noun for words said, its speaker after "de", then a colon."""
+    toks = ex.cues.before_tokens(cand.outer[0], ex.floor(cand))
+    if len(toks) < 4 or toks[-1].text != ":" or toks[0].text.lower() not in SPEECH_NOUNS:
+        return None
+    k = 1
+    if toks[0].text.lower() == "mise" and toks[1].text.lower() == "en" and toks[2].text.lower() == "garde":
+        k = 3
+    if toks[k].text.lower().replace("’", "'") not in ("de", "du", "d'", "des"):
+        return None
+    comma = next((j for j in range(k + 1, len(toks) - 1) if toks[j].text == ","), None)
+    if comma is not None:  # Réponse du ministre chargé des Collectivités, X, ...: the role runs to the comma
+        seg = toks[k + 1 : comma]
+        if any(t.upos in ("VERB", "AUX") and t.feats.get("VerbForm") != "Part" for t in seg):
+            return None
+        who = ex.cues.with_apposition(ex.cues.mention(seg), toks[-1].start)
+    else:
+        who = ex.cues.np_at(toks, k + 1)
+    if who is None or not ex.cues.can_speak(who):
+        return None
+    return Cue(toks[-1].start, toks[-1].end, ":", ":", who, "speech_noun_colon")
+
+
 def frame_before(ex: ArticleContext, cand: Candidate) -> Cue | None:
     """Selon X, « ... » / Pour X, « ... »."""
     return ex.cues.frame_before(cand.outer[0], ex.floor(cand))
@@ -190,6 +218,7 @@ QUOTE_SIEVES: tuple[tuple[str, Callable], ...] = (
     ("cue_governs_fragment", cue_governs_fragment),
     ("incise_after", incise_after),
     ("speaker_named_after", speaker_named_after),
+    ("speech_noun_colon", speech_noun_colon),
     ("frame_before", frame_before),
     ("cue_before", cue_before),
     ("name_colon", name_colon),
