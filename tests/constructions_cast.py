@@ -305,3 +305,27 @@ CASES += [
         [Q("Vous refusez le débat.", "direct", "Bertrand Lacoste")],
     ),
 ]
+
+# the press's own sources after a frame: nos informations, nos confrères de X
+CASES += [
+    Case(
+        "frame_nos_informations",
+        "Selon nos informations, le directeur de l'usine a présenté sa démission lundi.",
+        [Q("le directeur de l'usine a présenté sa démission lundi", "indirect", "nos informations")],
+    ),
+    Case(
+        "frame_nos_informations_d_apres",
+        "D'après nos informations, la ligne de bus sera supprimée à la rentrée.",
+        [Q("la ligne de bus sera supprimée à la rentrée", "indirect", "nos informations")],
+    ),
+    Case(
+        "frame_nos_confreres",
+        "Selon nos confrères du Courrier picard, le chantier a pris six mois de retard.",
+        [Q("le chantier a pris six mois de retard", "indirect", "Courrier picard")],
+    ),
+    Case(
+        "frame_nos_confreres_2",
+        "D'après nos confrères de Sud Ouest, trois entreprises sont candidates.",
+        [Q("trois entreprises sont candidates", "indirect", "Sud Ouest")],
+    ),
+]

@@ -459,6 +459,20 @@ class CueFinder(NounPhrases):
             return None
         return found[0]
 
+    def _press_source(self, toks: list[Token], k: int) -> tuple[Mention, int] | None:
+        """(source, index after it) for the press's own sources after a frame: *nos
+        informations* (an anonymous source of the article), *nos confrères de X* (X)."""
+        if k + 1 >= len(toks) or toks[k].text.lower() not in ("nos", "notre"):
+            return None
+        word = toks[k + 1].text.lower()
+        if word in PRESS_SOURCES:
+            return self.mention(toks[k : k + 2]), k + 2
+        if word in PRESS_COLLEAGUES and k + 3 < len(toks) and toks[k + 2].text.lower().replace("’", "'") in ("de", "du", "d'", "des"):
+            end = self.np_from(toks, k + 3)
+            who = self.mention(toks[k + 3 : end]) if end > k + 3 else None
+            return (who, end) if who is not None else None
+        return None
+
     def frame_at(self, toks: list[Token], k: int) -> tuple[Cue, int] | None:
         """A frame ``selon X`` / ``d'après X`` / ``pour X`` starting at toks[k], and the index
         of the token after the source (a comma, the sentence end or more words). The source
@@ -475,6 +489,11 @@ class CueFinder(NounPhrases):
             first, skip = " ".join(several), k + len(several)
         if (first not in lexicon.cue_prepositions() and not several) or skip >= n:
             return None
+        press = self._press_source(toks, skip)
+        if press is not None:  # selon nos informations / selon nos confrères du Courrier
+            who, end = press
+            cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
+            return cue, end
         if toks[skip].text.lower() in STRESSED and (skip + 1 == n or toks[skip + 1].upos == "PUNCT"):
             end = skip + 1  # Selon elle, ...
         else:
@@ -513,6 +532,12 @@ class CueFinder(NounPhrases):
             after = comma
         cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, who, "frame_before")
         return cue, after
+
+
+# The newspaper's own sources after a frame: selon nos informations, d'après nos sources.
+PRESS_SOURCES = {"informations", "sources", "renseignements"}
+# Other newspapers, named after these: selon nos confrères du Monde.
+PRESS_COLLEAGUES = {"confrères", "consœurs", "collègues", "confrère", "consœur"}
 
 
 def _past_acronym(toks: list[Token], k: int) -> int:
