@@ -108,7 +108,7 @@ def test_quotes_none_found(run, tmp_path):
 def test_eval_json_on_seed(run):
     result = run("eval", GOLD, "--engine", "spacy", "--kinds", "direct,partial", "--json")
     figures = json.loads(result.output.strip().splitlines()[-1])
-    assert set(figures) == {"documents", "gold", "predicted", "t0.3", "t0.8", "speaker_accuracy", "speaker_scored", "mention_accuracy", "mention_scored"}
+    assert set(figures) == {"documents", "gold", "predicted", "t0.3", "t0.8", "speaker_accuracy", "speaker_scored", "mention_accuracy", "mention_scored", "by_speaker_kind"}
     assert figures["t0.3"]["f1"] == 1.0 and figures["t0.8"]["f1"] == 1.0
     assert figures["speaker_accuracy"] == 1.0
     every = json.loads(run("eval", GOLD, "--engine", "spacy", "--json").output.strip().splitlines()[-1])

@@ -30,6 +30,7 @@ from quotetrack.indexing import index_paths  # noqa: E402
 from quotetrack.archive.search import search  # noqa: E402
 from quotetrack.archive.schema import MIGRATIONS  # noqa: E402
 from quotetrack.archive.database_file import DatabaseUnavailable  # noqa: E402
+from quotetrack.archive.reviews import review_quote  # noqa: E402
 from quotetrack.archive.store import open_db  # noqa: E402
 from quotetrack.web import app as web_app  # noqa: E402
 from quotetrack.web.app import WebUnavailable, create_app  # noqa: E402
@@ -610,3 +611,21 @@ def test_every_row_of_the_full_sheet_and_of_the_dossier_opens_its_quote(db_file)
         quote_rows = page.select("table.who tr.quote")
         assert quote_rows and all(row.select_one("td.num a.open")["href"] == f"/q/{row['data-quote'][:10]}" for row in quote_rows)
     assert "/q/" not in sheets.article_sheet(open_db(db_file), quote_row["article_id"], layout="full")  # printed: no links
+
+
+def test_a_rejected_quote_is_no_evidence_on_the_front_page_or_the_speaker_page(db_file):
+    """The reviewer's word is final in the browser too: a rejected quote leaves the results,
+    the speaker's page and its counts, and comes back only when the status filter asks for it."""
+    rejected = the_quote(db_file, "C'est du jamais vu")
+    db = open_db(db_file)
+    review_quote(db, rejected["id"], status="rejected", note="pas une citation", reviewer="test")
+    db.conn.close()
+    ds = create_app(db_file)
+    shown = lambda page: {card["data-quote"] for card in page.select("li.qt-card")}  # noqa: E731
+    assert rejected["id"] not in shown(soup(get(ds, "/?q=jamais+vu")))
+    assert rejected["id"] in shown(soup(get(ds, "/?q=jamais+vu&statut=rejected")))
+    speaker_page = get(ds, f"/-/quotetrack/locuteur/{rejected['speaker_id']}")
+    assert speaker_page.status_code == 200
+    assert rejected["id"] not in speaker_page.text  # the same words from La Gazette stay: they were not rejected
+    other = the_quote(db_file, "La sécurité se paie. En faire plus coûte plus cher")
+    assert other["speaker_id"] == rejected["speaker_id"] and "La sécurité se paie" in speaker_page.text

@@ -74,11 +74,12 @@ def search(
     speaker id (``#12``). ``source`` an outlet's name or domain, loosely (``monde``,
     ``lemonde.fr``, ``Le Monde``). ``since``/``until`` are inclusive dates (``2024``,
     ``2024-03`` or ``2024-03-15``). Rejected quotes are left out unless
-    ``include_rejected`` (``archive/evidence.py``).
+    ``include_rejected`` (``archive/evidence.py``) or ``status`` asks for them by name.
     """
     if kind is not None and kind not in KINDS:
         raise SearchSyntaxError(f"type de citation inconnu : {kind!r} ; au choix : {', '.join(KINDS)}")
-    where, params, join_articles = [evidence_condition("q", include_rejected=include_rejected)], {}, False
+    asked = include_rejected or status is not None  # « statut : rejetée » is a reader asking for them
+    where, params, join_articles = [evidence_condition("q", include_rejected=asked)], {}, False
     if speaker is not None:
         ids = _by_reference(db, speaker) or _directory(db).speaker_ids(speaker, loose=True)
         if not ids:

@@ -12,6 +12,7 @@ import datetime
 from datasette import Response
 
 from .. import vocabulary
+from ..archive.evidence import condition as evidence
 from ..archive.search import KINDS, SearchSyntaxError, search, speaker_ids
 from ..archive.reviews import STATUSES
 from ..checking.appearances import appearances
@@ -186,22 +187,22 @@ async def speaker_web_page(datasette, request):
             raise PageError(404, "Introuvable", "Aucun locuteur n'a cet identifiant.")
         speaker = dict(zip(("id", "name", "kind", "role", "article_id"), found))
         cursor = db.conn.execute(
-            """SELECT q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.article_id, q.speaker_id,
+            f"""SELECT q.id, q.text, q.kind, q.status, q.role, q.said_on, q.confidence, q.article_id, q.speaker_id,
                       a.title, a.source, a.published, ? AS speaker
-               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?
+               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? AND {evidence('q')}
                ORDER BY q.said_on DESC, q.article_id, q.start LIMIT ? OFFSET ?""",
             [speaker["name"], speaker_id, SPEAKER_PAGE + 1, (number - 1) * SPEAKER_PAGE])  # fmt: skip
         keys = [d[0] for d in cursor.description]
         quotes = [dict(zip(keys, row)) for row in cursor]
         aliases = [a for (a,) in db.conn.execute(
             "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id]) if a != speaker["name"]]  # fmt: skip
-        count = db.conn.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone()[0]
+        count = db.conn.execute(f"SELECT count(*) FROM quotes q WHERE q.speaker_id = ? AND {evidence('q')}", [speaker_id]).fetchone()[0]
         roles = db.conn.execute(
-            "SELECT role, min(said_on), max(said_on) FROM quotes WHERE speaker_id = ? AND role IS NOT NULL"
+            f"SELECT role, min(said_on), max(said_on) FROM quotes q WHERE q.speaker_id = ? AND {evidence('q')} AND role IS NOT NULL"
             " GROUP BY role ORDER BY min(said_on), role", [speaker_id]).fetchall()  # fmt: skip
         outlets = db.conn.execute(
             "SELECT a.source, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?"
-            " AND a.source IS NOT NULL GROUP BY a.source ORDER BY count(*) DESC, a.source", [speaker_id]).fetchall()  # fmt: skip
+            f" AND {evidence('q')} AND a.source IS NOT NULL GROUP BY a.source ORDER BY count(*) DESC, a.source", [speaker_id]).fetchall()  # fmt: skip
         return speaker, quotes, aliases, count, roles, outlets
 
     try:
