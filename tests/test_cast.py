@@ -65,6 +65,7 @@ ALL = BASE_CASES + SIEVE_CASES + CASES
 # Cases whose speakers still break the check, each with why.
 KNOWN_SPEAKER_GAPS = {
     "org_club_reacts": "a club's name with a lowercase adjective (Stade brestois) is typed person",
+    "frame_nos_confreres": "an outlet's name with a lowercase adjective (Courrier picard) is typed person",
 }
 
 
