@@ -42,8 +42,8 @@ def test_workers_index_the_same_as_one_process(corpus, tmp_path):
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     first = CliRunner().invoke(cli, ["index", str(corpus), "--db", one, "--engine", "spacy", "--workers", "1"])
     second = CliRunner().invoke(cli, ["index", str(corpus), "--db", two, "--engine", "spacy", "--workers", "2", "--batch-size", "4"])
-    assert "parsing in 2 worker processes (fork: the engine loaded once here, shared)" in second.output
-    assert "worker processes" not in first.output
+    assert "analyse dans 2 processus (fork : l'analyseur chargé une fois ici, partagé)" in second.output
+    assert "analyse dans" not in first.output
     for result in (first, second):
         assert result.exit_code == 1  # the one bad file
         assert "indexés 20, remplacés 0, ignorés 0, en échec 1 ; 220 citations" in result.output

@@ -136,7 +136,7 @@ def _with_listed_articles(db, fetcher, paths, feeds, sitemaps, since, most):
     cannot be read is one error line (and one failure)."""
     if not (feeds or sitemaps):
         return paths, 0, {}
-    from ..following.listings import Source, plan
+    from ..following.planning import Source, plan
     from ..sources.articles import iso_date
 
     try:

@@ -31,7 +31,7 @@ def follow():
 @friendly
 def follow_add(urls, sitemap, db_path):
     """Suivre un ou plusieurs flux RSS ou Atom (ou plans de site avec --sitemap)."""
-    from ..archive.follows import add_follow
+    from ..archive.subscriptions import add_follow
     from ..sources.downloads import is_url
 
     db = open_database(db_path)
@@ -50,7 +50,7 @@ def follow_add(urls, sitemap, db_path):
 @friendly
 def follow_list(db_path):
     """Lister les adresses suivies, avec leur dernière mise à jour."""
-    from ..archive.follows import follows
+    from ..archive.subscriptions import follows
     from ..printing.tables import table
 
     rows = [
@@ -71,7 +71,7 @@ def follow_list(db_path):
 @friendly
 def follow_remove(urls, db_path):
     """Ne plus suivre ces adresses (les articles déjà indexés restent)."""
-    from ..archive.follows import remove_follow
+    from ..archive.subscriptions import remove_follow
 
     db = open_database(db_path)
     for url in urls:
@@ -101,7 +101,7 @@ def follow_update(db_path, engine, stanza_dir, full_parse, delay, timeout, allow
     Exemple (cron, chaque matin à 6 h) :
         0 6 * * * quotetrack follow update --db /srv/presse.db
     """
-    from ..archive.follows import follows
+    from ..archive.subscriptions import follows
     from ..following.update import update, update_lock
     from ..indexing import index_paths
     from ..parallel import DaskRunner, EngineSpec

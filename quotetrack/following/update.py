@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..archive.follows import follows, record_failure, record_update
+from ..archive.subscriptions import follows, record_failure, record_update
 from ..errors import QuotetrackError
 from ..sources.listings import Listing
 from ..sources.politeness import host_of
 from ..text.safety import path_text
-from .listings import Source, plan
+from .planning import Source, plan
 
 
 class UpdateRunning(QuotetrackError):
