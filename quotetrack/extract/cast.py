@@ -195,6 +195,11 @@ class Cast:
             cast_pass(self)
         self._index()
 
+    @property
+    def name_starts(self) -> set[int]:
+        """Where the article's repaired names start (pass ``name_spans``)."""
+        return {self.ix.tokens[a].start for a, _ in self._spans}
+
     # ----- building ---------------------------------------------------------------------
     def _collect(self) -> None:
         """One provisional entity per distinct name (pass ``exact_name`` merges spellings)."""

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from ..nlp.document import Document
 from . import lexicon
 from .candidates import JOIN, Candidate
-from .cast import CAST_PASSES, Cast, name_spans
+from .cast import CAST_PASSES, Cast
 from .cues import Cue, CueFinder, verb_guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
@@ -273,7 +273,7 @@ class ArticleContext:
     def cast_name_starts(self) -> set[int]:
         """Where the cast's repaired names start (``cast.name_spans``): an antecedent is a
         name only where the cast reads one."""
-        return {self.ix.tokens[a].start for a, _ in name_spans(self.ix)}
+        return self.cast.name_starts
 
     def _name_mention(self, start: int) -> Mention:
         toks = self.ix.between(start, start + WINDOW)
