@@ -78,3 +78,16 @@ def test_speakers_list(spacy_engine):
         quotes = extract_quotes(spacy_engine.parse(case.text))
         problems += [f"{case.id}: {p}" for p in _speaker_problems(case.text, quotes)]
     assert not problems, problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Kazakhstan a démenti toute livraison d'armes, a affirmé Astana. « Rien n'a été livré », insiste le Kazakhstan.",
+        "La Norvège ferme ses ports. « La décision est temporaire », précise la Norvège.",
+    ],
+)
+def test_a_place_is_no_person(text, spacy_engine):
+    """A place that speaks is typed as the body it stands for, never as a person."""
+    quotes = extract_quotes(spacy_engine.parse(text))
+    assert quotes and all(q.speaker_kind != "person" for q in quotes if q.speaker), [(q.speaker, q.speaker_kind) for q in quotes]

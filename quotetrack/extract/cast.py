@@ -655,7 +655,12 @@ def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[
     if entity is None and mention is not None and renaming is not None:
         gender = head.feats.get("Gender") if head is not None else None
         entity, how = cast.renamed_organisation(renaming, mention.start, gender), "cast_description"
-    if entity is None or entity.kind == "place" and speaker.kind == "person":
+    if entity is None:
+        return None
+    if entity.kind == "place" and speaker.kind == "person" and _key(entity.name) == _key(name):
+        # a place is no person: it speaks for its authorities (le Kazakhstan, Ploërmel)
+        return Speaker(name, "organization", speaker.role, None, speaker.number, set(speaker.aliases)), how
+    if entity.kind == "place" and speaker.kind == "person":
         return None
     if _key(entity.name) == _key(name):  # the same name (a title keeps its article: Le Télégramme)
         if entity.kind == "place" or entity.speaker_kind() == speaker.kind:
