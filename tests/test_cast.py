@@ -7,7 +7,8 @@ from constructions import CASES as BASE_CASES
 from constructions_cast import CASES
 from constructions_sieves import CASES as SIEVE_CASES
 from quotetrack.extract import extract_quotes
-from quotetrack.extract.cast import Cast, _key, name_spans
+from quotetrack.extract.cast import Cast
+from quotetrack.extract.names import name_key, name_spans
 from quotetrack.extract.index import DocIndex
 from quotetrack.extract.speakers import PARTICLES
 from test_extract import assert_extracts
@@ -43,7 +44,7 @@ def test_name_spans_are_repaired(text, name, spacy_engine):
 def test_cast_links_names(text, short, full, spacy_engine):
     cast = Cast(DocIndex(spacy_engine.parse(text)))
     entity = cast.by_name(short)
-    assert entity is not None and _key(entity.name) == _key(full), [(e.name, e.mentions) for e in cast.entities]
+    assert entity is not None and name_key(entity.name) == name_key(full), [(e.name, e.mentions) for e in cast.entities]
 
 
 def _speaker_problems(text, quotes) -> list[str]:

@@ -24,8 +24,6 @@ KNOWN_GAPS = {
     "signature is extracted as a dialogue_dash quote, and the post goes to the description "
     "'députée des Hautes-Alpes' instead of the account holder",
     # 2. speakers not next to the cue
-    "colon_after_interview_frame_no_verb": "speaker is the role 'ministre de l'Agriculture' "
-    "(kind organization) instead of the apposed name Sandrine Coulon",
     "next_sentence_cest_ce_quexplique": "speaker None: 'C'est ce qu'explique X' in the next "
     "sentence is not read as the quote's cue",
     "next_sentence_raconte_t_elle": "the statement 'Aujourd'hui, le rideau est baissé, "

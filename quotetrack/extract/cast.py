@@ -17,7 +17,7 @@ an early link, and every link records the pass that made it (``Link.how``).
    *l'économiste Sylvie Arnoux* / *X est le porte-parole de Y*: the role becomes a
    description of that entity.
 
-Quotes then attach to cast members (``attach``): a name, a part of one, an acronym, a
+Quotes then attach to cast members (``attach.py``): a name, a part of one, an acronym, a
 tied role or a definite description of an organisation named just before (*l'agence
 onusienne* after the WHO) all give the entity's canonical name, the fullest proper name
 the article gives.
@@ -31,12 +31,10 @@ from dataclasses import dataclass, field
 
 from ..nlp.document import Token
 from . import lexicon
-from .cues import reporting_lemma
 from .index import DocIndex
-from .speakers import HONORIFICS, PARTICLES, Speaker, fold
+from .names import display_name, fuller, name_key, name_spans
+from .speakers import HONORIFICS, fold
 
-# Capitalised words that open a title, not a name: le Premier ministre, la Haute Autorité.
-COMMON_CAPITALS = {"premier", "première", "haut", "haute", "grand", "grande", "nouveau", "nouvelle", "vice", "ancien", "ancienne"}
 # Words of an expansion that its acronym skips: Organisation mondiale de la santé (OMS).
 ACRONYM_SKIPS = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "en", "pour", "à", "au", "aux", "sur"}
 # Longest acronym expansion looked for before its parentheses, in words: the longest French
@@ -99,86 +97,6 @@ class Entity:
         return "person" if self.kind == "person" else "organization"
 
 
-def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and t.upos not in ("PUNCT", "NUM") and fold(t.text) not in HONORIFICS
-
-
-def _opens_sentence(toks, k: int, text: str) -> bool:
-    """Does toks[k] open a sentence (or a paragraph, or a quotation)?"""
-    if k == 0:
-        return True
-    prev = toks[k - 1]
-    return prev.text in (".", "!", "?", "…", ":", "«", "“", '"', "—", "–", "-") or "\n" in text[prev.end : toks[k].start]
-
-
-def _name_start(toks, k: int, ix: DocIndex) -> bool:
-    """Can a name begin at toks[k]? A capitalised word that is a name for the tagger or the
-    entity recogniser; at a sentence's start, a capital says nothing, so a common word there
-    (Assis, Choisir, Réplique) opens no name."""
-    t = toks[k]
-    if not _capitalised(t) or fold(t.text) in COMMON_CAPITALS or fold(t.text) in PARTICLES or t.upos in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX"):
-        return False
-    labelled = bool(ix.entity_labels(t.start, t.end))
-    if _opens_sentence(toks, k, ix.text):
-        if t.text.isupper() and len(t.text) > 1:
-            return True  # SYLVIE ARNOUX. - / l'INSEE
-        if fold(t.text.split("-")[0]) in lexicon.first_names() or (_opens_entity(ix, t) and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()):
-            return True  # Yannick Le Bras, whatever the tagger made of Yannick
-        if _next_capitalised(toks, k):
-            return t.upos == "PROPN"
-        # one capitalised word, then a preposition or an article: a participle or a noun
-        # opening the sentence (Assis devant sa ferme, Réplique de X), not a name
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and nxt.upos in ("ADP", "DET") and nxt.text[:1].islower():
-            return False
-        return t.upos == "PROPN" and labelled
-    return t.upos in ("PROPN", "X", "NOUN", "ADJ", "VERB") or labelled
-
-
-def _opens_entity(ix: DocIndex, t: Token) -> bool:
-    """Does a name of several words the recogniser found start at ``t``?"""
-    return any(e.start == t.start and e.end > t.end and e.label in ("PER", "ORG") for e in ix.entities)
-
-
-def _next_capitalised(toks, k: int) -> bool:
-    return k + 1 < len(toks) and _capitalised(toks[k + 1]) and toks[k + 1].upos != "DET"
-
-
-def _same_entity(ix: DocIndex, first: Token, other: Token) -> bool:
-    """Do two tokens lie in one span of the entity recogniser?"""
-    return any(e.start <= first.start and other.end <= e.end for e in ix.entities if e.start <= first.start)
-
-
-def name_spans(ix: DocIndex) -> list[tuple[int, int]]:
-    """Pass ``name_spans``: the article's names as token index ranges [a, b], repaired: the
-    run of capitalised words with the particles inside it (de, du, van, ben, al-, Le), never
-    a lowercase word or a verb after it, never a sentence-initial common word."""
-    toks = ix.tokens
-    ix_starts = {e.start for e in ix.entities}
-    spans = []
-    k = 0
-    while k < len(toks):
-        if not _name_start(toks, k, ix):
-            k += 1
-            continue
-        j = k
-        while j + 1 < len(toks) and toks[j + 1].start - toks[j].end <= 1:
-            nxt = toks[j + 1]
-            if nxt.start == toks[j].end and toks[j].text[-1:] in ("'", "’") and nxt.text.lower() == "s":
-                j += 1  # Moody's cut in two
-            elif nxt.start in ix_starts and not _same_entity(ix, toks[k], nxt):
-                break  # le maire de Londres Sadiq Khan: two names side by side
-            elif _capitalised(nxt) and not (nxt.upos in ("AUX", "VERB") and not nxt.text.isupper() and nxt.text.lower() == nxt.lemma):
-                j += 1
-            elif (nxt.text.lower() in PARTICLES or nxt.text == "-") and j + 2 < len(toks) and _capitalised(toks[j + 2]) and toks[j + 2].start - nxt.end <= 1:
-                j += 2
-            else:
-                break
-        spans.append((k, j))
-        k = j + 1
-    return spans
-
-
 class Cast:
     """The entities of one article and how their mentions were linked."""
 
@@ -232,7 +150,7 @@ class Cast:
         return end
 
     def _add(self, name: str, kind: str, gender, link: Link, body: bool = False) -> Entity:
-        entity = Entity(_display(name), kind, gender, body=body)
+        entity = Entity(display_name(name), kind, gender, body=body)
         entity.mentions.append(link)
         self.entities.append(entity)
         return entity
@@ -277,7 +195,7 @@ class Cast:
             keep.kind = "outlet" if "outlet" in (keep.kind, gone.kind) else "organization"  # an acronym names a body
         elif keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
             keep.kind = gone.kind
-        if _fuller(gone.name, keep.name):
+        if fuller(gone.name, keep.name):
             keep.name = gone.name
         self.entities.remove(gone)
 
@@ -292,12 +210,12 @@ class Cast:
         for e in self.entities:
             for m in e.mentions:
                 if m.how != "apposition":
-                    self._by_words.setdefault(_key(m.text), e)
-            self._by_words.setdefault(_key(e.name), e)
+                    self._by_words.setdefault(name_key(m.text), e)
+            self._by_words.setdefault(name_key(e.name), e)
         self._roles = {}
         for e in self.entities:
             for r in e.roles:
-                self._roles.setdefault(_key(r), []).append(e)
+                self._roles.setdefault(name_key(r), []).append(e)
         self._orgs = sorted(
             ((m.start, e) for e in self.entities if e.kind in ("organization", "outlet") and e.body for m in e.mentions if not self.quoted(m.start)),
             key=lambda x: x[0],
@@ -316,7 +234,7 @@ class Cast:
         body, its name cut short by the parse (Institut national de la statistique for the
         Institut national de la statistique et des études économiques), when one body of
         the article opens with those words."""
-        key = _key(name)
+        key = name_key(name)
         found = self._by_words.get(key)
         if found is None and len(key) >= BODY_PREFIX_WORDS:
             longer = {id(e): e for k, e in self._by_words.items() if e.body and len(k) > len(key) and k[: len(key)] == key}
@@ -326,7 +244,7 @@ class Cast:
     def by_role(self, role: str) -> Entity | None:
         """The one entity the article tied this role to (le ministre de la Santé), or the
         one whose tied role starts with it (le ministre -> le ministre de la Santé)."""
-        key = _key(role)
+        key = name_key(role)
         found = self._roles.get(key)
         if found and len({id(e) for e in found}) == 1:
             return found[0]
@@ -362,7 +280,7 @@ def exact_name(cast: Cast) -> None:
     """The same name written twice is one entity, whatever its accents and capitals."""
     seen: dict[tuple, Entity] = {}
     for e in list(cast.entities):
-        key = _key(e.name)
+        key = name_key(e.name)
         if key in seen:
             cast.merge(seen[key], e, "exact_name")
         else:
@@ -408,7 +326,7 @@ def acronym(cast: Cast) -> None:
         full.body = True
         if short is not None and short is not full:
             cast.merge(full, short, "acronym")
-            if _fuller(expansion[2], full.name):
+            if fuller(expansion[2], full.name):
                 full.name = expansion[2]
     # without parentheses: an acronym whose letters open the words of a named body
     for e in list(cast.entities):
@@ -578,99 +496,5 @@ def _expansion(cast: Cast, paren: int, short: str) -> tuple[int, int, str] | Non
 
 
 def _find(cast: Cast, name: str) -> Entity | None:
-    key = _key(name)
-    return next((e for e in cast.entities if _key(e.name) == key or any(_key(m.text) == key for m in e.mentions if m.how != "apposition")), None)
-
-
-# ----- names --------------------------------------------------------------------------------
-def _key(name: str) -> tuple[str, ...]:
-    """A name's comparison key: folded words, without an honorific or an article."""
-    words = re.split(r"[\s]+", fold(name).replace("’", "'").strip(" .,"))
-    while words and (words[0] in HONORIFICS or words[0] in ("le", "la", "les")):
-        words = words[1:]
-    if words and words[0].startswith("l'"):
-        words[0] = words[0][2:]
-    return tuple(w for w in words if w)
-
-
-def _display(name: str) -> str:
-    """SYLVIE ARNOUX -> Sylvie Arnoux; an acronym (CGT, OMS) stays as written."""
-    words = name.split()
-    if len(words) > 1 and all(w.isupper() and len(w) > 2 for w in words):
-        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
-    return name
-
-
-def _fuller(a: str, b: str) -> bool:
-    """Is name ``a`` fuller than ``b`` (more words; of equal length, not in capitals)?"""
-    return (len(a.split()), not a.isupper(), len(a)) > (len(b.split()), not b.isupper(), len(b))
-
-
-# ----- quotes attach to cast members ----------------------------------------------------------
-def _lead_name(mention) -> str | None:
-    """A name overrun by a verb after it (La CGT revendique de son côté -> CGT): the run of
-    capitalised words before the first verb of the mention."""
-    if mention is None:
-        return None
-    toks = [t for t in mention.tokens if not (t.upos == "DET" and t is mention.tokens[0])]
-    k = 0
-    while k < len(toks) and _capitalised(toks[k]):
-        k += 1
-    if 0 < k < len(toks) and toks[k].text[:1].islower() and (toks[k].upos in ("VERB", "AUX") or reporting_lemma(toks[k])):
-        return " ".join(t.text for t in toks[:k])  # (a reporting verb the tagger took for a noun)
-    return None
-
-
-def _bare_description(name: str) -> str | None:
-    """The head of a description that names no one in it (l'agence onusienne, le syndicat
-    majoritaire -> agence, syndicat), else None (la préfecture du Rhône is a source itself)."""
-    words = name.split()
-    if not words or any(w[:1].isupper() for w in words) or any(fold(w) in ("de", "du", "des", "d'") or fold(w).startswith("d'") for w in words):
-        return None
-    head = fold(words[0])
-    return head if head in RENAMING_NOUNS or head in OUTLET_NOUNS else None
-
-
-# How a speaker finds its cast member, in order; each can be switched off (``eval --without``).
-ATTACH_STEPS = ("cast_name", "cast_name_repair", "cast_role", "cast_description")
-
-
-def attach(cast: Cast, speaker: Speaker, mention, without=frozenset()) -> tuple[Speaker, str] | None:
-    """The speaker as the cast member it stands for, and the pass that found it; None when
-    the speaker is no cast member (an anonymous source stays as described)."""
-    if speaker is None or not speaker.name:
-        return None
-    name = speaker.name
-    entity, how = None, ""
-    if (name[:1].isupper() or speaker.role != name or speaker.kind != "person") and "cast_name" not in without:
-        entity, how = cast.by_name(name), "cast_name"
-    if entity is None and _lead_name(mention) and "cast_name_repair" not in without:
-        entity, how = cast.by_name(_lead_name(mention)), "cast_name_repair"
-    head = next((t for t in mention.tokens if t.upos == "NOUN"), None) if mention is not None else None
-    single = head.feats.get("Number") != "Plur" if head is not None else speaker.number != "Plur"  # leur entraîneur is one
-    describes = name[:1].islower() and speaker.kind in ("person", "organization") and single
-    if entity is None and describes and "cast_role" not in without:
-        entity, how = cast.by_role(name), "cast_role"
-    renaming = _bare_description(name) if describes and "cast_description" not in without else None
-    if entity is None and mention is not None and renaming is not None:
-        gender = head.feats.get("Gender") if head is not None else None
-        entity, how = cast.renamed_organisation(renaming, mention.start, gender), "cast_description"
-    if entity is None:
-        return None
-    if entity.kind == "place" and speaker.kind == "person" and _key(entity.name) == _key(name):
-        # a place is no person: it speaks for its authorities (le Kazakhstan, Ploërmel)
-        return Speaker(name, "organization", speaker.role, None, speaker.number, set(speaker.aliases)), how
-    if entity.kind == "place" and speaker.kind == "person":
-        return None
-    if _key(entity.name) == _key(name):  # the same name (a title keeps its article: Le Télégramme)
-        if entity.kind == "place" or entity.speaker_kind() == speaker.kind:
-            return None
-        return Speaker(name, entity.speaker_kind(), speaker.role, speaker.gender, speaker.number, set(speaker.aliases)), how
-    role = speaker.role if speaker.role and speaker.role != entity.name else (name if how in ("cast_role", "cast_description") else None)
-    if role is None and entity.roles:
-        role = entity.roles[0]
-    kind = entity.speaker_kind() if entity.kind != "place" else speaker.kind
-    if entity.name == speaker.name and kind == speaker.kind:
-        return None
-    aliases = set(speaker.aliases) | {speaker.name}
-    return Speaker(entity.name, kind, role, speaker.gender or entity.gender, speaker.number, aliases), how
+    key = name_key(name)
+    return next((e for e in cast.entities if name_key(e.name) == key or any(name_key(m.text) == key for m in e.mentions if m.how != "apposition")), None)

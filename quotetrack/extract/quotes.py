@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right
 
 from ..nlp.document import Document
 from .candidates import JOIN, Candidate
-from .cast import ATTACH_STEPS, CAST_PASSES, attach
+from .attach import ATTACH_STEPS, attach
+from .cast import CAST_PASSES
 from .context import TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
 from .impersonal import impersonal_source
