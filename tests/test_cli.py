@@ -120,6 +120,20 @@ def test_eval_table_and_errors(run):
     assert "précision" in result.output and "exactitude des locuteurs" in result.output
 
 
+def test_eval_names_the_gold_speaker_kinds_in_french(run, tmp_path):
+    text = "Marie Vasseur dirige la coopérative. « Nous tiendrons les prix », a-t-elle assuré."
+    quote = "Nous tiendrons les prix"
+    start = text.index(quote)
+    gold = {"id": "t", "lang": "fr", "text": text, "speakers": [], "quotes": [{
+        "start": start, "end": start + len(quote), "quote": quote, "kind": "direct", "speaker": "Marie Vasseur",
+        "speaker_kind": "pronoun", "speaker_start": text.index("elle"), "speaker_end": text.index("elle") + 4,
+        "speaker_mention": "elle", "cue": "a-t-elle assuré"}]}  # fmt: skip
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    output = run("eval", str(tmp_path / "gold.jsonl"), "--engine", "spacy").output
+    by_kind = next(line for line in output.splitlines() if line.startswith("exactitude des locuteurs par type"))
+    assert "pronom 1.0000 (1/1)" in by_kind and "pronoun" not in by_kind
+
+
 def test_eval_by_sieve(run):
     table = run("eval", GOLD, "--engine", "spacy", "--by-sieve").output
     assert "précision passages" in table and "incise_after" in table and "pronoun_antecedent" in table
