@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from click.testing import CliRunner
+
+from quotetrack.cli import cli
 from quotetrack.extract.records import Quote
 from quotetrack.sources.articles import Article
 from quotetrack.archive.store import open_db, save_article
@@ -21,3 +24,11 @@ def store_article(db_path, sayings, *, title="Conseil municipal", path="conseil.
     save_article(db, article, quotes, engine="test", engine_version="1")
     db.conn.close()
     return article
+
+
+def run(*args):
+    """The command line as a person runs it: any failure is a message, never a traceback."""
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    return result

@@ -11,21 +11,12 @@ import sys
 from datetime import datetime, timezone
 
 import pytest
-from click.testing import CliRunner
 
 from quotetrack.archive import database_file as dbfile, store
-from quotetrack.cli import cli
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 SAYINGS = [(f"Élu {k}", f"Le pont numéro {k} rouvrira lundi, " + "et le chantier avance bien " * 20) for k in range(300)]
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 def checkpoint(db_path):

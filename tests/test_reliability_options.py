@@ -4,20 +4,11 @@ a usage error in French, never a traceback (docs/reliability.md)."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-from quotetrack.cli import cli
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 HUGE = "9223372036854775808"  # 2**63: one past SQLite's largest integer
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

@@ -9,22 +9,13 @@ import sqlite3
 import stat
 
 import pytest
-from click.testing import CliRunner
 
-from quotetrack.cli import cli
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 SAYINGS = [("Anne Dubreuil", "Le pont rouvrira lundi"), ("Paul Mercier", "Le budget est tenu")]
 NOT_REGULAR = "n'est pas un fichier ordinaire"
 OUTPUT_COMMANDS = [["export"], ["report", "search", "pont"], ["report", "speaker", "Anne Dubreuil"]]
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

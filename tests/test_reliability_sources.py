@@ -6,22 +6,13 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from quotetrack.cli import cli
 from quotetrack.sources.articles import read_article
 from quotetrack.sources.own_outputs import own_output_kind
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 ARTICLE = "« Le pont rouvrira lundi », a déclaré Anne Dubreuil, maire de la ville.\n"
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 # ----- quotetrack's own outputs ---------------------------------------------------------------------

@@ -7,22 +7,13 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from quotetrack.cli import cli
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 SAYINGS = [("Paul Martin", "Le pont rouvrira lundi"), ("Anne Dubreuil", "Le budget est tenu"),
            ("une source proche du dossier", "Rien n'est décidé")]  # fmt: skip
 INVISIBLE = ["\u200b", "\u2060", "\x1b", "\u200b \u2060\u200b", "\u202e", "\x1b[31m", "\ufeff"]
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

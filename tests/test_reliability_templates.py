@@ -4,18 +4,9 @@ naming the template and the line (docs/reliability.md)."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from quotetrack.cli import cli
-
-from reliability_helpers import store_article
 
 
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
+from reliability_helpers import run, store_article
 
 
 @pytest.fixture

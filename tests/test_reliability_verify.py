@@ -6,21 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from quotetrack.checking import verify as verification
-from quotetrack.cli import cli
 
-from reliability_helpers import store_article
+from reliability_helpers import run, store_article
 
 REPEATED = "Le pont rouvrira lundi et le chantier avance bien. La mairie paiera les travaux sans emprunt nouveau. "
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

@@ -391,12 +391,17 @@ def merge_speakers(db, keep: str, merge: str, *, reviewer: str, at: str) -> dict
             "kept_id": kept["id"], "merged_id": merged["id"]}  # fmt: skip
 
 
+def _visible_name(name: str) -> str:
+    """The name as a person typed it, cleaned; refused (``InvalidName``) without a visible letter."""
+    typed = typed_name(name)
+    if not typed:
+        raise InvalidName(f"« {shown_name(name)} » : un nom de locuteur doit contenir au moins une lettre visible")
+    return typed
+
+
 def rename_speaker(db, name: str, new_name: str, *, reviewer: str, at: str) -> dict:
     """Give a speaker a new canonical name; the old one stays as an alias. Logged."""
-    typed = typed_name(new_name)
-    if not typed:
-        raise InvalidName(f"« {shown_name(new_name)} » : un nom de locuteur doit contenir au moins une lettre visible")
-    new_name = typed
+    new_name = _visible_name(new_name)
     with write_transaction(db):
         speaker = resolve_speaker(db, name)
         taken = same_key_speaker(db, new_name, article_id=speaker["article_id"], other_than=speaker["id"])
@@ -432,10 +437,7 @@ def split_speaker(db, name: str, new_name: str, *, quote_ids=(), article_ids=(),
     """Undo a wrong merge: the quotes ``quote_ids`` (ids or unique prefixes) and those of
     the articles ``article_ids`` move from speaker ``name`` to a new speaker ``new_name``
     of the same kind. Logged in ``speaker_log`` and, per quote, in ``review_log``."""
-    typed = typed_name(new_name)
-    if not typed:
-        raise InvalidName(f"« {shown_name(new_name)} » : un nom de locuteur doit contenir au moins une lettre visible")
-    new_name = typed
+    new_name = _visible_name(new_name)
     with write_transaction(db):
         speaker = resolve_speaker(db, name)
         own = {qid: article for qid, article in db.conn.execute(
