@@ -1,6 +1,6 @@
 """No English word a person reads: every command's --help, and the main paths, in French.
 
-The click group is walked recursively, so a command another engineer adds later is
+The click group is walked recursively, so a command added later is
 scanned too. What may stay English is what programs read (the identifiers: command and
 option names, machine values, export columns, file formats, program names); every other
 word is checked against English words that are not French words (spaCy's English stop
