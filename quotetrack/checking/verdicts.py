@@ -24,6 +24,7 @@ quote's review status (``grounds``).
 from __future__ import annotations
 
 from .. import vocabulary
+from ..text.plurals import plural
 
 VERDICTS = ("exact", "abridged", "altered", "unattributed", "misattributed", "not found")
 EXIT_STATUS = {"exact": 0, "abridged": 0, "altered": 3, "unattributed": 5, "misattributed": 4, "not found": 1}
@@ -111,5 +112,5 @@ def sentence(result: dict) -> str:
         said = f"attribuée à « {source['speaker']} »" if source.get("speaker") else "aucun locuteur nommé"
         return f"{label} : {said} ; {grounds(source)}"
     changes = sum(1 for op in source["diff"] if op["op"] in ("changed", "added", "removed"))
-    counted = f" ({changes} différence{'s' if changes > 1 else ''})" if verdict == "altered" else ""
+    counted = f" ({plural(changes, 'différence')})" if verdict == "altered" else ""
     return f"{label}{counted} : {speaker} ; {grounds(source)}"

@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..errors import QuotetrackError
+from ..text.plurals import plural
 from ..text.safety import path_text
 
 
@@ -356,7 +357,3 @@ class ListingLines:
         failed = f", {tally['failed']} en échec" if tally.get("failed") else ""
         click.echo(terminal_text(f"{listing} : {state}{failed}"), err=True)
 
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """« 0 article », « 1 article », « 2 articles » (French: the plural from 2)."""
-    return f"{count} {word if count < 2 else many or word + 's'}"

@@ -9,9 +9,10 @@ import sys
 import click
 
 from ..printing.tables import FORMATS, chunks, render
+from ..text.plurals import plural
 from ..text.safety import path_text, terminal_text
 from .group import cli
-from .common import (friendly, ListingLines, make_fetcher, plural, web_options, engine_options, format_option,
+from .common import (friendly, ListingLines, make_fetcher, web_options, engine_options, format_option,
                      resolve_engine, db_option, open_database, read_database, filter_options, include_rejected_option,
                      reader_table, write_output, limit_type)  # fmt: skip
 
@@ -357,10 +358,6 @@ def _reviewer_option(func):
     return click.option("--reviewer", envvar="QUOTETRACK_REVIEWER", help="Qui décide (par défaut : $QUOTETRACK_REVIEWER, sinon le nom de connexion).")(func)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count > 1 else ''}"
-
-
 @speakers.command(name="merge")
 @click.argument("keep", metavar="GARDER")
 @click.argument("merge", metavar="FUSIONNER")
@@ -379,7 +376,7 @@ def speakers_merge(keep, merge, reviewer, db_path):
 
     result = merge_speakers(open_database(db_path), keep, merge, reviewer=reviewer)
     click.echo(f"fusionné : {result['merged']} (#{result['merged_id']}) dans {result['kept']} (#{result['kept_id']}) ; "
-               f"{_plural(result['quotes'], 'citation')} {'déplacées' if result['quotes'] > 1 else 'déplacée'}")  # fmt: skip
+               f"{plural(result['quotes'], 'citation déplacée', 'citations déplacées')}")  # fmt: skip
 
 
 @speakers.command(name="rename")
@@ -450,5 +447,5 @@ def speakers_split(name, new_name, quote_ids, article_ids, reviewer, db_path):
 
     result = split_speaker(open_database(db_path), name, new_name, quote_ids=quote_ids, article_ids=article_ids,
                            reviewer=reviewer or default_reviewer(), at=utc_now())  # fmt: skip
-    click.echo(f"séparé : {_plural(result['quotes'], 'citation')} de {result['name']} (#{result['id']}) "
+    click.echo(f"séparé : {plural(result['quotes'], 'citation')} de {result['name']} (#{result['id']}) "
                f"vers {result['new']} (#{result['new_id']})")  # fmt: skip

@@ -7,8 +7,9 @@ import sys
 
 import click
 
+from ..text.plurals import plural
 from ..text.safety import terminal_text
-from .common import ListingLines, plural, db_option, engine_options, friendly, limit_type, make_fetcher, open_database, read_database, resolve_engine, web_options
+from .common import ListingLines, db_option, engine_options, friendly, limit_type, make_fetcher, open_database, read_database, resolve_engine, web_options
 from .group import cli
 
 
@@ -167,24 +168,20 @@ class _Progress:
             self.bar = None
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return plural(n, one, many)
-
-
 def _print_summary(report) -> None:
     """Per outlet: new articles, quotes, new speakers; then the totals."""
     for outlet, tally in sorted(report.outlets.items()):
         if not (tally.articles or tally.failed):
             continue
-        parts = [_plural(tally.articles, "nouvel article", "nouveaux articles"), _plural(tally.quotes, "citation", "citations"),
-                 _plural(tally.new_speakers, "nouveau locuteur", "nouveaux locuteurs")]  # fmt: skip
+        parts = [plural(tally.articles, "nouvel article", "nouveaux articles"), plural(tally.quotes, "citation", "citations"),
+                 plural(tally.new_speakers, "nouveau locuteur", "nouveaux locuteurs")]  # fmt: skip
         if tally.failed:
-            parts.append(_plural(tally.failed, "échec", "échecs"))
+            parts.append(plural(tally.failed, "échec", "échecs"))
         click.echo(terminal_text(f"{outlet} : {', '.join(parts)}"))
     articles = sum(t.articles for t in report.outlets.values())
-    unchanged = f", {_plural(len(report.unchanged), 'inchangée', 'inchangées')}" if report.unchanged else ""
+    unchanged = f", {plural(len(report.unchanged), 'inchangée', 'inchangées')}" if report.unchanged else ""
     click.echo(
-        f"{_plural(report.followed, 'adresse suivie', 'adresses suivies')} ({_plural(report.fetched, 'lue', 'lues')}{unchanged}) : "
-        f"{_plural(articles, 'nouvel article', 'nouveaux articles')}, {_plural(report.known, 'déjà indexé', 'déjà indexés')}, "
-        f"{_plural(len(report.failures), 'échec', 'échecs')}"
+        f"{plural(report.followed, 'adresse suivie', 'adresses suivies')} ({plural(report.fetched, 'lue', 'lues')}{unchanged}) : "
+        f"{plural(articles, 'nouvel article', 'nouveaux articles')}, {plural(report.known, 'déjà indexé', 'déjà indexés')}, "
+        f"{plural(len(report.failures), 'échec', 'échecs')}"
     )

@@ -27,6 +27,7 @@ from ..archive.reviews import review_quote, utc_now
 from ..archive.database_file import DatabaseUnavailable
 from ..archive.search import SpeakerNotFound, get_quote, resolve_speaker, speaker_ids
 from ..errors import QuotetrackError
+from ..text.plurals import plural
 from . import pages
 from .accounts import UsersFileUnavailable, authenticate
 from .front import card, reason_label, speaker_url
@@ -256,8 +257,7 @@ async def merge_post(datasette, request):
         datasette.add_message(request, f"Fusion refusée : {error}", datasette.ERROR)
         return Response.redirect(target)
     datasette.add_message(request, f"{result['merged']} fusionné dans {result['kept']} par {reviewer}"
-                          f" ({result['quotes']} citation{'s' if result['quotes'] != 1 else ''} déplacée"
-                          f"{'s' if result['quotes'] != 1 else ''}).", datasette.INFO)  # fmt: skip
+                          f" ({plural(result['quotes'], 'citation déplacée', 'citations déplacées')}).", datasette.INFO)  # fmt: skip
     return Response.redirect(target)
 
 
