@@ -81,12 +81,18 @@ def _find(db, words: str, filters: dict, limit: int) -> tuple[list[dict], list[d
         search(db, None, limit=limit)  # fmt: skip
     if not rows and named and not filters.get("speaker"):
         rows = search(db, None, **{**filters, "speaker": words}, limit=limit)
+    return with_speaker_ids(db, rows), named
+
+
+def with_speaker_ids(db, rows: list[dict]) -> list[dict]:
+    """Search rows with their speaker's id, for the links to the speaker's page (search
+    names the speaker; its exports and JSON keep the columns they have)."""
     ids = [row["id"] for row in rows]
     speakers = dict(db.conn.execute(
         f"SELECT id, speaker_id FROM quotes WHERE id IN ({', '.join('?' * len(ids))})", ids)) if ids else {}  # fmt: skip
     for row in rows:
         row["speaker_id"] = speakers.get(row["id"])
-    return rows, named
+    return rows
 
 
 def _outlets(db) -> list[str]:
@@ -157,12 +163,7 @@ async def first_appearances_page(datasette, request):
             return [], []
         rows.sort(key=lambda r: (r["said_on"] is None, r["said_on"] or "", r["published"] or ""))
         seen = appearances(db, rows[0]) if rows else []
-        ids = [row["id"] for row in rows]
-        speakers = dict(db.conn.execute(
-            f"SELECT id, speaker_id FROM quotes WHERE id IN ({', '.join('?' * len(ids))})", ids)) if ids else {}  # fmt: skip
-        for row in rows:
-            row["speaker_id"] = speakers.get(row["id"])
-        return rows, seen
+        return with_speaker_ids(db, rows), seen
 
     rows, seen = await read(datasette, gather)
     context = {

@@ -12,7 +12,6 @@ database at the old path.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import sqlite3
 from urllib.parse import unquote, urlsplit
@@ -21,11 +20,10 @@ import sqlite_utils
 from datasette import Response
 
 from .. import vocabulary
-from ..archive.identity import SameSpeaker
 from ..archive.identity import merge_speakers
 from ..archive.reviews import review_quote, utc_now
 from ..archive.database_file import DatabaseUnavailable
-from ..archive.search import SpeakerNotFound, get_quote, resolve_speaker, speaker_ids
+from ..archive.search import get_quote, speaker_ids
 from ..errors import QuotetrackError
 from ..text.plurals import plural
 from . import pages
@@ -194,7 +192,7 @@ async def review_post(datasette, request):
             context = {"name": name, "quote_url": quote_url(datasette, quote_id), "next": target}
             return Response.html(await datasette.render_template("quotetrack_confirm.html", context, request=request))
         fields.update(speaker=name, status="misattributed")
-        if form.get("confirm_new") and "new_speaker" in inspect.signature(review_quote).parameters:
+        if form.get("confirm_new"):
             fields["new_speaker"] = True  # the reviewer confirmed: create it
     elif action == "text":
         fields.update(text=form.get("text") or "", status="corrected")
@@ -247,27 +245,16 @@ async def merge_post(datasette, request):
         found = db.conn.execute("SELECT name FROM speakers WHERE id = ?", [keep_id]).fetchone()
         if found is None:
             raise PageError(404, "Introuvable", "Aucun locuteur n'a cet identifiant.")
-        return merge_speakers(db, _reference(db, keep_id, found[0]), other, reviewer=reviewer, at=utc_now())
+        return merge_speakers(db, f"#{keep_id}", other, reviewer=reviewer, at=utc_now())
 
     try:
         result = await asyncio.get_running_loop().run_in_executor(None, lambda: _write(config, merge))
-    except (SameSpeaker, SpeakerNotFound, QuotetrackError) as error:
-        if isinstance(error, PageError):
-            raise
+    except QuotetrackError as error:  # the same speaker, an unknown or ambiguous name
         datasette.add_message(request, f"Fusion refusée : {error}", datasette.ERROR)
         return Response.redirect(target)
     datasette.add_message(request, f"{result['merged']} fusionné dans {result['kept']} par {reviewer}"
                           f" ({plural(result['quotes'], 'citation déplacée', 'citations déplacées')}).", datasette.INFO)  # fmt: skip
     return Response.redirect(target)
-
-
-def _reference(db, speaker_id: int, name: str) -> str:
-    """How the library names this very speaker: ``#ID`` where speakers are named by id,
-    else its name (two speakers may share a described name in two articles)."""
-    try:
-        return f"#{speaker_id}" if resolve_speaker(db, f"#{speaker_id}")["id"] == speaker_id else name
-    except QuotetrackError:
-        return name
 
 
 def _write(config: dict, work):
@@ -292,10 +279,6 @@ def _write(config: dict, work):
     finally:
         conn.close()
 
-
-def refused_without_login(datasette, request) -> None:
-    """For tests and other pages: raise the refusal a review without a login gets."""
-    _reviewer(datasette, request)
 
 
 def quote_card(datasette, db, quote_id: str) -> dict:
