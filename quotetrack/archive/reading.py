@@ -21,7 +21,7 @@ import sqlite_utils
 from . import database_file as dbfile
 from .database_file import DatabaseUnavailable, database_error
 from .schema import MIGRATIONS
-from .store import _refuse_newer_schema, open_db
+from .store import refuse_newer_schema, open_db
 from ..text.safety import path_text
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,7 +53,7 @@ def open_for_reading(path) -> sqlite_utils.Database:
             if not db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:  # being created by an index
                 raise DatabaseUnavailable(f"{shown} : base vide (en cours de création ?) ; indexez des articles avec quotetrack index")
             raise DatabaseUnavailable(f"{shown} : base SQLite qui n'est pas une base quotetrack (aucune table de citations)")
-        _refuse_newer_schema(db, path)
+        refuse_newer_schema(db, path)
         pending = [migration.name for migration in MIGRATIONS.pending(db)]
     except sqlite3.DatabaseError as error:
         db.conn.close()

@@ -72,7 +72,7 @@ def open_db(path) -> sqlite_utils.Database:
             dbfile.give_umask_mode(path)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {dbfile.BUSY_TIMEOUT_MS}")
-        _refuse_newer_schema(db, path)
+        refuse_newer_schema(db, path)
         db.enable_wal()
         if MIGRATIONS.pending(db):
             # Under the write lock, so two processes opening a new file at once do not
@@ -99,7 +99,9 @@ def open_db(path) -> sqlite_utils.Database:
     return db
 
 
-def _refuse_newer_schema(db, path) -> None:
+def refuse_newer_schema(db, path) -> None:
+    """Refuse a database a newer quotetrack has migrated: this version could not read or
+    write its schema faithfully. Opening for writing and opening for reading both ask."""
     known = {migration.name for migration in MIGRATIONS._migrations}
     unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
     if unknown:
