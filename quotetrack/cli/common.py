@@ -266,6 +266,12 @@ def kind_callback(ctx, param, value):
     return _typed(parse_kind)(ctx, param, value)
 
 
+def speaker_kind_callback(ctx, param, value):
+    from ..vocabulary import parse_speaker_kind
+
+    return _typed(parse_speaker_kind)(ctx, param, value)
+
+
 def include_rejected_option(func):
     return click.option(
         "--include-rejected", is_flag=True,

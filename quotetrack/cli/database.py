@@ -14,7 +14,7 @@ from ..text.safety import path_text, terminal_text
 from .group import cli
 from .common import (friendly, ListingLines, make_fetcher, web_options, engine_options, format_option,
                      resolve_engine, db_option, open_database, read_database, filter_options, include_rejected_option,
-                     reader_table, write_output, limit_type)  # fmt: skip
+                     reader_table, write_output, limit_type, speaker_kind_callback)  # fmt: skip
 
 
 class _Progress:
@@ -394,18 +394,9 @@ def speakers_rename(name, new_name, reviewer, db_path):
     click.echo(f"renommé : {result['old']} → {result['new']} (#{result['id']})")
 
 
-def _speaker_kind(ctx, param, value):
-    from ..vocabulary import UnknownWord, parse_speaker_kind
-
-    try:
-        return parse_speaker_kind(value)
-    except UnknownWord as error:
-        raise click.BadParameter(str(error)) from None
-
-
 @speakers.command(name="retype")
 @click.argument("name", metavar="LOCUTEUR")
-@click.argument("kind", metavar="TYPE", callback=_speaker_kind)
+@click.argument("kind", metavar="TYPE", callback=speaker_kind_callback)
 @_reviewer_option
 @db_option
 @friendly
