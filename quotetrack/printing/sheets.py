@@ -26,7 +26,6 @@ from .. import vocabulary
 from ..errors import QuotetrackError
 from ..sources.paragraphs import paragraph_spans
 from ..archive import evidence
-from ..archive.evidence import condition as evidence_condition
 from ..archive.search import SpeakerNotFound, resolve_speaker, search
 from .environment import environment
 from ..checking.appearances import first_appearances
@@ -116,7 +115,7 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None, layout:
         if not names:
             raise
         speaker = resolve_speaker(db, names[0])
-    kept = evidence_condition("q", include_rejected=include_rejected)
+    kept = evidence.condition("q", include_rejected=include_rejected)
     quotes = _quote_rows(
         db, f"WHERE q.speaker_id = ? AND {kept} ORDER BY q.said_on DESC, q.article_id, q.start", [speaker["id"]]
     )
