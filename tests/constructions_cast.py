@@ -329,3 +329,20 @@ CASES += [
         [Q("trois entreprises sont candidates", "indirect", "Sud Ouest")],
     ),
 ]
+
+# a compound first name takes the gender of its first part (Anne-Laure, Pierre-Alain): the
+# pronoun skips a person of the other gender named in between
+CASES += [
+    Case(
+        "compound_first_name_feminine_skipped_by_il",
+        "Le maire, Lucien Barrot, a ouvert la séance. La présidente, Anne-Claire Vidal, a lu l'ordre du jour.\n\n"
+        "« Nous voterons le budget avant l'été », a-t-il annoncé.",
+        [Q("Nous voterons le budget avant l'été", "direct", "Lucien Barrot")],
+    ),
+    Case(
+        "compound_first_name_masculine_skipped_by_elle",
+        "La directrice, Solène Marchal, a reçu les parents. Le délégué, Paul-Henri Kermarrec, est arrivé ensuite.\n\n"
+        "« Aucune classe ne fermera », a-t-elle assuré.",
+        [Q("Aucune classe ne fermera", "direct", "Solène Marchal")],
+    ),
+]

@@ -92,3 +92,13 @@ def test_a_place_is_no_person(text, spacy_engine):
     """A place that speaks is typed as the body it stands for, never as a person."""
     quotes = extract_quotes(spacy_engine.parse(text))
     assert quotes and all(q.speaker_kind != "person" for q in quotes if q.speaker), [(q.speaker, q.speaker_kind) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "word, gender",
+    [("anne-laure", "Fem"), ("pierre-alain", "Masc"), ("jean-marie", "Masc"), ("dumont-rey", None), ("saint-malo", None)],
+)
+def test_a_compound_first_name_takes_the_gender_of_its_first_part(word, gender):
+    from quotetrack.extract import lexicon
+
+    assert lexicon.first_name_gender(word) == gender

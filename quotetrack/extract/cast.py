@@ -162,7 +162,7 @@ class Cast:
         labels = self.ix.entity_labels(toks[a].start, toks[b].end)
         before = toks[a - 1] if a else None
         honorific = HONORIFICS.get(fold(before.text)) if before is not None and fold(before.text) in HONORIFICS else None
-        first = lexicon.first_names().get(fold(toks[a].text.split("-")[0]))
+        first = lexicon.first_name_gender(fold(toks[a].text))
         if before is not None and fold(before.text) in HONORIFICS:
             return "person", honorific
         head = before.lemma.lower() if before is not None and before.upos == "NOUN" else ""
@@ -300,7 +300,7 @@ def name_parts(cast: Cast) -> None:
             # the surname ends a name; a first name alone opens one
             last = [p for p in fuller if p.words[-1] == e.words[0]]
             # a first name alone, for the one person of the article it opens the name of
-            opening = [p for p in fuller if p.words[0] == e.words[0] and (fold(e.name) in lexicon.first_names() or e.kind == "person")]
+            opening = [p for p in fuller if p.words[0] == e.words[0] and (lexicon.is_first_name(fold(e.name)) or e.kind == "person")]
             fuller = last or opening
         if len({id(p) for p in fuller}) == 1 and fuller[0] in cast.entities:
             cast.merge(fuller[0], e, "name_parts")

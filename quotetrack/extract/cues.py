@@ -339,7 +339,7 @@ class CueFinder(NounPhrases):
         (Anne Vignon : « ... »), not a product in a list (- Freebox Delta Player : « ... »)."""
         if any(self.ix.entity_labels(t.start, t.end) & {"PER", "ORG", "LOC"} for t in mention.tokens):
             return True
-        if any(fold(t.text) in lexicon.first_names() for t in mention.tokens):
+        if any(lexicon.is_first_name(fold(t.text)) for t in mention.tokens):
             return True
         return any(t.upos == "NOUN" and t.lemma.lower() in lexicon.human_nouns() for t in mention.tokens)
 

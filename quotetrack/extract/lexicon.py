@@ -106,6 +106,24 @@ def first_names() -> dict[str, str]:
     return genders
 
 
+def first_name_gender(word: str) -> str | None:
+    """Gender of a first name as written, folded (``fold``) by the caller. A compound first
+    name (anne-laure, jean-marc, pierre-alain) takes the gender of its first part, as in
+    French usage (jean-marie is a man's name); both parts must be first names, so that a
+    hyphenated surname (dumont-rey) or a place (saint-malo) is none."""
+    names = first_names()
+    if word in names:
+        return names[word]
+    parts = word.split("-")
+    if len(parts) == 2 and all(p in names for p in parts):
+        return names[parts[0]]
+    return None
+
+
+def is_first_name(word: str) -> bool:
+    return first_name_gender(word) is not None
+
+
 @lru_cache(maxsize=None)
 def human_nouns() -> frozenset[str]:
     """Nouns that denote a person or a group of people: every section of

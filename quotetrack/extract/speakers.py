@@ -151,7 +151,7 @@ class SpeakerResolver:
             labels = self.ix.entity_labels(toks[a].start, toks[a].end)
             in_per = "PER" in labels
             honorific = toks[a - 1].text.lower() in HONORIFICS if a else False
-            first_name = fold(toks[a].text) in lexicon.first_names()
+            first_name = lexicon.is_first_name(fold(toks[a].text))
             if not (in_per or honorific or first_name or b > a):
                 continue
             if labels & {"ORG", "LOC"} and not (in_per or honorific or first_name):
@@ -217,7 +217,7 @@ class SpeakerResolver:
             key = (len(name), -distance)
             if key > best_key:
                 best, best_key = list(name), key
-        if len(best) == 1 and fold(best[0]) in lexicon.first_names():
+        if len(best) == 1 and lexicon.is_first_name(fold(best[0])):
             # a first name alone (Élodie) stands for the one full name that starts with it
             fuller = {n for names in self.by_surname.values() for n in names if len(n) > 1 and fold(n[0]) == fold(best[0])}
             if len(fuller) == 1:
@@ -274,7 +274,7 @@ class SpeakerResolver:
         ents = self.ix.entity_labels(name_toks[0].start, name_toks[-1].end)
         name = self._span(name_toks)
         words = name.split()
-        first_gender = lexicon.first_names().get(fold(words[0]))
+        first_gender = lexicon.first_name_gender(fold(words[0]))
         desc_gender, number = _gender_number(desc)
         honorific = gender  # M., Mme: a person; an article's gender (la Chine) says nothing of that
         gender = gender or first_gender or desc_gender
