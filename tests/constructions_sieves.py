@@ -837,3 +837,26 @@ CASES = [
         [],
     ),
 ]
+
+# a participle after the clause of a reporting verb (X assure que A, rappelant que B) goes
+# with that verb: B is X's, not the words of A's subject
+CASES += [
+    Case(
+        "participle_after_que_clause_takes_the_verbs_subject",
+        "Le préfet, Hugues Marland, assure que la digue « tiendra tout l'hiver », rappelant que les travaux ont coûté deux millions d'euros.",
+        [
+            Q("la digue « tiendra tout l'hiver »", "indirect", "Hugues Marland"),
+            Q("tiendra tout l'hiver", "partial", "Hugues Marland"),
+            Q("les travaux ont coûté deux millions d'euros", "indirect", "Hugues Marland"),
+        ],
+    ),
+    Case(
+        "participle_after_que_clause_organisation",
+        "Le syndicat des pharmaciens affirme que les ruptures de stock se multiplient dans le département, "
+        "ajoutant que les antibiotiques pour enfants manquent depuis octobre.",
+        [
+            Q("les ruptures de stock se multiplient dans le département", "indirect", "syndicat des pharmaciens"),
+            Q("les antibiotiques pour enfants manquent depuis octobre", "indirect", "syndicat des pharmaciens"),
+        ],
+    ),
+]

@@ -327,12 +327,25 @@ class CueFinder(NounPhrases):
         if len(toks) < 3 or toks[-1].text != ",":
             return None
         comma = next((t for t in reversed(toks[:-1]) if t.text == ","), None)
-        if comma is None:
-            return None
-        cue = self.incise(comma.start, toks[-1].end)
+        cue = self.incise(comma.start, toks[-1].end) if comma is not None else None
         if cue is None or cue.mention is None or cue.end < toks[-2].start:
-            return None
+            return self._coordinated_speaker(verb, floor)
         return cue.mention
+
+    def _coordinated_speaker(self, participle: Token, floor: int) -> Mention | None:
+        """X assure que A, rappelant que B: a participle after the clause of a reporting verb
+        of the same sentence goes with that verb, so its speaker is that verb's subject (not
+        the subject inside the reported clause A)."""
+        for t in reversed(self.ix.between(floor, participle.start)):
+            if t.text in (".", "!", "?", ";", ":") and not self.quoted(t.start):
+                return None
+            if t.upos != "VERB" or self.quoted(t.start) or self.lemma_of(t) is None or self.ix.is_negated(t):
+                continue
+            finite = t.feats.get("VerbForm") == "Fin" or any(k.deprel.startswith("aux") for k in self.ix.kids(t))
+            if finite:
+                found = self.subject_of(t, floor)
+                return found if self.speaker_mention(found) is not None else None
+        return None
 
     def named_source(self, mention: Mention) -> bool:
         """Without a verb, only a recognised name or a noun for people says who speaks
