@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from quotetrack.checking import verify as verification
+from quotetrack.checking import alignment
 
 from reliability_helpers import run, store_article
 
@@ -37,7 +37,7 @@ def test_a_long_claim_is_placed_by_its_words_not_slid_over_the_source(repetitive
     def slide(*args, **kwargs):
         raise AssertionError("a 5 KB claim slid over a 60 KB source: quadratic")
 
-    monkeypatch.setattr(verification.fuzz, "partial_ratio_alignment", slide)
+    monkeypatch.setattr(alignment.fuzz, "partial_ratio_alignment", slide)
     words = quote[20_000:25_200].split(" ")[1:-1]
     claim = " ".join("tunnel" if changed and k % 100 == 50 else word for k, word in enumerate(words))
     result = run("verify", claim, "--db", db_path, "--format", "json")

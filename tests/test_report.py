@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quotetrack import __version__
-from quotetrack.printing import environment, sheets
+from quotetrack.printing import environment, quote_cards, sheets
 from quotetrack.errors import QuotetrackError
 from quotetrack.indexing import index_paths
 from quotetrack.archive.search import SpeakerNotFound
@@ -227,9 +227,9 @@ def test_text_fragment_links_when_the_url_is_known(seed_sheet, db):
 
 
 def test_text_fragment_encoding():
-    url = sheets.text_fragment("https://ex.org/a", "C'est-à-dire, 100 % & plus […] la suite")
+    url = quote_cards.text_fragment("https://ex.org/a", "C'est-à-dire, 100 % & plus […] la suite")
     assert url == "https://ex.org/a#:~:text=C%27est%2D%C3%A0%2Ddire%2C%20100%20%25%20%26%20plus"
-    assert sheets.text_fragment("https://ex.org/a#top", "Oui").endswith("#top:~:text=Oui")
+    assert quote_cards.text_fragment("https://ex.org/a#top", "Oui").endswith("#top:~:text=Oui")
 
 
 def test_only_http_urls_become_links(db):

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack.printing import pdf, sheets
+from quotetrack.printing import pdf, quote_cards, sheets
 from quotetrack.cli import cli
 from quotetrack.extract.reasons import LABELS, LEGACY
 from quotetrack.indexing import index_paths
@@ -93,12 +93,12 @@ def test_who_said_what_table_is_grouped_by_speaker(compact):
 
 def test_long_quotes_are_cut_in_the_table_and_whole_in_the_annex(db, compact):
     full = {i: t for i, t in db.conn.execute("SELECT id, text FROM quotes WHERE article_id = ?", [seed_id(db)])}
-    long_ids = {i for i, t in full.items() if len(t) > sheets.TRUNCATE}
+    long_ids = {i for i, t in full.items() if len(t) > quote_cards.TRUNCATE}
     assert long_ids  # the seed has one quote of 335 characters
     for row in compact.select("tr.quote"):
         shown = text_of(row, "text")
         if row["data-quote"] in long_ids:
-            assert "[…]" in shown and len(shown) < sheets.TRUNCATE + 30
+            assert "[…]" in shown and len(shown) < quote_cards.TRUNCATE + 30
             assert row.select_one("a.see")["href"] == f"#a-{row['data-quote']}"
         else:
             assert full[row["data-quote"]] in shown and "[…]" not in shown
@@ -119,7 +119,7 @@ def test_long_quotes_are_cut_in_the_table_and_whole_in_the_annex(db, compact):
     ],
 )
 def test_shorten(text, cut):
-    assert sheets.shorten(text) == cut
+    assert quote_cards.shorten(text) == cut
 
 
 def test_text_marks_carry_numbers_and_initials(compact):
@@ -136,7 +136,7 @@ def test_text_marks_carry_numbers_and_initials(compact):
 def test_initials_are_unique_on_a_page():
     taken = []
     for name in ("Jens Stoltenberg", "Jean Sarre", "Julie Simon", None, "une haute responsable américaine"):
-        taken.append(sheets._initials(name, taken))
+        taken.append(quote_cards._initials(name, taken))
     assert taken == ["JS", "JS2", "JS3", "?", "HRA"]
 
 
@@ -144,7 +144,7 @@ def test_annex_holds_reviews_corrections_and_printed_links(twelve_db):
     db, ids = twelve_db
     soup = parse(sheets.article_sheet(db, TWELVE.name))
     entries = {entry["data-quote"]: entry for entry in soup.select("section.annex article.entry")}
-    long = {i for (i,) in db.conn.execute("SELECT id FROM quotes WHERE length(text) > ?", [sheets.TRUNCATE])}
+    long = {i for (i,) in db.conn.execute("SELECT id FROM quotes WHERE length(text) > ?", [quote_cards.TRUNCATE])}
     assert long and set(entries) == {ids[0], ids[2], ids[6], ids[10]} | long
     confirmed = entries[ids[0]]
     assert text_of(confirmed, "status").startswith("confirmée, par Léa Roux le ")

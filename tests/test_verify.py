@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from quotetrack.checking import appearances, verify
+from quotetrack.checking import alignment, appearances, verify
 from quotetrack.text import folding
 from quotetrack.printing import sheets as report
 from quotetrack.cli import cli
@@ -94,7 +94,7 @@ def test_normalize(text, expected):
     ],
 )
 def test_an_ellipsis_splits_the_claim(claim, expected):
-    assert [[w.folded for w in segment] for segment in verify.segments(claim)] == expected
+    assert [[w.folded for w in segment] for segment in alignment.segments(claim)] == expected
 
 
 # ----- finding the source --------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_verify_shortlists_with_full_text_search(tmp_path, monkeypatch):
     seed = seed_text()
     save_article(db, Article(text=seed, path="seed.txt", published="2022-03-24"), [], engine="test", engine_version="1")
     calls = []
-    real_align = verify.align
+    real_align = alignment.align
     monkeypatch.setattr(verify, "align", lambda *args: calls.append(1) or real_align(*args))
     result = verify.verify(db, "La sécurité se paie… coûte plus cher")
     assert result["found"] and result["sources"][0]["wording"] == "La sécurité se paie. En faire plus coûte plus cher"

@@ -1,7 +1,7 @@
 """The verdict of a verification: what a fact-checker reads first, and the exit status.
 
 A score says how close a claim is; a verdict says what to write. Each source found gets
-one, from its word-level diff (``quotetrack.checking.verify.word_diff``) and the speaker check:
+one, from its word-level diff (``quotetrack.checking.alignment.word_diff``) and the speaker check:
 
 - ``exact``: the same words (case, accents, quotation marks and apostrophes, spacing and
   Unicode normalisation form never count);

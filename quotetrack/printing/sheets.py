@@ -6,6 +6,8 @@ searched first, then the built-in templates, so any page or partial can be overr
 
 Python gathers and shapes the data (quotes, speakers, numbered sources, highlight
 events, JSON-LD); the templates own every tag, so an override can change all markup.
+Each quote's card and the numbered sources are made in ``printing/quote_cards.py``, the
+same for every page; this module picks a page's quotes, its layout, and renders it.
 Pages are self-contained (inline CSS, no fonts, scripts or images to fetch): a sheet
 opened offline or printed years later looks the same.
 """
@@ -17,8 +19,6 @@ import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import quote as percent_encode
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -28,7 +28,8 @@ from ..sources.paragraphs import paragraph_spans
 from ..archive import evidence
 from ..archive.search import SpeakerNotFound, resolve_speaker, search
 from .environment import environment
-from ..checking.appearances import first_appearances
+from .quote_cards import (QUOTE_SQL, article_groups, cards_and_sources, dict_rows, in_date_order, numbered_source,
+                          quote_rows, rows_by_ids, shorten, speaker_groups)  # fmt: skip
 
 
 class ArticleNotFound(QuotetrackError):
@@ -48,22 +49,7 @@ SHORT_ID = 10  # characters of a quote id in a short link (/q/ID takes any uniqu
 # The summary's groups: named speakers, then described and anonymous sources, then none.
 SUMMARY_GROUPS = (("named", "Locuteurs nommés"), ("described", "Sources décrites ou anonymes"),
                   ("none", "Sans locuteur"))  # fmt: skip
-COLOURS = 8  # speaker colour classes c0..c7 in base.html; more speakers reuse them
-FRAGMENT_WORDS = 8  # words of a quote's start in a text-fragment link
-TRUNCATE = 300  # characters of a quote shown in a compact table; the full text goes to the annex
-LOW_CONFIDENCE = 0.6  # quotes attributed with less go to the annex, to be checked
 KNOWN_PATHS = 5  # indexed paths named when an article is not found
-# What a sheet says about an article (its text only where it is printed: the article sheet).
-_ARTICLE_FIELDS = ("id", "title", "source", "author", "published", "url", "path", "lang",
-                   "engine", "engine_version", "indexed_at")  # fmt: skip
-_QUOTE_SQL = """
-    SELECT q.*, s.name AS speaker, s.kind AS speaker_kind, s.role AS speaker_role, s.wikidata_id,
-           s.article_id AS speaker_article_id,
-           CASE WHEN q.reattributed THEN os.name END AS original_speaker
-    FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
-    LEFT JOIN speakers os ON os.id = q.original_speaker_id
-"""
-FUZZY_APPEARANCES = 200  # sheets with more cards link exact (normalized) copies only
 
 
 def article_sheet(db, id_or_path: str, *, templates=None, organization=None, layout: str = "compact",
@@ -80,13 +66,13 @@ def article_sheet(db, id_or_path: str, *, templates=None, organization=None, lay
     to the quote's page."""
     layout = _check_layout(layout)
     article = find_article(db, id_or_path)
-    everything = _quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
+    everything = quote_rows(db, "WHERE q.article_id = ? ORDER BY q.start, q.\"end\" DESC", [article["id"]])
     quotes = [q for q in everything if evidence.counts(q, include_rejected=include_rejected)]
     if layout == "summary":
         return _summary(db, article, quotes, templates, organization, link_base,
                         left_out=len(everything) - len(quotes), review=review)  # fmt: skip
-    cards, sources = _cards(db, quotes)
-    shown = sources[0] if sources else _source(article, 1)
+    cards, sources = cards_and_sources(db, quotes)
+    shown = sources[0] if sources else numbered_source(article, 1)
     if not show_path:
         shown = {**shown, "path": None}
     return _render(
@@ -116,10 +102,10 @@ def speaker_dossier(db, name: str, *, templates=None, organization=None, layout:
             raise
         speaker = resolve_speaker(db, names[0])
     kept = evidence.condition("q", include_rejected=include_rejected)
-    quotes = _quote_rows(
+    quotes = quote_rows(
         db, f"WHERE q.speaker_id = ? AND {kept} ORDER BY q.said_on DESC, q.article_id, q.start", [speaker["id"]]
     )
-    cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
+    cards, sources = cards_and_sources(db, in_date_order(quotes) if layout == "compact" else quotes)
     aliases = [
         alias
         for (alias,) in db.conn.execute(
@@ -149,9 +135,9 @@ def search_report(
     filters = {"speaker": speaker, "since": since, "until": until, "source": source,
                "kind": kind, "status": status, "limit": limit}  # fmt: skip
     rows = search(db, query, **filters, include_rejected=include_rejected)
-    by_id = {row["id"]: row for row in _by_ids(db, _QUOTE_SQL + "WHERE q.id", [r["id"] for r in rows])}
+    by_id = {row["id"]: row for row in rows_by_ids(db, QUOTE_SQL + "WHERE q.id", [r["id"] for r in rows])}
     quotes = [by_id[row["id"]] for row in rows if row["id"] in by_id]
-    cards, sources = _cards(db, _in_date_order(quotes) if layout == "compact" else quotes)
+    cards, sources = cards_and_sources(db, in_date_order(quotes) if layout == "compact" else quotes)
     shown = [(vocabulary.FILTERS[key], _filter_value(key, value)) for key, value in filters.items() if value is not None]
     return _render(
         templates, "search.html", organization, cards, sources=sources, layout=layout,
@@ -160,27 +146,6 @@ def search_report(
         search={"query": query or "", "filters": shown, "count": len(cards)},
     )  # fmt: skip
 
-
-def speaker_groups(cards: list[dict]) -> list[dict]:
-    """The cards grouped by speaker, speakers in order of their first card."""
-    groups: dict = {}
-    for card in cards:
-        group = groups.setdefault(card["speaker"], {**card, "quotes": []})
-        group["quotes"].append(card)
-    return [{**group, "count": len(group["quotes"])} for group in groups.values()]
-
-
-def article_groups(cards: list[dict]) -> list[dict]:
-    """The cards grouped by article (in the cards' order), each split by speaker."""
-    articles: dict = {}
-    for card in cards:
-        articles.setdefault(card["article_id"], {"source": card["source"], "cards": []})["cards"].append(card)
-    return [{**group, "speakers": speaker_groups(group["cards"])} for group in articles.values()]
-
-
-def _in_date_order(quotes: list[dict]) -> list[dict]:
-    """Oldest first (undated last), then by article and position: a dossier reads as a chronology."""
-    return sorted(quotes, key=lambda q: (q["said_on"] is None, q["said_on"] or "", q["article_id"], q["start"]))
 
 
 def _filter_value(key: str, value):
@@ -227,7 +192,7 @@ def _summary(db, article: dict, kept: list[dict], templates, organization, link_
     ordered = [{"key": key, "title": title, "rows": groups[key]} for key, title in SUMMARY_GROUPS]
     return _render(
         templates, "summary.html", organization, [], title=article["title"] or Path(article["path"] or "article").name,
-        article=_source(article, 1), groups=ordered, rejected=left_out, link_base=link_base,
+        article=numbered_source(article, 1), groups=ordered, rejected=left_out, link_base=link_base,
         quotes=kept, review=review,
     )  # fmt: skip
 
@@ -241,19 +206,19 @@ def find_article(db, id_or_path: str) -> dict:
     if real:  # the same file, indexed as an absolute path or relative to this folder
         candidates += [("path = ?", str(real)), ("path = ?", os.path.relpath(real))]
     for condition, value in candidates:
-        rows = _rows(db, sql.format(condition), [value])
+        rows = dict_rows(db, sql.format(condition), [value])
         if rows:
             return rows[0]
     if re.fullmatch(r"[0-9a-fA-F]{6,63}", key):
-        rows = _rows(db, sql.format("id >= ? AND id < ? || '~'"), [key.lower(), key.lower()])
+        rows = dict_rows(db, sql.format("id >= ? AND id < ? || '~'"), [key.lower(), key.lower()])
         if len(rows) == 1:
             return rows[0]
         if rows:
             raise ArticleNotFound(f"{key} : désigne plusieurs articles, donnez plus de caractères")
     name = Path(key).name if key and "\0" not in key else ""
     if name:  # the file name alone: 000_215c51ed475f2f51.txt for seeds/000_215c51ed475f2f51.txt
-        rows = _rows(db, "SELECT * FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\'",
-                     [name, "%/" + _like(name), "%\\" + _like(name)])  # fmt: skip
+        rows = dict_rows(db, "SELECT * FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\'",
+                         [name, "%/" + _like(name), "%\\" + _like(name)])  # fmt: skip
         if len(rows) == 1:
             return rows[0]
         if rows:
@@ -329,16 +294,6 @@ def highlight(text: str, cards: list[dict]) -> list[list[dict]]:
     return paragraphs
 
 
-def text_fragment(url: str, quote_text: str) -> str:
-    """``url`` with a text fragment (``#:~:text=``) that scrolls to the quote's start.
-
-    Percent-encoded, ``-`` included, since ``-``, ``,`` and ``&`` are syntax there.
-    """
-    first_part = quote_text.split(" […] ")[0]
-    start = " ".join(first_part.split()[:FRAGMENT_WORDS])
-    encoded = percent_encode(start, safe="").replace("-", "%2D")
-    return f"{url}{'' if '#' in url else '#'}:~:text={encoded}"
-
 
 def json_ld(data) -> Markup:
     """JSON that is safe inside ``<script>``: ``<``, ``>`` and ``&`` as \\u escapes.
@@ -395,97 +350,6 @@ def _render(templates, name, organization, cards, **context) -> str:
     return environment(templates).get_template(name).render(page=page, jsonld=data, **context)
 
 
-def _cards(db, quotes: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Quote rows -> numbered cards, plus the numbered list of the articles they cite."""
-    select = f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles WHERE id"
-    articles = {row["id"]: row for row in _by_ids(db, select, {q["article_id"] for q in quotes})}
-    sources: dict[str, dict] = {}
-    colours: dict = {}
-    initials: dict = {}
-    cards = []
-    firsts = first_appearances(db, quotes, fuzzy=len(quotes) <= FUZZY_APPEARANCES)
-    for number, quote in enumerate(quotes, 1):
-        source = sources.get(quote["article_id"])
-        if source is None:
-            source = sources[quote["article_id"]] = _source(articles[quote["article_id"]], len(sources) + 1)
-        status = quote["status"] or "unreviewed"
-        card = {
-            **quote, "number": number, "parts": json.loads(quote["parts"]), "source": source,
-            "colour": colours.setdefault(quote["speaker"], len(colours) % COLOURS),
-            "initials": initials.setdefault(quote["speaker"], _initials(quote["speaker"], initials.values())),
-            "kind_label": vocabulary.kind(quote["kind"]),
-            "speaker_kind_label": vocabulary.speaker_kind(quote["speaker_kind"]),
-            "status": status, "status_label": vocabulary.status(status),
-            "verdict": vocabulary.RATINGS.get(status) or (None if status == "unreviewed" else status),
-            "notes": quote.get("notes") or None, "corrected": vocabulary.is_corrected(quote),
-            "reason_label": vocabulary.attribution_reason(quote),
-            "original_text": quote.get("original_text"), "original_speaker": quote.get("original_speaker"),
-            "reattributed": bool(quote.get("reattributed")), "orphaned": bool(quote.get("orphaned_from")),
-            "reviewed_by": quote.get("reviewed_by"), "reviewed_at": quote.get("reviewed_at"),
-            "first_appeared": _appearance(firsts.get(quote["id"])),
-            "fragment_url": source["safe_url"] and text_fragment(source["safe_url"], quote["text"]),
-            "short_text": shorten(quote["text"]),
-        }  # fmt: skip
-        card["annex"] = _annex_reasons(card)
-        cards.append(card)
-    return cards, list(sources.values())
-
-
-def shorten(text: str, limit: int = TRUNCATE) -> str:
-    """``text`` cut at the last word boundary before ``limit`` characters, marked « […] »."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(None, 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:.") + " […]"
-
-
-def _initials(name: str | None, taken) -> str:
-    """A speaker's mark in the printed text, unique on the page: JS, VZ, HRA, JS2."""
-    if not name:
-        return "?"
-    significant = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if w[0].isupper()]
-    if not significant:  # « une haute responsable américaine »: the longer words
-        significant = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) > 3] or [name]
-    mark = "".join(w[0] for w in significant[:3]).upper()
-    candidate, number = mark, 2
-    while candidate in taken:
-        candidate, number = f"{mark}{number}", number + 1
-    return candidate
-
-
-def _annex_reasons(card: dict) -> list[str]:
-    """Why a quote gets an entry in the compact layout's annex (empty: the table says it all)."""
-    reasons = []
-    if card["status"] != "unreviewed" or card["notes"] or card["reviewed_by"]:
-        reasons.append("vérifiée")
-    if card["corrected"]:
-        reasons.append("corrigée")
-    if card["confidence"] is not None and card["confidence"] < LOW_CONFIDENCE:
-        reasons.append("confiance faible")
-    if card["orphaned"]:
-        reasons.append("orpheline")
-    if card["first_appeared"]:
-        reasons.append("parue plus tôt ailleurs")
-    if card["short_text"] != card["text"]:
-        reasons.append("texte complet")
-    return reasons
-
-
-def _source(article: dict, number: int) -> dict:
-    """An article as a numbered reference; only http(s) URLs become links (no javascript:)."""
-    url = article.get("url")
-    safe = url if url and urlsplit(url).scheme.lower() in ("http", "https") else None
-    return {**{k: article.get(k) for k in _ARTICLE_FIELDS}, "number": number, "safe_url": safe}
-
-
-def _appearance(row: dict | None) -> dict | None:
-    """An earlier appearance of a quote, its URL a link only when http(s)."""
-    if row is None:
-        return None
-    url = row.get("url")
-    return {**row, "safe_url": url if url and urlsplit(url).scheme.lower() in ("http", "https") else None}
-
-
 def _person(card: dict) -> dict | None:
     if not card["speaker"]:
         return None
@@ -497,22 +361,3 @@ def _person(card: dict) -> dict | None:
 
 def _compact(data: dict) -> dict:
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
-
-
-def _quote_rows(db, condition: str, params) -> list[dict]:
-    return _rows(db, _QUOTE_SQL + condition, params)
-
-
-def _by_ids(db, select: str, ids) -> list[dict]:
-    """``select`` ending in an id column, for these ids, in chunks under SQLite's bound-parameter limit."""
-    ids, rows = sorted(ids), []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        rows += _rows(db, f"{select} IN ({', '.join('?' * len(chunk))})", chunk)
-    return rows
-
-
-def _rows(db, sql: str, params=()) -> list[dict]:
-    cursor = db.conn.execute(sql, params)
-    keys = [d[0] for d in cursor.description]
-    return [dict(zip(keys, row)) for row in cursor.fetchall()]
