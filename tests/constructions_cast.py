@@ -346,3 +346,33 @@ CASES += [
         [Q("Aucune classe ne fermera", "direct", "Solène Marchal")],
     ),
 ]
+
+# pronouns: a topic set apart at the head of the sentence (Quant à X, il ...) comes before
+# any earlier speaker; a body that is the subject of the sentence before is what il / elle
+# stands for, before a person named earlier
+CASES += [
+    Case(
+        "pronoun_dislocated_topic_quant_au",
+        "Le directeur, Marc Dalbert, a présenté le plan lundi. "
+        "Quant au comité d'entreprise, il estime que les départs seront plus nombreux que prévu.",
+        [Q("les départs seront plus nombreux que prévu", "indirect", "comité d'entreprise")],
+    ),
+    Case(
+        "pronoun_dislocated_topic_quant_a",
+        "Le maire, Paul Girard, a promis une réunion publique. "
+        "Quant à la préfecture, elle assure que le dossier sera examiné en janvier.",
+        [Q("le dossier sera examiné en janvier", "indirect", "préfecture")],
+    ),
+    Case(
+        "pronoun_body_subject_of_the_sentence_before",
+        "Sophie Marin, chauffeuse à Lyon, ne décolère pas.\n\n"
+        "La fédération des taxis a appelé à une grève illimitée. Dans un communiqué, elle dénonce « une concurrence déloyale » des plateformes.",
+        [Q("une concurrence déloyale", "partial", "fédération des taxis")],
+    ),
+    Case(
+        "pronoun_body_subject_region",
+        "La rectrice, Hélène Vasseur, a visité le lycée mardi. La région a voté un budget de crise. "
+        "Elle affirme que les internats seront rénovés d'ici 2030.",
+        [Q("les internats seront rénovés d'ici 2030", "indirect", "région")],
+    ),
+]

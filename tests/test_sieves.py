@@ -44,10 +44,6 @@ KNOWN_GAPS = {
     # 5. carry-over
     "carry_over_through_narrative": "speaker None: the run of Henri Vidal is cut by a narrative "
     "paragraph with no new source (it carries when the paragraphs are adjacent)",
-    "pronoun_il_organization_antecedent": "speaker None: 'Il' is not resolved to the "
-    "organization antecedent 'le syndicat des pilotes de ligne'",
-    "pronoun_elle_organization_indirect": "speaker None: 'Elle' is not resolved to the "
-    "organization antecedent 'la fédération départementale des chasseurs de l'Ain'",
     # 6. names and roles
     "name_first_name_alone_later": "speaker 'Élodie': a first name alone is not linked to the "
     "full name Élodie Marchand given earlier",

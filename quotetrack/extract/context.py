@@ -20,7 +20,7 @@ from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .records import Quote
-from .speakers import Speaker, SpeakerResolver, compatible
+from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
 
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
 MAX_SENTENCE = 3000
@@ -302,6 +302,9 @@ class ArticleContext:
         positions = self._positions
         # antecedents stand before the quote: the reported words' own subjects are no speakers
         upto = bisect_left(positions, min(mention.start, cand.start))
+        topic = None if persons_only else self.dislocated_topic(mention, cand, pronoun)
+        if topic is not None:
+            return topic
         if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite) and not mention.latest:
             if cand.paragraph - prev.paragraph <= 3:
                 since = bisect_right(positions, prev.end)
@@ -311,6 +314,9 @@ class ArticleContext:
                 ]
                 if not rivals:
                     return self.as_person(prev.speaker, prev.start, antecedents)
+        salient = None if persons_only else self.body_subject_before(mention, cand, pronoun)
+        if salient is not None:
+            return salient
         best = None
         for at, speaker in reversed(antecedents[max(0, upto - 200) : upto]):
             if compatible(speaker, pronoun) and (speaker.kind in ("person", "anonymous") or pronoun in ("ils", "elles")):
@@ -319,6 +325,58 @@ class ArticleContext:
         if best is None and prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
             best = prev.speaker
         return best
+
+    def dislocated_topic(self, mention, cand, pronoun: str) -> Speaker | None:
+        """Quant au ministère, il affirme ... / Quant à la CGT, elle ...: a topic set apart
+        at the head of the pronoun's own sentence is what the pronoun stands for, before
+        any speaker quoted earlier."""
+        if mention.words not in PRONOUNS:
+            return None
+        at = min(mention.start, cand.start)
+        floor = self.sentence_floor(at)
+        toks = self.ix.between(floor, at)
+        if len(toks) < 4 or toks[0].text.lower() != "quant" or toks[1].text.lower() not in ("à", "au", "aux"):
+            return None
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        topic = self.cues.mention(toks[2:comma]) if comma is not None and comma > 2 else None  # X starts after à / au
+        return self._agreeing(topic, pronoun, persons=True)
+
+    def body_subject_before(self, mention, cand, pronoun: str) -> Speaker | None:
+        """La fédération a appelé à la grève. Dans un communiqué, elle dénonce ...: a body
+        (not a person) that is the subject of the sentence before the pronoun's, in the same
+        paragraph or the one before, is what the pronoun stands for when it agrees, the
+        pronoun's own sentence has no subject before it and the sentence before quotes no
+        one (a quote's speaker is found by the chain of quotes). A person subject is left
+        to the nearest agreeing person, which finds them as well."""
+        if mention.words not in PRONOUNS:
+            return None  # ce dernier, celui-ci: the last named, not the most salient
+        at = min(mention.start, cand.start)
+        floor = self.sentence_floor(at)
+        if any(t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN") for t in self.ix.between(floor, at)):
+            return None  # Pastor répondit ; elle écrivit ...: the sentence's own subject comes first
+        p_start, _ = self.para_of(floor)
+        p = paragraph_index(self.paras, floor)
+        if floor > p_start:
+            end = floor
+        elif p > 0 and not self.is_heading(p - 1):
+            end = self.paras[p - 1][1]
+        else:
+            return None
+        start = self.sentence_floor(max(0, end - 1))
+        if self.quotes_between(start, end):
+            return None
+        clause = [t for t in self.ix.between(start, end) if not self.inside_marks(t.start)]
+        roots = [t for t in self.clause_roots(clause) if t.upos in ("VERB", "AUX")]
+        return self._agreeing(self.cues.subject_of(roots[0], start) if roots else None, pronoun, persons=False)
+
+    def _agreeing(self, topic, pronoun: str, persons: bool) -> Speaker | None:
+        topic = self.cues.speaker_mention(topic) if topic is not None else None
+        if topic is None or topic.pronoun is not None:
+            return None
+        speaker = self.resolver.describe(topic)
+        if not compatible(speaker, pronoun) or (speaker.kind == "person" and not persons):
+            return None
+        return self.as_person(speaker, topic.start, self._positions_of) if speaker.kind == "person" else speaker
 
     def as_person(self, speaker: Speaker, at: int, antecedents) -> Speaker:
         """An antecedent that is a description (le Premier ministre, son frère) stands for
