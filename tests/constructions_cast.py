@@ -376,3 +376,28 @@ CASES += [
         [Q("les internats seront rénovés d'ici 2030", "indirect", "région")],
     ),
 ]
+
+# Belgian and Swiss communes speak through their bourgmestre, échevins, syndic and collège;
+# trades in -ant (négociant, exploitant) are people too
+CASES += [
+    Case(
+        "speaker_noun_bourgmestre",
+        "Le conseil communal a siégé jeudi. Le bourgmestre assure que la taxe ne sera pas relevée.",
+        [Q("la taxe ne sera pas relevée", "indirect", "bourgmestre")],
+    ),
+    Case(
+        "speaker_noun_echevine",
+        "L'échevine de l'Enseignement a précisé que deux classes seraient ouvertes à la rentrée.",
+        [Q("deux classes seraient ouvertes à la rentrée", "indirect", "échevine de l'Enseignement")],
+    ),
+    Case(
+        "speaker_noun_college_communal",
+        "Selon le collège communal, la salle de sport rouvrira en septembre.",
+        [Q("la salle de sport rouvrira en septembre", "indirect", "collège communal")],
+    ),
+    Case(
+        "speaker_noun_negociants",
+        "À en croire les négociants, les prix du blé vont encore baisser cet hiver.",
+        [Q("les prix du blé vont encore baisser cet hiver", "indirect", "les négociants")],
+    ),
+]
