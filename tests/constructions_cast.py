@@ -401,3 +401,13 @@ CASES += [
         [Q("les prix du blé vont encore baisser cet hiver", "indirect", "les négociants")],
     ),
 ]
+
+# an account named in running text signs no post: the paragraph before is the writer's
+CASES += [
+    Case(
+        "account_in_running_text_is_no_signature",
+        "La mairie a fermé la plage du Lido jusqu'à nouvel ordre.\n\n"
+        "Le compte de la ville (@VilleDeSete) a publié douze messages depuis le 3 mars 2026.",
+        [],
+    ),
+]

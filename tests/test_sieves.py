@@ -18,11 +18,6 @@ KNOWN_GAPS = {
     "se souvient de chaque minute' is not tied to its subject (fails on one paragraph too)",
     "multi_paragraph_testimony_no_reopening": "speaker None: the colon after 'L'infirmière Sandrine "
     "Moreau, 41 ans, a accepté de témoigner' is not tied to its subject",
-    "social_post_without_marks_signature": "the unmarked post paragraph above a 'Name (@handle) "
-    "date' signature is not extracted: no quote",
-    "social_post_in_marks_dash_signature": "the '— Camille Jourdan (@CJourdan05) 3 mars 2026' "
-    "signature is extracted as a dialogue_dash quote, and the post goes to the description "
-    "'députée des Hautes-Alpes' instead of the account holder",
     # 2. speakers not next to the cue
     "next_sentence_cest_ce_quexplique": "speaker None: 'C'est ce qu'explique X' in the next "
     "sentence is not read as the quote's cue",

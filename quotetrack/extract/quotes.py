@@ -18,6 +18,7 @@ from .context import TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
 from .impersonal import impersonal_source
 from .interview import interview_answers, outside_answers
+from .posts import embedded_posts, with_posts
 from .marks import MarkedSpan, paragraph_index
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .records import Quote
@@ -118,7 +119,7 @@ def attach_to_cast(ex: ArticleContext, cands: list[Candidate]) -> None:
 def step_names() -> list[str]:
     """Every step ``--without`` can switch off, in the order they run."""
     names = [n for n, _ in QUOTE_SIEVES] + [n for n, _ in INDIRECT_SIEVES] + [n for n, _ in SPEAKER_SIEVES]
-    return names + ["interview_answer"] + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
+    return names + ["interview_answer", "embedded_post"] + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
 
 
 # Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.
@@ -195,6 +196,9 @@ def extract_quotes(document: Document, without=frozenset()) -> list[Quote]:
     answers = interview_answers(ex) if "interview_answer" not in without else []
     if answers:  # an interview's answers hold whatever they quote
         cands = outside_answers(cands, answers) + answers
+    posts, signatures = embedded_posts(ex) if "embedded_post" not in without else ([], [])
+    if signatures:  # so do embedded posts; their signature lines are no quotes
+        cands = with_posts(cands, posts, signatures)
     cands = sorted(cands, key=lambda c: c.start)
     find_speakers(ex, cands, enabled(SPEAKER_SIEVES, without))
     attach_to_cast(ex, cands)

@@ -42,6 +42,7 @@ LABELS = {
     "frame_statement": "« selon X », déclaration",
     "inside_indirect": "fragment cité dans un discours indirect",
     "interview_answer": "réponse d'un entretien en questions et réponses",
+    "embedded_post": "message d'un réseau social reproduit dans l'article, signé du nom et du compte de son auteur",
     # mention -> speaker sieves
     "named_speaker": "locuteur nommé",
     "description_to_person": "description rapportée à la personne nommée plus haut",
