@@ -411,3 +411,17 @@ CASES += [
         [],
     ),
 ]
+
+# a body's name coordinates its complements (de A et de B): the whole name is the speaker
+CASES += [
+    Case(
+        "body_name_coordinated_complements_ministere",
+        "Le ministère de l'Économie et des Finances a confirmé que le plafond serait relevé.",
+        [Q("le plafond serait relevé", "indirect", "ministère de l'Économie et des Finances")],
+    ),
+    Case(
+        "body_name_coordinated_complements_chambre",
+        "La chambre des métiers et de l'artisanat estime que 300 emplois sont menacés.",
+        [Q("300 emplois sont menacés", "indirect", "chambre des métiers et de l'artisanat")],
+    ),
+]

@@ -131,6 +131,9 @@ class NounPhrases:
             if (t.upos in ("DET", "NUM") or low in ("des", "du")) and not seen_noun:
                 j += 1
                 continue
+            if low == "et" and seen_noun and j + 2 < n and toks[j + 1].text.lower().replace("’", "'") in DE_WORDS and self._body_head(toks[k:j]):
+                j += 1  # la chambre de commerce et d'industrie, le ministère de l'Économie et des Finances
+                continue
             if t.upos in ("DET", "ADP") and seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper():
                 j += 1  # a title that opens with its article: le quotidien Le Figaro, El País
                 continue
@@ -183,6 +186,14 @@ class NounPhrases:
         if end <= k:
             return None
         return self.mention(toks[k:end])
+
+    def _body_head(self, toks: list[Token]) -> bool:
+        """Is the first noun of ``toks`` one for a body (fédération, chambre, ministère)?
+        Their names coordinate complements (de la santé et de l'action sociale); a person's
+        description does not (le père de Paul et de Marie are two people)."""
+        head = next((t for t in toks if t.upos == "NOUN"), None)
+        nouns = lexicon.speaker_nouns()["organization"]
+        return head is not None and (head.lemma.lower() in nouns or head.text.lower() in nouns)
 
     def np_left_of(self, head: Token, floor: int) -> Mention | None:
         """The noun phrase whose head is ``head``: walk left over its determiners and
