@@ -425,3 +425,20 @@ CASES += [
         [Q("300 emplois sont menacés", "indirect", "chambre des métiers et de l'artisanat")],
     ),
 ]
+
+# a body that is the subject of the pronoun's own sentence (un rapport dans lequel elle ...)
+# comes before a person named in an earlier paragraph
+CASES += [
+    Case(
+        "pronoun_body_subject_of_its_own_sentence_relative",
+        "Claire Jouve, agricultrice, a ouvert ses champs aux visiteurs.\n\n"
+        "L'association Terre Vivante a publié un rapport dans lequel elle affirme que les sols s'appauvrissent.",
+        [Q("les sols s'appauvrissent", "indirect", "Terre Vivante")],
+    ),
+    Case(
+        "pronoun_body_subject_of_its_own_sentence_ou",
+        "Le directeur, Paul Marchand, a quitté la réunion.\n\n"
+        "Le syndicat a diffusé une note où il estime que les effectifs sont insuffisants.",
+        [Q("les effectifs sont insuffisants", "indirect", "syndicat")],
+    ),
+]

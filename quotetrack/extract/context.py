@@ -343,17 +343,18 @@ class ArticleContext:
 
     def body_subject_before(self, mention, cand, pronoun: str) -> Speaker | None:
         """La fédération a appelé à la grève. Dans un communiqué, elle dénonce ...: a body
-        (not a person) that is the subject of the sentence before the pronoun's, in the same
-        paragraph or the one before, is what the pronoun stands for when it agrees, the
-        pronoun's own sentence has no subject before it and the sentence before quotes no
-        one (a quote's speaker is found by the chain of quotes). A person subject is left
-        to the nearest agreeing person, which finds them as well."""
+        (not a person) that is the subject of the pronoun's own sentence, before it, or else
+        of the sentence before, in the same paragraph or the one before, is what the pronoun
+        stands for when it agrees and the sentence before quotes no one (a quote's speaker
+        is found by the chain of quotes). A person subject is left to the nearest agreeing
+        person, which finds them as well."""
         if mention.words not in PRONOUNS:
             return None  # ce dernier, celui-ci: the last named, not the most salient
         at = min(mention.start, cand.start)
         floor = self.sentence_floor(at)
-        if any(t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN") for t in self.ix.between(floor, at)):
-            return None  # Pastor répondit ; elle écrivit ...: the sentence's own subject comes first
+        own = [t for t in self.ix.between(floor, at) if t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN", "X") and not self.inside_marks(t.start)]
+        if own:  # the sentence's own subject comes first (L'ONG a publié un rapport dans lequel elle ...)
+            return self._agreeing(self.cues.np_left_of(own[0], floor), pronoun, persons=False)
         p_start, _ = self.para_of(floor)
         p = paragraph_index(self.paras, floor)
         if floor > p_start:
