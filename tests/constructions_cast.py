@@ -347,22 +347,9 @@ CASES += [
     ),
 ]
 
-# pronouns: a topic set apart at the head of the sentence (Quant à X, il ...) comes before
-# any earlier speaker; a body that is the subject of the sentence before is what il / elle
-# stands for, before a person named earlier
+# pronouns: a body that is the subject of the sentence before is what il / elle stands
+# for, before a person named earlier
 CASES += [
-    Case(
-        "pronoun_dislocated_topic_quant_au",
-        "Le directeur, Marc Dalbert, a présenté le plan lundi. "
-        "Quant au comité d'entreprise, il estime que les départs seront plus nombreux que prévu.",
-        [Q("les départs seront plus nombreux que prévu", "indirect", "comité d'entreprise")],
-    ),
-    Case(
-        "pronoun_dislocated_topic_quant_a",
-        "Le maire, Paul Girard, a promis une réunion publique. "
-        "Quant à la préfecture, elle assure que le dossier sera examiné en janvier.",
-        [Q("le dossier sera examiné en janvier", "indirect", "préfecture")],
-    ),
     Case(
         "pronoun_body_subject_of_the_sentence_before",
         "Sophie Marin, chauffeuse à Lyon, ne décolère pas.\n\n"
@@ -440,5 +427,26 @@ CASES += [
         "Le directeur, Paul Marchand, a quitté la réunion.\n\n"
         "Le syndicat a diffusé une note où il estime que les effectifs sont insuffisants.",
         [Q("les effectifs sont insuffisants", "indirect", "syndicat")],
+    ),
+]
+
+# the words first, then a sentence that renames them and names their speaker: La phrase,
+# prononcée ..., est celle de X / La formule, lâchée par X, ... (only a verb of saying:
+# words repeated by a crowd are not theirs)
+CASES += [
+    Case(
+        "speaker_named_after_la_phrase_est_celle_de",
+        "« Nous ne fermerons aucune classe. » La phrase, prononcée devant les parents, est celle de la rectrice, Hélène Vasseur.",
+        [Q("Nous ne fermerons aucune classe.", "direct", "Hélène Vasseur")],
+    ),
+    Case(
+        "speaker_named_after_lachee_par",
+        "« On a tout perdu en une nuit. » La formule, lâchée par Jean Morvan, éleveur à Pontivy, résume la colère des sinistrés.",
+        [Q("On a tout perdu en une nuit.", "direct", "Jean Morvan")],
+    ),
+    Case(
+        "words_repeated_by_a_crowd_are_not_theirs",
+        "« Ce sera la fête ou rien. » Le mot, repris en boucle par les supporteurs, a fait le tour du stade.",
+        [Q("Ce sera la fête ou rien.", "direct", None)],
     ),
 ]

@@ -26,6 +26,8 @@ from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
 MAX_SENTENCE = 3000
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TERMINATORS = ".!?…"
+# The steps of a pronoun's resolution that --without can switch off (``pronoun_speaker``).
+PRONOUN_STEPS = ("body_subject",)
 
 
 def enabled(steps, without: frozenset):
@@ -302,9 +304,6 @@ class ArticleContext:
         positions = self._positions
         # antecedents stand before the quote: the reported words' own subjects are no speakers
         upto = bisect_left(positions, min(mention.start, cand.start))
-        topic = None if persons_only else self.dislocated_topic(mention, cand, pronoun)
-        if topic is not None:
-            return topic
         if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite) and not mention.latest:
             if cand.paragraph - prev.paragraph <= 3:
                 since = bisect_right(positions, prev.end)
@@ -314,7 +313,7 @@ class ArticleContext:
                 ]
                 if not rivals:
                     return self.as_person(prev.speaker, prev.start, antecedents)
-        salient = None if persons_only else self.body_subject_before(mention, cand, pronoun)
+        salient = None if persons_only or "body_subject" in self.without else self.body_subject_before(mention, cand, pronoun)
         if salient is not None:
             return salient
         best = None
@@ -325,21 +324,6 @@ class ArticleContext:
         if best is None and prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun):
             best = prev.speaker
         return best
-
-    def dislocated_topic(self, mention, cand, pronoun: str) -> Speaker | None:
-        """Quant au ministère, il affirme ... / Quant à la CGT, elle ...: a topic set apart
-        at the head of the pronoun's own sentence is what the pronoun stands for, before
-        any speaker quoted earlier."""
-        if mention.words not in PRONOUNS:
-            return None
-        at = min(mention.start, cand.start)
-        floor = self.sentence_floor(at)
-        toks = self.ix.between(floor, at)
-        if len(toks) < 4 or toks[0].text.lower() != "quant" or toks[1].text.lower() not in ("à", "au", "aux"):
-            return None
-        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
-        topic = self.cues.mention(toks[2:comma]) if comma is not None and comma > 2 else None  # X starts after à / au
-        return self._agreeing(topic, pronoun, persons=True)
 
     def body_subject_before(self, mention, cand, pronoun: str) -> Speaker | None:
         """La fédération a appelé à la grève. Dans un communiqué, elle dénonce ...: a body
@@ -354,7 +338,7 @@ class ArticleContext:
         floor = self.sentence_floor(at)
         own = [t for t in self.ix.between(floor, at) if t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN", "X") and not self.inside_marks(t.start)]
         if own:  # the sentence's own subject comes first (L'ONG a publié un rapport dans lequel elle ...)
-            return self._agreeing(self.cues.np_left_of(own[0], floor), pronoun, persons=False)
+            return self._agreeing(self.cues.np_left_of(own[0], floor), pronoun)
         p_start, _ = self.para_of(floor)
         p = paragraph_index(self.paras, floor)
         if floor > p_start:
@@ -368,16 +352,17 @@ class ArticleContext:
             return None
         clause = [t for t in self.ix.between(start, end) if not self.inside_marks(t.start)]
         roots = [t for t in self.clause_roots(clause) if t.upos in ("VERB", "AUX")]
-        return self._agreeing(self.cues.subject_of(roots[0], start) if roots else None, pronoun, persons=False)
+        return self._agreeing(self.cues.subject_of(roots[0], start) if roots else None, pronoun)
 
-    def _agreeing(self, topic, pronoun: str, persons: bool) -> Speaker | None:
+    def _agreeing(self, topic, pronoun: str) -> Speaker | None:
+        """The body ``topic`` stands for, when it agrees with the pronoun (a person: None)."""
         topic = self.cues.speaker_mention(topic) if topic is not None else None
         if topic is None or topic.pronoun is not None:
             return None
         speaker = self.resolver.describe(topic)
-        if not compatible(speaker, pronoun) or (speaker.kind == "person" and not persons):
+        if not compatible(speaker, pronoun) or speaker.kind == "person":
             return None
-        return self.as_person(speaker, topic.start, self._positions_of) if speaker.kind == "person" else speaker
+        return speaker
 
     def as_person(self, speaker: Speaker, at: int, antecedents) -> Speaker:
         """An antecedent that is a description (le Premier ministre, son frère) stands for

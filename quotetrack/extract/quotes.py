@@ -14,7 +14,7 @@ from ..nlp.document import Document
 from .candidates import JOIN, Candidate
 from .attach import ATTACH_STEPS, attach
 from .cast import CAST_PASSES
-from .context import TERMINATORS, ArticleContext, enabled
+from .context import PRONOUN_STEPS, TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
 from .impersonal import impersonal_source
 from .interview import interview_answers, outside_answers
@@ -119,7 +119,7 @@ def attach_to_cast(ex: ArticleContext, cands: list[Candidate]) -> None:
 def step_names() -> list[str]:
     """Every step ``--without`` can switch off, in the order they run."""
     names = [n for n, _ in QUOTE_SIEVES] + [n for n, _ in INDIRECT_SIEVES] + [n for n, _ in SPEAKER_SIEVES]
-    return names + ["interview_answer", "embedded_post"] + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
+    return names + ["interview_answer", "embedded_post"] + list(PRONOUN_STEPS) + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
 
 
 # Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.

@@ -59,21 +59,30 @@ def incise_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
     return ex.cues.incise(cand.outer[1], ex.para_of(cand.outer[1] - 1)[1])
 
 
-# « ... » Ce constat, c'est celui de X / Ces mots sont ceux de X: the words first, their
-# speaker named by the sentence after them, which renames the words (constat, propos, mots).
+# « ... » Ce constat, c'est celui de X / La phrase, prononcée à la barre, est celle de X /
+# La formule, lâchée par X, ...: the words first, their speaker named by the sentence after
+# them, which renames the words. After a demonstrative any noun renames them (ce constat,
+# ce cri du cœur); after an article, only a noun for words said does (la phrase, le mot).
+WORDS_SAID = r"(?:phrase|formule|mot|mots|propos|constat|confidence|aveu|cri|sentence|remarque|réplique|saillie|déclaration)"
+RENAMED = r"\s*(?:(?:ce|cet|cette|ces)\s+[\w’'-]+|(?:la|le|les|l[’'])\s*" + WORDS_SAID + r")(?:\s+[\w’'-]+)?"
+# an apposition to the words, between commas (prononcée d'une voix blanche), naming no one
+APPOSED = r"(?:\s*,[^,.;:«»“”\"]{1,80},)?"
 NAMED_AFTER = re.compile(
-    r"\s*(?:ce|cet|cette|ces)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*,?\s*(?:c[’']est|ce sont|est|sont|était|étaient)\s+(?:celui|celle|ceux|celles)\s+(?:de la|de l[’']|du|des|de|d[’'])\s*",
+    RENAMED + APPOSED + r"\s*,?\s*(?:c[’']est|ce sont|est|sont|était|étaient)\s+(?:celui|celle|ceux|celles)\s+(?:de la|de l[’']|du|des|de|d[’'])\s*",
     re.I,
 )
+# La phrase, lâchée par X, ...: a participle of saying whose agent is the speaker
+SAYING = r"(?:lâch|prononc|lanc|gliss|confi|ten|sign|écri|formul|employ|assén|martel|di)(?:é|u|t|it)?e?s?"
+SAID_BY = re.compile(RENAMED + r"\s*,\s*" + SAYING + r"(?:\s+[^,.;:«»“”\"]{0,40}?)?\s+par\s+", re.I)
 
 
 def speaker_named_after(ex: ArticleContext, cand: Candidate) -> Cue | None:
-    """« Nous ne céderons pas. » Ce constat, c'est celui de X / Ces mots sont ceux de X:
-    a quotation standing first, its speaker named by the sentence that follows it."""
+    """« Nous ne céderons pas. » Ce constat, c'est celui de X / La phrase, lâchée par X,
+    ...: a quotation standing first, its speaker named by the sentence that follows it."""
     if cand.kind != "direct":
         return None
     p_end = ex.para_of(cand.outer[1] - 1)[1]
-    m = NAMED_AFTER.match(ex.text, cand.outer[1], p_end)
+    m = NAMED_AFTER.match(ex.text, cand.outer[1], p_end) or SAID_BY.match(ex.text, cand.outer[1], p_end)
     if m is None:
         return None
     toks = ex.ix.between(m.end() - 6, p_end)
