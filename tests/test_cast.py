@@ -102,3 +102,18 @@ def test_a_compound_first_name_takes_the_gender_of_its_first_part(word, gender):
     from quotetrack.extract import lexicon
 
     assert lexicon.first_name_gender(word) == gender
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Le maire de Kerbriac a présenté le budget. Les habitants de Kerbriac paieront moins d'impôts.", "Kerbriac"),
+        ("Les villages craignent de devenir des « quartiers » de Montvallon. Le syndic de Montvallon-sur-Orbe, Jean Favre, défend le projet.", "Montvallon"),
+        ("Le cortège est parti à 10 heures de la gare. Il a rejoint Vernolles en fin de matinée, puis s'est dispersé à Vernolles.", "Vernolles"),
+    ],
+)
+def test_a_one_word_name_the_sentence_shows_as_a_place_is_a_place(text, name, spacy_engine):
+    """le maire de X, les quartiers de X, à X: a place, which no pronoun stands for and
+    which the speakers list never types as a person."""
+    member = Cast(DocIndex(spacy_engine.parse(text))).by_name(name)
+    assert member is not None and member.kind == "place", member

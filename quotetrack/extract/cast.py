@@ -173,6 +173,8 @@ class Cast:
             return "organization", None
         if first or (head and head in lexicon.person_nouns()):
             return "person", first
+        if b == a and _named_as_place(toks, a, labels):
+            return "place", None
         if "PER" in labels:
             return "person", None
         if "ORG" in labels or (toks[a].text.isupper() and b == a):
@@ -193,6 +195,8 @@ class Cast:
         keep.body = keep.body or gone.body
         if how == "acronym":
             keep.kind = "outlet" if "outlet" in (keep.kind, gone.kind) else "organization"  # an acronym names a body
+        elif _place_over_person(keep, gone) or _place_over_person(gone, keep):
+            keep.kind = "place"
         elif keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
             keep.kind = gone.kind
         if fuller(gone.name, keep.name):
@@ -364,6 +368,29 @@ CAST_PASSES = (
     ("acronym", acronym),
     ("apposition", apposition),
 )
+
+
+# ----- places ------------------------------------------------------------------------------
+# Nouns whose "de" complement is a place: le maire de Ploërmel, les quartiers de Vuibroye.
+PLACE_NOUNS = {"commune", "ville", "village", "quartier", "habitant", "maire", "mairie", "syndic", "bourgmestre", "canton", "département", "région", "agglomération", "métropole", "banlieue", "environs", "périphérie"}
+
+
+def _named_as_place(toks, a: int, labels) -> bool:
+    """A one-word name the sentence shows as a place: after a noun of places and "de" (le
+    maire de Ploërmel), or after "à" / "en" when the recogniser does not read a person."""
+    before = toks[a - 1].text.lower().replace("’", "'") if a else ""
+    if before in ("à", "en") and "PER" not in labels:
+        return True
+    k = a - 2
+    while k > 0 and toks[k].text in ("»", "”", '"'):
+        k -= 1  # « ... des quartiers » de Vuibroye
+    return before in ("de", "d'") and k >= 0 and toks[k].upos == "NOUN" and toks[k].lemma.lower() in PLACE_NOUNS
+
+
+def _place_over_person(place: Entity, person: Entity) -> bool:
+    """One word read as a place once and as a person once, with no first name or title to
+    say it is a person (the recogniser calls unknown place names persons): a place."""
+    return place.kind == "place" and person.kind == "person" and person.gender is None and len(person.words) == 1
 
 
 # ----- apposition helpers -------------------------------------------------------------------

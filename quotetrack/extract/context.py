@@ -258,6 +258,9 @@ class ArticleContext:
         for start, words in self.resolver.names:
             if start not in names:
                 continue  # no name once repaired (Assis devant sa ferme, ...)
+            member = self.cast.by_name(" ".join(words))
+            if member is not None and member.kind == "place":
+                continue  # a place is no one's antecedent (la commune de Ploërmel ... elle)
             p = paragraph_index(self.paras, start)
             mention = self._name_mention(start)
             if mention is not None and not self.inside_marks(start) and not self.is_heading(p):
