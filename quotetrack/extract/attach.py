@@ -11,7 +11,7 @@ among its aliases.
 from __future__ import annotations
 
 from .cast import OUTLET_NOUNS, RENAMING_NOUNS, Cast
-from .cues import reporting_lemma
+from .verbs import reporting_lemma
 from .names import capitalised, name_key
 from .speakers import Speaker, fold
 

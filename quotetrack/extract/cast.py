@@ -25,21 +25,15 @@ the article gives.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..nlp.document import Token
 from . import lexicon
+from .cast_clues import acronym_word, body_gender, expansion, find_entity, initials, named_as_place, place_over_person, predicate, role_after, role_before
 from .index import DocIndex
 from .names import display_name, fuller, name_key, name_spans
 from .speakers import HONORIFICS, fold
 
-# Words of an expansion that its acronym skips: Organisation mondiale de la santé (OMS).
-ACRONYM_SKIPS = {"de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "et", "en", "pour", "à", "au", "aux", "sur"}
-# Longest acronym expansion looked for before its parentheses, in words: the longest French
-# institutional names (Institut national de la statistique et des études économiques) hold 9.
-EXPANSION_WORDS = 12
 # How many paragraphs back a definite description (l'agence onusienne) looks for the
 # organisation it renames: the press renames within a few paragraphs, and further back
 # another body has usually been named.
@@ -57,8 +51,6 @@ RENAMING_NOUNS = {
 }
 # Heads of descriptions that rename an organisation or an outlet named before them.
 OUTLET_NOUNS = {"quotidien", "journal", "hebdomadaire", "mensuel", "magazine", "chaîne", "radio", "site", "titre", "média", "télévision", "confrère", "confrères"}
-_DET = {"le", "la", "l'", "l’", "les"}
-_AGE = re.compile(r"^\d+\s+ans$")
 
 
 @dataclass(frozen=True)
@@ -130,8 +122,8 @@ class Cast:
             if len(name) < 2:
                 continue
             if kind != "person":
-                gender = _body_gender(toks, a)
-            named_body = "ORG" in labels or _acronym_word(name) or (a > 0 and toks[a - 1].upos == "NOUN")
+                gender = body_gender(toks, a)
+            named_body = "ORG" in labels or acronym_word(name) or (a > 0 and toks[a - 1].upos == "NOUN")
             body = kind == "outlet" or (kind == "organization" and named_body and "LOC" not in labels)
             self._add(name, kind, gender, Link(toks[a].start, toks[b].end, name, "name_spans"), body)
 
@@ -173,7 +165,7 @@ class Cast:
             return "organization", None
         if first or (head and head in lexicon.person_nouns()):
             return "person", first
-        if b == a and _named_as_place(toks, a, labels):
+        if b == a and named_as_place(toks, a, labels):
             return "place", None
         if "PER" in labels:
             return "person", None
@@ -195,7 +187,7 @@ class Cast:
         keep.body = keep.body or gone.body
         if how == "acronym":
             keep.kind = "outlet" if "outlet" in (keep.kind, gone.kind) else "organization"  # an acronym names a body
-        elif _place_over_person(keep, gone) or _place_over_person(gone, keep):
+        elif place_over_person(keep, gone) or place_over_person(gone, keep):
             keep.kind = "place"
         elif keep.kind == "place" or (keep.kind == "organization" and gone.kind in ("person", "outlet")):
             keep.kind = gone.kind
@@ -318,25 +310,25 @@ def acronym(cast: Cast) -> None:
         word = toks[k].text
         # in parentheses, an acronym read as a word may be written in lower case (Insee, Unédic):
         # the initials of the words before it decide
-        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not (_acronym_word(word) or (word[:1].isupper() and word.isalpha() and len(word) <= 8)):
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not (acronym_word(word) or (word[:1].isupper() and word.isalpha() and len(word) <= 8)):
             continue
-        expansion = _expansion(cast, k - 1, toks[k].text)
-        if expansion is None:
+        written = expansion(cast, k - 1, toks[k].text)
+        if written is None:
             continue
-        short = _find(cast, toks[k].text)
-        full = _find(cast, expansion[2])
+        short = find_entity(cast, toks[k].text)
+        full = find_entity(cast, written[2])
         if full is None:
-            full = cast._add(expansion[2], "organization", None, Link(expansion[0], expansion[1], expansion[2], "acronym"), True)
+            full = cast._add(written[2], "organization", None, Link(written[0], written[1], written[2], "acronym"), True)
         full.body = True
         if short is not None and short is not full:
             cast.merge(full, short, "acronym")
-            if fuller(expansion[2], full.name):
-                full.name = expansion[2]
+            if fuller(written[2], full.name):
+                full.name = written[2]
     # without parentheses: an acronym whose letters open the words of a named body
     for e in list(cast.entities):
-        if e not in cast.entities or not _acronym_word(e.name):
+        if e not in cast.entities or not acronym_word(e.name):
             continue
-        matches = [o for o in cast.entities if o is not e and len(o.words) > 1 and _initials(o.name) == e.name.lower()]
+        matches = [o for o in cast.entities if o is not e and len(o.words) > 1 and initials(o.name) == e.name.lower()]
         if len(matches) == 1:
             cast.merge(matches[0], e, "acronym")
 
@@ -357,7 +349,7 @@ def apposition(cast: Cast) -> None:
         entity, _ = found
         if entity.kind not in ("person", "organization", "outlet"):
             continue
-        for role in (_role_before(cast, a), _role_after(cast, b), _predicate(cast, b)):
+        for role in (role_before(cast, a), role_after(cast, b), predicate(cast, b)):
             if role is not None:
                 cast.tie(entity, *role)
 
@@ -368,160 +360,3 @@ CAST_PASSES = (
     ("acronym", acronym),
     ("apposition", apposition),
 )
-
-
-# ----- places ------------------------------------------------------------------------------
-# Nouns whose "de" complement is a place: le maire de Ploërmel, les quartiers de Vuibroye.
-PLACE_NOUNS = {"commune", "ville", "village", "quartier", "habitant", "maire", "mairie", "syndic", "bourgmestre", "canton", "département", "région", "agglomération", "métropole", "banlieue", "environs", "périphérie"}
-
-
-def _named_as_place(toks, a: int, labels) -> bool:
-    """A one-word name the sentence shows as a place: after a noun of places and "de" (le
-    maire de Ploërmel), or after "à" / "en" when the recogniser does not read a person."""
-    before = toks[a - 1].text.lower().replace("’", "'") if a else ""
-    if before in ("à", "en") and "PER" not in labels:
-        return True
-    k = a - 2
-    while k > 0 and toks[k].text in ("»", "”", '"'):
-        k -= 1  # « ... des quartiers » de Vuibroye
-    return before in ("de", "d'") and k >= 0 and toks[k].upos == "NOUN" and toks[k].lemma.lower() in PLACE_NOUNS
-
-
-def _place_over_person(place: Entity, person: Entity) -> bool:
-    """One word read as a place once and as a person once, with no first name or title to
-    say it is a person (the recogniser calls unknown place names persons): a place."""
-    return place.kind == "place" and person.kind == "person" and person.gender is None and len(person.words) == 1
-
-
-# ----- apposition helpers -------------------------------------------------------------------
-# Endings of nouns for someone who does something (opératrice, viticulteur, économiste,
-# porte-parole aside): evidence that an apposition is a role, beside the word lists.
-AGENT_ENDINGS = ("eur", "euse", "trice", "iste", "ier", "ière", "ien", "ienne", "ant", "ante", "aire", "ent", "ente", "logue", "ate", "at")
-
-
-def _role_noun(t: Token) -> bool:
-    low = t.text.lower()
-    return t.upos == "NOUN" and t.text[:1].islower() and (
-        t.lemma.lower() in lexicon.human_nouns() or low in lexicon.human_nouns() or low.rstrip("s").endswith(AGENT_ENDINGS)
-    )
-
-
-def _role_words(toks, a: int, b: int) -> bool:
-    """Do toks[a:b] read as a role: words of a noun phrase whose first noun is one for a
-    person or a body (a word list's, or by its agent ending: opératrice, viticulteur)?"""
-    seg = toks[a:b]
-    # (a participle belongs to a role: le ministre délégué chargé de la Santé)
-    if not seg or not all(t.upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM", "X") or t.feats.get("VerbForm") == "Part" or t.text in ("'", "’", "-") for t in seg):
-        return False
-    head = next((t for t in seg if t.upos == "NOUN"), None)
-    return head is not None and _role_noun(head)
-
-
-def _role_text(cast: Cast, seg) -> tuple[str, int, int] | None:
-    while seg and (seg[0].text.lower().replace("’", "'") in _DET or seg[0].upos == "DET"):
-        seg = seg[1:]
-    while seg and (seg[-1].upos in ("ADP", "DET") or seg[-1].text in (",", "'", "’")):
-        seg = seg[:-1]
-    if not seg:
-        return None
-    start, end = seg[0].start, seg[-1].end
-    return cast.text[start:end], start, end
-
-
-def _role_before(cast: Cast, a: int):
-    """ROLE, NAME / DET ROLE NAME, the role opening with its article."""
-    toks = cast.ix.tokens
-    if a >= 2 and toks[a - 1].text == ",":
-        j = a - 2
-        while j >= 0 and toks[j].text not in (",", ".", ":", ";", "«", "»", "(", ")") and a - j < 16:
-            j -= 1
-        seg_start = j + 1
-        # the role opens with its article (le maire de Vannes, ...), right after a sentence start or a preposition
-        if seg_start < a - 1 and toks[seg_start].text.lower().replace("’", "'") in _DET and _role_words(toks, seg_start, a - 1):
-            return _role_text(cast, toks[seg_start : a - 1])
-        return None
-    j = a - 1
-    while j >= 0 and toks[j].upos in ("NOUN", "ADJ") and toks[j].text[:1].islower() and a - j < 4:
-        j -= 1
-    if j >= 0 and j < a - 1 and toks[j].text.lower().replace("’", "'") in _DET and any(t.upos == "NOUN" for t in toks[j + 1 : a]):
-        return _role_text(cast, toks[j:a])
-    return None
-
-
-def _role_after(cast: Cast, b: int):
-    """NAME, ROLE, / NAME, 52 ans, ROLE, : an apposition closed by a comma, a colon, a full
-    stop or the verb."""
-    toks = cast.ix.tokens
-    k = b + 1
-    if k >= len(toks) or toks[k].text != ",":
-        return None
-    k += 1
-    seg = []
-    while k < len(toks) and toks[k].text not in (",", ".", ":", ";", "(", ")", "«", "»") and len(seg) < 14:
-        seg.append(toks[k])
-        k += 1
-    if seg and _AGE.match(cast.text[seg[0].start : seg[-1].end]) and k < len(toks) and toks[k].text == ",":
-        return _role_after(cast, k - 1)  # Sandrine Morel, 52 ans, opératrice ...
-    if k >= len(toks) or toks[k].text not in (",", ":", "."):
-        return None
-    if not seg or seg[0].upos not in ("NOUN", "DET", "ADJ") or seg[0].text[:1].isdigit() or not _role_words(toks, seg[0].i, seg[-1].i + 1):
-        return None
-    if seg[0].upos == "DET" and seg[0].text.lower() not in _DET and seg[0].text.lower().replace("’", "'") not in _DET:
-        return None  # Jean Dupont, un habitant: an indefinite describes, it is no role
-    # a preposition opens a complement (X, à Paris,), a role opens with a noun
-    return _role_text(cast, seg)
-
-
-def _predicate(cast: Cast, b: int):
-    """NAME est le ROLE / NAME, qui est le ROLE."""
-    toks = cast.ix.tokens
-    k = b + 1
-    if k + 2 < len(toks) and toks[k].text.lower() in ("est", "était", "fut") and toks[k + 1].text.lower().replace("’", "'") in _DET:
-        j = k + 2
-        while j < len(toks) and (toks[j].upos in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and toks[j].text not in (",", ".")) and j - k < 12:
-            j += 1
-        if _role_words(toks, k + 2, j):
-            return _role_text(cast, toks[k + 1 : j])
-    return None
-
-
-def _body_gender(toks, a: int) -> str | None:
-    """A body's grammatical gender: its article (la SNCF, le TGV, du Mali), else its first
-    word's (Organisation mondiale de la santé), which descriptions agree with."""
-    before = toks[a - 1].text.lower() if a else ""
-    if a and toks[a - 1].upos == "NOUN" and toks[a - 1].feats.get("Gender"):
-        return toks[a - 1].feats["Gender"]  # la société Marvelec: the noun it is named after
-    if before in ("le", "du", "au"):
-        return "Masc"
-    if before == "la" or (a > 1 and before == "la" and toks[a - 2].text.lower() == "de"):
-        return "Fem"
-    return toks[a].feats.get("Gender")
-
-
-# ----- acronym helpers ----------------------------------------------------------------------
-def _acronym_word(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and letters[0].isupper()
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s'’-]+", name) if w and fold(w) not in ACRONYM_SKIPS]
-    return "".join(fold(w)[0] for w in words)
-
-
-def _expansion(cast: Cast, paren: int, short: str) -> tuple[int, int, str] | None:
-    """The words before "(ACR)" whose initials spell it, opening with a capital."""
-    toks = cast.ix.tokens
-    want = fold(short.replace(".", ""))
-    j = paren - 1
-    while j >= 0 and paren - j <= EXPANSION_WORDS and toks[j].text not in (",", ".", "(", ")", ":", ";", "«", "»"):
-        text = cast.text[toks[j].start : toks[paren - 1].end]
-        if toks[j].text[:1].isupper() and _initials(text) in (want, want[:-1]) and len(_initials(text)) >= 2:
-            return toks[j].start, toks[paren - 1].end, text
-        j -= 1
-    return None
-
-
-def _find(cast: Cast, name: str) -> Entity | None:
-    key = name_key(name)
-    return next((e for e in cast.entities if name_key(e.name) == key or any(name_key(m.text) == key for m in e.mentions if m.how != "apposition")), None)

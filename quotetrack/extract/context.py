@@ -15,7 +15,8 @@ from ..nlp.document import Document
 from . import lexicon
 from .candidates import JOIN, Candidate
 from .cast import CAST_PASSES, Cast
-from .cues import Cue, CueFinder, verb_guesses
+from .cues import Cue, CueFinder
+from .verbs import verb_guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention

@@ -12,24 +12,14 @@ are reliable: subjects before the verb.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..nlp.document import Token
 from . import lexicon
 from .index import DocIndex, clitic
 from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases
 from .speakers import fold
+from .verbs import AUX_FORMS, FILLER_ADVERBS, LEAD_VERBS, reporting_lemma
 
-AUX_FORMS = {
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "ont-ils",
-    "est", "sont", "était", "étaient", "sera", "serait", "fut", "a-t", "avait-t",
-}
-FILLER_ADVERBS = {
-    "encore", "également", "aussi", "ainsi", "alors", "ensuite", "enfin", "déjà", "notamment",
-    "simplement", "seulement", "plutôt", "immédiatement", "aussitôt", "volontiers", "franchement",
-    "sobrement", "fermement", "pourtant", "cependant", "toutefois", "récemment", "hier", "tard",
-    "plus", "publiquement", "lui-même", "elle-même", "clairement", "même",
-}
 # Prepositions that start a phrase between the verb and an inverted subject (a déclaré à l'AFP X).
 PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
@@ -41,26 +31,8 @@ EUPHONIC_T = {"-t", "-t-", "t"}
 # Object pronouns that may open an incise: « ... », lui avait dit X / leur a lancé X.
 OBJECT_CLITICS = {"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "l'", "l’", "y"}
 REFLEXIVE = {"s'", "s’", "se"}
-# Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
-LEAD_VERBS = {"tenir", "vouloir", "accorder", "empresser", "contenter"}  # tient à souligner, s'accordent à dire, s'empresse de préciser
 # Words that may stand before a frame at the start of a sentence: Mais pour X, « ... ».
 LEADING_WORDS = {"mais", "et", "or", "ainsi", "enfin", "toujours", "puis", "donc", "alors"}
-IRREGULAR = {
-    "dit": "dire", "dis": "dire", "disent": "dire", "dira": "dire", "disait": "dire",
-    "écrit": "écrire", "écrivent": "écrire", "écrivait": "écrire",
-    "conclu": "conclure", "conclut": "conclure", "reconnu": "reconnaître",
-    "reconnaît": "reconnaître", "reconnait": "reconnaître", "admis": "admettre",
-    "admet": "admettre", "promis": "promettre", "promet": "promettre",
-    "soutenu": "soutenir", "soutient": "soutenir", "prévenu": "prévenir",
-    "prévient": "prévenir", "répondu": "répondre", "répond": "répondre",
-    "poursuivi": "poursuivre", "poursuit": "poursuivre", "averti": "avertir",
-    "avertit": "avertir", "confié": "confier", "relevé": "relever", "fait": "faire",
-    "tenu": "tenir", "tient": "tenir", "voulu": "vouloir", "veut": "vouloir",
-    "réagi": "réagir", "réagit": "réagir", "interrogé": "interroger", "prédit": "prédire",
-    "concédé": "concéder", "renchéri": "renchérir", "renchérit": "renchérir",
-}
-
-
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -77,47 +49,6 @@ def multiword_frame(toks: list[Token], k: int) -> tuple[str, ...] | None:
     for frame in lexicon.multiword_frames():
         if tuple(words[: len(frame)]) == frame:
             return frame
-    return None
-
-
-def verb_guesses(word: str):
-    """The lemmas a verb form may have, from its ending or the irregular forms (for the
-    words the tagger or the lemmatiser got wrong): annoncées -> annoncer, dit -> dire."""
-    word = word.lower().replace("’", "'")
-    if word in IRREGULAR:
-        yield IRREGULAR[word]
-    for suffix in ("ées", "és", "ée", "é"):
-        if word.endswith(suffix):
-            yield word[: -len(suffix)] + "er"
-    for suffix, repl in (("e", "er"), ("ent", "er"), ("ait", "er"), ("a", "er"), ("it", "ir"), ("i", "ir")):
-        if word.endswith(suffix):
-            yield word[: -len(suffix)] + repl
-
-
-def reporting_lemma(token: Token) -> str | None:
-    """The reporting verb lemma a token stands for, tolerant of tagger and lemmatiser slips."""
-    if token.upos in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PRON") or not token.text[:1].isalpha():
-        return None
-    return _reporting_lemma(token.text, token.lemma, token.upos, token.i == 0)
-
-
-@lru_cache(maxsize=1)
-def _cue_verbs() -> frozenset[str]:
-    return frozenset(lexicon.reporting_verbs() | set(lexicon.multiword_cues()) | LEAD_VERBS)
-
-
-@lru_cache(maxsize=65536)
-def _reporting_lemma(text: str, lemma: str, upos: str, first: bool) -> str | None:
-    # Cached by what it reads: a word form comes back on every page.
-    verbs = _cue_verbs()
-    lemma = lemma.lower()
-    if lemma in verbs and upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "X"):
-        return lemma
-    if text[:1].isupper() and not first and upos == "PROPN":
-        return None
-    for guess in verb_guesses(text):
-        if guess in verbs:
-            return guess
     return None
 
 

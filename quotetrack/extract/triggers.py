@@ -31,7 +31,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import lexicon
-from .cues import AUX_FORMS, FILLER_ADVERBS, IRREGULAR, LEADING_WORDS, OBJECT_CLITICS, REFLEXIVE, verb_guesses
+from .cues import LEADING_WORDS, OBJECT_CLITICS, REFLEXIVE
+from .verbs import AUX_FORMS, FILLER_ADVERBS, IRREGULAR, verb_guesses
 from .index import CLITIC_SUBJECTS
 from .marks import find_marked_spans, paragraphs
 
