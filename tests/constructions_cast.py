@@ -450,3 +450,27 @@ CASES += [
         [Q("Ce sera la fête ou rien.", "direct", None)],
     ),
 ]
+
+# a headline's topic before its quotation (Sécheresse en Bretagne : « ... ») names no
+# speaker, even with a place or a company inside it: only a name or a noun for people that
+# opens the words before the colon does
+CASES += [
+    Case(
+        "headline_topic_with_a_place_is_no_speaker",
+        "Sécheresse en Bretagne : « Les puits sont à sec »\n\nPar Anne Lemoine - Le 02/06/2025\n\n"
+        "Les agriculteurs attendent la pluie.",
+        [Q("Les puits sont à sec", "direct", None)],
+    ),
+    Case(
+        "headline_topic_with_a_company_is_no_speaker",
+        "Usine Duralex de La Chapelle-Saint-Mesmin : « On ne lâchera rien »\n\nPar Paul Morin - Le 02/06/2025\n\n"
+        "Les salariés ont voté la grève.",
+        [Q("On ne lâchera rien", "direct", None)],
+    ),
+    Case(
+        "headline_name_before_colon_speaks",
+        "Agnès Rivière : « Les puits sont à sec »\n\nPar Anne Lemoine - Le 02/06/2025\n\n"
+        "Les agriculteurs attendent la pluie.",
+        [Q("Les puits sont à sec", "direct", "Agnès Rivière")],
+    ),
+]

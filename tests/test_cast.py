@@ -117,3 +117,16 @@ def test_a_one_word_name_the_sentence_shows_as_a_place_is_a_place(text, name, sp
     which the speakers list never types as a person."""
     member = Cast(DocIndex(spacy_engine.parse(text))).by_name(name)
     assert member is not None and member.kind == "place", member
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Le loyer a doublé, selon l'association des commerçants Cœur de Lys.", "Cœur de Lys"),
+        ("La fédération des parents d'élèves Rivages Bleus a écrit au recteur.", "Rivages Bleus"),
+    ],
+)
+def test_a_name_after_a_body_and_its_complement_is_the_bodys(text, name, spacy_engine):
+    """l'association des commerçants X: X names the association, not a tradesman."""
+    member = Cast(DocIndex(spacy_engine.parse(text))).by_name(name)
+    assert member is not None and member.kind == "organization", member

@@ -157,7 +157,7 @@ class Cast:
         first = lexicon.first_name_gender(fold(toks[a].text))
         if before is not None and fold(before.text) in HONORIFICS:
             return "person", honorific
-        head = before.lemma.lower() if before is not None and before.upos == "NOUN" else ""
+        head = _head_before(toks, a - 1).lemma.lower() if before is not None and before.upos == "NOUN" else ""
         nouns = lexicon.speaker_nouns()
         if head in OUTLET_NOUNS:
             return "outlet", None
@@ -269,6 +269,16 @@ class Cast:
                 return e
             return None
         return None
+
+
+def _head_before(toks, k: int):
+    """The head of the noun phrase ending at toks[k], over its complements: l'association
+    des commerçants X is an association's name, not a tradesman's."""
+    while k >= 3 and toks[k - 1].upos == "DET" and toks[k - 2].text.lower().replace("’", "'") in ("de", "d'") and toks[k - 3].upos == "NOUN":
+        k -= 3  # la fédération de la pêche
+    while k >= 2 and toks[k - 1].text.lower().replace("’", "'") in ("de", "d'", "des", "du") and toks[k - 2].upos == "NOUN":
+        k -= 2  # l'association des commerçants
+    return toks[k]
 
 
 # ----- the passes ---------------------------------------------------------------------------

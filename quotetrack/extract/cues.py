@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..nlp.document import Token
 from . import lexicon
 from .index import DocIndex, clitic
+from .names import name_spans
 from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases
 from .speakers import fold
 from .verbs import AUX_FORMS, FILLER_ADVERBS, LEAD_VERBS, reporting_lemma
@@ -60,6 +61,7 @@ class CueFinder(NounPhrases):
         self.text = index.text
         self.quoted = quoted  # is an offset inside quotation marks?
         self._lemmas: dict[int, str | None] = {}
+        self._names: set[int] | None = None  # where the names start (``_name_starts``), read once
 
     # ----- cues after a quotation: « ... », a-t-il dit / », selon X -------------------
     def incise(self, start: int, limit: int) -> Cue | None:
@@ -279,13 +281,25 @@ class CueFinder(NounPhrases):
         return None
 
     def named_source(self, mention: Mention) -> bool:
-        """Without a verb, only a recognised name or a noun for people says who speaks
-        (Anne Vignon : « ... »), not a product in a list (- Freebox Delta Player : « ... »)."""
-        if any(self.ix.entity_labels(t.start, t.end) & {"PER", "ORG", "LOC"} for t in mention.tokens):
+        """Without a verb, only a noun for people or a recognised name that opens the words
+        says who speaks (Le maire : « ... », Anne Vignon : « ... »), not a product in a list
+        (- Freebox Delta Player : « ... ») nor the topic a headline puts before its quotation
+        (Crise viticole en Gironde : « ... »: a place inside the topic names no speaker)."""
+        if any(t.upos == "NOUN" and t.lemma.lower() in lexicon.human_nouns() for t in mention.tokens):
             return True
-        if any(lexicon.is_first_name(fold(t.text)) for t in mention.tokens):
+        content = [t for t in mention.tokens if t.upos not in ("DET", "NUM", "PUNCT") and t.text[:1].isalpha()]  # 16h55 - X :
+        if not content or content[0].start not in self._name_starts():
+            return False
+        name = content[: next((k for k, t in enumerate(content) if not t.text[:1].isupper()), len(content))]
+        if any(self.ix.entity_labels(t.start, t.end) & {"PER", "ORG", "LOC"} for t in name):
             return True
-        return any(t.upos == "NOUN" and t.lemma.lower() in lexicon.human_nouns() for t in mention.tokens)
+        return any(lexicon.is_first_name(fold(t.text)) for t in name)
+
+    def _name_starts(self) -> set[int]:
+        """Where the article's names start, as the cast reads them (``names.name_spans``)."""
+        if self._names is None:
+            self._names = {self.ix.tokens[a].start for a, _ in name_spans(self.ix)}
+        return self._names
 
     def _person(self, token: Token) -> bool:
         """A person's name, or a noun for a person (not an organisation or a document)."""
