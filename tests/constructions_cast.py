@@ -474,3 +474,18 @@ CASES += [
         [Q("Les puits sont à sec", "direct", "Agnès Rivière")],
     ),
 ]
+
+# a number opens a group as an indefinite article does: an anonymous group, written in
+# lower case, never a person's name (Trois associations affirment ... -> trois associations)
+CASES += [
+    Case(
+        "number_opens_an_anonymous_group",
+        "Trois associations affirment que le projet menace la nappe phréatique.",
+        [Q("le projet menace la nappe phréatique", "indirect", "trois associations")],
+    ),
+    Case(
+        "number_opens_an_anonymous_group_2",
+        "Deux syndicats estiment que la réforme va trop loin.",
+        [Q("la réforme va trop loin", "indirect", "deux syndicats")],
+    ),
+]

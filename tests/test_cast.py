@@ -130,3 +130,12 @@ def test_a_name_after_a_body_and_its_complement_is_the_bodys(text, name, spacy_e
     """l'association des commerçants X: X names the association, not a tradesman."""
     member = Cast(DocIndex(spacy_engine.parse(text))).by_name(name)
     assert member is not None and member.kind == "organization", member
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Trois associations affirment que le projet menace la nappe phréatique.", "Deux syndicats estiment que la réforme va trop loin."],
+)
+def test_a_group_opened_by_a_number_is_anonymous_and_lower_case(text, spacy_engine):
+    (quote,) = extract_quotes(spacy_engine.parse(text))
+    assert quote.speaker_kind == "anonymous" and quote.speaker[:1].islower(), (quote.speaker, quote.speaker_kind)

@@ -293,7 +293,8 @@ class SpeakerResolver:
     def _description(self, mention: Mention, toks: list[Token]) -> Speaker:
         """A speaker given by a noun phrase: an anonymous source, a body, a group, a role."""
         gender, number = _gender_number(toks)
-        det = toks[0].text.lower() if toks and (toks[0].upos == "DET" or toks[0].text.lower() in ("des", "du")) else ""
+        # a number opens a group as an article does (Huit syndicats appellent ...: huit syndicats)
+        det = toks[0].text.lower() if toks and (toks[0].upos in ("DET", "NUM") or toks[0].text.lower() in ("des", "du")) else ""
         head_noun = next((t for t in toks if t.upos == "NOUN"), None)
         head = fold(head_noun.lemma) if head_noun else ""
         phrase = self._span(toks)
@@ -305,7 +306,7 @@ class SpeakerResolver:
         if head in nouns["anonymous"] and (det in INDEFINITE or not det):
             return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
         if number == "Plur":
-            kind = "anonymous" if det in INDEFINITE else "person"
+            kind = "anonymous" if det in INDEFINITE or toks[0].upos == "NUM" else "person"
             return Speaker(as_written, kind, None, gender, number, {mention.text})
         if head in nouns["organization"] or "ORG" in ents:
             return Speaker(bare or phrase, "organization", None, None, number, {mention.text})
