@@ -56,6 +56,7 @@ class Report:
     misses: list = field(default_factory=list)
     extra: list = field(default_factory=list)
     wrong_speakers: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)  # (step, a missed gold quote lies there) for every span a rejecting step dropped
 
     def figures(self) -> dict:
         out = {"documents": self.documents, "gold": self.gold, "predicted": self.predicted}
@@ -105,10 +106,20 @@ class Report:
                 row(name)["quotes"] += 1
         out = []
         for r in rows.values():
+            r["decision"] = "keeps"
             r["span_precision"] = round(r["gold"] / r["quotes"], 4) if r["quotes"] else 0.0
             r["speaker_precision"] = round(r["speaker_right"] / r["speaker_scored"], 4) if r["speaker_scored"] else 0.0
             out.append(r)
-        return sorted(out, key=lambda r: (-r["quotes"], r["sieve"]))
+        dropped: dict[str, list[int]] = {}
+        for step, is_gold in self.rejected:
+            dropped.setdefault(step, [0, 0])
+            dropped[step][0] += 1
+            dropped[step][1] += is_gold
+        for step, (n, gold) in dropped.items():
+            # a rejecting step is right when no missed gold quote lies where it dropped words
+            out.append({"sieve": step, "decision": "drops", "quotes": n, "gold": gold, "span_precision": round((n - gold) / n, 4),
+                        "speaker_scored": 0, "speaker_right": 0, "speaker_precision": 0.0})  # fmt: skip
+        return sorted(out, key=lambda r: (r["decision"] != "keeps", -r["quotes"], r["sieve"]))
 
 
 def speaker_key(name: str) -> list[str]:
@@ -206,11 +217,13 @@ def predicted_spans(quotes: Iterable[Quote], kinds: set[str], doc_id: str, text:
     return spans
 
 
-def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quote]]], kinds: Iterable[str]) -> Report:
-    """Score ``extract`` (texts -> quotes per text) on gold documents."""
+def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quote]]], kinds: Iterable[str], rejections: list | None = None) -> Report:
+    """Score ``extract`` (texts -> quotes per text) on gold documents. ``rejections``, when
+    given, is filled by ``extract`` with one list of ``Rejection`` per text, in step with
+    the quotes: what each rejecting step dropped is scored against the gold (``by_sieve``)."""
     kinds = set(kinds)
     report = Report(documents=len(docs), matches={t: [] for t in THRESHOLDS})
-    for doc, quotes in zip(docs, extract([d["text"] for d in docs]), strict=True):
+    for n, (doc, quotes) in enumerate(zip(docs, extract([d["text"] for d in docs]), strict=True)):
         gold = gold_spans(doc, kinds)
         pred = predicted_spans(quotes, kinds, doc.get("id", ""), doc["text"])
         report.gold += len(gold)
@@ -219,8 +232,13 @@ def evaluate(docs: list[dict], extract: Callable[[list[str]], Iterable[list[Quot
             report.matches[t].extend(match_spans(gold, pred, t))
         matched = {id(m.gold) for m in report.matches[0.3]}
         used = {id(m.pred) for m in report.matches[0.3]}
-        report.misses.extend(g for g in gold if id(g) not in matched)
+        missed = [g for g in gold if id(g) not in matched]
+        report.misses.extend(missed)
         report.extra.extend(p for p in pred if id(p) not in used)
+        for r in rejections[n] if rejections is not None else ():
+            # wrongly dropped: a gold quote that nothing kept matches lies there
+            lost = any(_overlap((g.start, g.end), (r.start, r.end)) > 0.3 * max(1, g.end - g.start) for g in missed)
+            report.rejected.append((r.step, lost))
     report.wrong_speakers = [
         m for m in report.matches[0.3] if m.gold.speaker is not None and not speaker_matches(m.pred.speaker, m.gold)
     ]

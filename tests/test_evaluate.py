@@ -270,7 +270,7 @@ def test_by_sieve_counts_each_sieve_and_its_precision():
         return [[right, wrong, extra]]
 
     rows = {r["sieve"]: r for r in evaluate([DOC], extract, KINDS).by_sieve()}
-    assert rows["named_speaker"] == {"sieve": "named_speaker", "quotes": 2, "gold": 1, "speaker_scored": 1, "speaker_right": 1, "span_precision": 0.5, "speaker_precision": 1.0}
+    assert rows["named_speaker"] == {"sieve": "named_speaker", "decision": "keeps", "quotes": 2, "gold": 1, "speaker_scored": 1, "speaker_right": 1, "span_precision": 0.5, "speaker_precision": 1.0}
     assert (rows["pronoun_antecedent"]["gold"], rows["pronoun_antecedent"]["speaker_precision"]) == (1, 0.0)
     assert (rows["frame_statement"]["quotes"], rows["frame_statement"]["span_precision"]) == (1, 0.0)
     assert list(rows)[0] == "named_speaker"  # most quotes first

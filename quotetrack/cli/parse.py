@@ -98,14 +98,15 @@ def eval_(gold, engine, stanza_dir, full_parse, kinds, as_json, errors, by_sieve
         raise click.BadParameter(f"étape inconnue : {', '.join(sorted(off - set(step_names())))} ; au choix : {', '.join(step_names())}", param_hint="--without")
     docs = read_gold(gold)
     nlp = load_engine(engine, stanza_dir)
-    parsed = []
+    parsed, rejections = [], []
 
     def extract(texts):
         for doc in nlp.parse_many(texts, select=selection(full_parse)):
             parsed.append(doc)
-            yield extract_quotes(doc, off)
+            rejections.append([])
+            yield extract_quotes(doc, off, rejected=rejections[-1])
 
-    report = evaluate(docs, extract, chosen)
+    report = evaluate(docs, extract, chosen, rejections)
     figures = report.figures()
     if by_sieve:
         figures["by_sieve"] = report.by_sieve()
@@ -129,10 +130,14 @@ def eval_(gold, engine, stanza_dir, full_parse, kinds, as_json, errors, by_sieve
         if cast_report is not None:
             click.echo(f"exactitude de la distribution {figures['cast_accuracy']:.4f} sur {figures['cast_scored']} mentions de la référence")
         if by_sieve:
-            headers = {"sieve": "règle", "quotes": "citations", "gold": "référence", "span_precision": "précision passages",
+            # a rule that keeps words (citations: the quotes it took part in, référence: those that
+            # are gold quotes) or one that drops them (citations: the spans it dropped, référence:
+            # those where a gold quote is missed; its precision is the share rightly dropped)
+            headers = {"sieve": "règle", "decision": "décision", "quotes": "citations", "gold": "référence", "span_precision": "précision passages",
                        "speaker_scored": "locuteurs évalués", "speaker_right": "locuteurs justes",
                        "speaker_precision": "précision locuteurs"}  # fmt: skip
-            rows = [{headers[k]: v for k, v in row.items() if k in headers} for row in figures["by_sieve"]]
+            decisions = {"keeps": "retient", "drops": "écarte"}
+            rows = [{headers[k]: decisions.get(v, v) if k == "decision" else v for k, v in row.items() if k in headers} for row in figures["by_sieve"]]
             click.echo(render(rows, "table", list(headers.values())))
     if errors:
         for g in report.misses:

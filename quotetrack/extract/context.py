@@ -20,7 +20,7 @@ from .verbs import verb_guesses
 from .index import DocIndex
 from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
-from .records import Quote
+from .records import Quote, Rejection
 from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
 
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
@@ -56,6 +56,7 @@ class ArticleContext:
         self._starts_of, self._starts = None, []
         self._positions_of, self._positions = None, []
         self._charges: list[int] = []  # where each quoted offence ends, in text order
+        self.rejected: list[Rejection] = []  # what the rejecting steps decided (``records.REJECTING_STEPS``)
         self._floors: dict[int, int] = {}  # opening mark -> start of its sentence
         self._cast: Cast | None = None
 
@@ -127,28 +128,41 @@ class ArticleContext:
                     return cue
         return None
 
-    def is_name_or_title(self, span: MarkedSpan) -> bool:
-        """le mot « résilience », le film « La Haine », surnommé « le Professeur »."""
+    def reject(self, start: int, end: int, kind: str, step: str) -> bool:
+        """Record that ``step`` decided these words are nobody's quote; False when the step
+        is switched off (``eval --without``), so the words go on."""
+        if step in self.without:
+            return False
+        self.rejected.append(Rejection(start, end, kind, step))
+        return True
+
+    def not_speech(self, span: MarkedSpan) -> str | None:
+        """The step that reads the marked words as no one's speech, if one does: le mot
+        « résilience » (named_word), le film « La Haine » (work_title), pour « abus de
+        confiance » (charge), le missile « Orechnik » (proper_name), surnommé « le
+        Professeur » (naming_verb)."""
         before = self.ix.between(max(self.para_of(span.outer[0])[0], span.outer[0] - 200), span.outer[0])
         if not before:
-            return False
+            return None
         prev = before[-1]
         word = prev.text.lower()
         lemma = prev.lemma.lower()
         words = lexicon.naming_words()
         content = self.text[span.parts[0][0] : span.parts[0][1]]
         if word in words["word"] or lemma in words["word"]:
-            return True
+            return "named_word"
         if word in ("dit", "dite", "dits", "dites") and len(before) > 1 and before[-2].upos == "NOUN":
-            return True  # la loi dite « Climat et résilience »
+            return "named_word"  # la loi dite « Climat et résilience »
         if (word in words["title"] or lemma in words["title"]) and content[:1].isupper() | content[:1].isdigit():
-            return True
+            return "work_title"
         if self.is_charge(before):
             self._charges.append(span.outer[1])
-            return True
+            return "charge"
         if _proper_name(content) and before[-1].text not in (".", ":", "!", "?"):
-            return True  # le missile « Orechnik », les exercices « Joint Sea-2024 »
-        return lemma in words["verb"] or any(g in words["verb"] for g in verb_guesses(prev.text))
+            return "proper_name"  # le missile « Orechnik », les exercices « Joint Sea-2024 »
+        if lemma in words["verb"] or any(g in words["verb"] for g in verb_guesses(prev.text)):
+            return "naming_verb"
+        return None
 
     def reads_as_words(self, cand: Candidate) -> bool:
         """Does an uncued fragment read as someone's words rather than a label? Not a

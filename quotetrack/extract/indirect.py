@@ -43,7 +43,10 @@ BRIDGE_PREPOSITIONS = {"à", "au", "aux", "de", "d'", "d’", "des", "du", "aupr
 COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "tel", "telle", "même", "autre", "si", "tant"}
 MAX_BRIDGE = 7
 LEADING_CLITICS = {"ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
-# Share of a statement that quotation marks may cover before the quotation is the record.
+# Share of a statement that quotation marks may cover before the quotation is the record:
+# X a dit que « ... » with the marks around all but "que" and a word or two is one quote,
+# the quoted one; below this share the writer's own words around the marks are reported
+# speech too, and both are kept (X a estimé que la réforme était « injuste »).
 MARKED_COVER = 0.9
 
 
@@ -329,9 +332,11 @@ def find_indirect(ex: ArticleContext, marked: list, sieves=INDIRECT_SIEVES) -> l
                 continue
             for cand in sieve(ex, s):
                 cand = _before_later_cue(ex, s, cand, taken, name)
-                if cand is None or any(_overlaps(cand, other) for other in taken) or ex.marked_cover(marked, cand) >= MARKED_COVER:
+                if cand is None or any(_overlaps(cand, other) for other in taken):
                     continue
-                if name in AROUND_QUOTES and _carries(ex, marked, cand):
+                if ex.marked_cover(marked, cand) >= MARKED_COVER and ex.reject(cand.start, cand.end, cand.kind, "marked_cover"):
+                    continue
+                if name in AROUND_QUOTES and _carries(ex, marked, cand) and ex.reject(cand.start, cand.end, cand.kind, "around_quotes"):
                     continue
                 taken.append(cand)
         found.extend(sorted(taken, key=lambda c: c.start))

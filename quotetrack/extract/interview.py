@@ -119,8 +119,10 @@ def interview_answers(ctx: ArticleContext) -> list[Candidate]:
     return answers
 
 
-def outside_answers(cands: list[Candidate], answers: list[Candidate]) -> list[Candidate]:
+def outside_answers(ctx: ArticleContext, cands: list[Candidate], answers: list[Candidate]) -> list[Candidate]:
     """The candidates that do not lie inside an answer (quoted words within an answer are
-    the interviewee's relaying them, not a quote of their own)."""
+    the interviewee's relaying them, not a quote of their own: step ``inside_answer``)."""
     spans = [(c.start, c.end) for c in answers]
-    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in spans)]
+    inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in spans)]
+    dropped = {id(c) for c in inside if ctx.reject(c.start, c.end, c.kind, "inside_answer")}
+    return [c for c in cands if id(c) not in dropped]

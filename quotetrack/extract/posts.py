@@ -60,8 +60,10 @@ def embedded_posts(ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int
     return posts, signatures
 
 
-def with_posts(cands: list[Candidate], posts: list[Candidate], signatures: list[tuple[int, int]]) -> list[Candidate]:
+def with_posts(ctx: ArticleContext, cands: list[Candidate], posts: list[Candidate], signatures: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates with each post in place of what was found inside it, and none in a
-    signature line (its dash made it look like a line of dialogue)."""
+    signature line (its dash made it look like a line of dialogue): step ``inside_post``."""
     spans = [(c.start - 2, c.end + 2) for c in posts] + signatures
-    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in spans)] + posts
+    inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in spans)]
+    dropped = {id(c) for c in inside if ctx.reject(c.start, c.end, c.kind, "inside_post")}
+    return [c for c in cands if id(c) not in dropped] + posts

@@ -21,7 +21,7 @@ from .interview import interview_answers, outside_answers
 from .posts import embedded_posts, with_posts
 from .marks import MarkedSpan, paragraph_index
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
-from .records import Quote
+from .records import REJECTING_STEPS, Quote
 from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 
 
@@ -51,7 +51,8 @@ def marked_quotes(ctx: ArticleContext) -> list[Candidate]:
                     cand.reason.append("incise_between_parts")
                     k += 1
         k += 1
-        if ctx.is_name_or_title(span):
+        step = ctx.not_speech(span)
+        if step is not None and ctx.reject(span.outer[0], span.outer[1], cand.kind, step):
             continue
         found.append(attribute(ctx, cand, span))
     return found
@@ -119,7 +120,7 @@ def attach_to_cast(ex: ArticleContext, cands: list[Candidate]) -> None:
 def step_names() -> list[str]:
     """Every step ``--without`` can switch off, in the order they run."""
     names = [n for n, _ in QUOTE_SIEVES] + [n for n, _ in INDIRECT_SIEVES] + [n for n, _ in SPEAKER_SIEVES]
-    return names + ["interview_answer", "embedded_post"] + list(PRONOUN_STEPS) + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS)
+    return names + ["interview_answer", "embedded_post"] + list(PRONOUN_STEPS) + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS) + list(REJECTING_STEPS)
 
 
 # Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.
@@ -174,34 +175,37 @@ def resolve_mentions(document: Document, mentions: list[tuple[int, int]], withou
     return out
 
 
-def extract_quotes(document: Document, without=frozenset()) -> list[Quote]:
+def extract_quotes(document: Document, without=frozenset(), rejected: list | None = None) -> list[Quote]:
     """Direct, partial and indirect quotations of an article with their speakers, in text order.
-    ``without``: identifiers of steps to switch off (see ``step_names``), to measure what each is worth."""
+    ``without``: identifiers of steps to switch off (see ``step_names``), to measure what each is worth.
+    ``rejected``: a list that receives a ``Rejection`` for every span a rejecting step dropped."""
     if not document.text.strip():
         return []
     without = frozenset(without)
     ex = ArticleContext(document, without)
     found = marked_quotes(ex)
-    # a partial quote without a cue is no one's words (scare quotes, titles, names)...
-    marked = [c for c in found if c.cue is not None or c.kind != "partial"]
-    indirect = find_indirect(ex, marked, enabled(INDIRECT_SIEVES, without))
-    # ...unless it lies inside a statement reported without marks: then it is that speaker's
+    indirect = find_indirect(ex, [c for c in found if c.cue is not None or c.kind != "partial"], enabled(INDIRECT_SIEVES, without))
+    # a partial quote without a cue is no one's words (scare quotes, titles, names), unless it
+    # lies inside a statement reported without marks (then it is that speaker's), or is a
+    # headline's words that the body quotes with a cue (La Russie « a besoin » de ...)
     loose = [c for c in found if c.cue is None and c.kind == "partial"]
     adopted = adopt_partials(loose, indirect)
-    # ...or a headline's words that the body quotes with a cue (La Russie « a besoin » de ...)
     # (kept apart by identity: candidates are dataclasses, whose comparison reads every field)
     taken = {id(c) for c in adopted}
     headings = [c for c in loose if id(c) not in taken and ex.is_heading(c.paragraph)]
-    cands = marked + adopted + headings + indirect
+    taken |= {id(c) for c in headings}
+    dropped = {id(c) for c in loose if id(c) not in taken and ex.reject(c.start, c.end, c.kind, "partial_without_cue")}
+    cands = [c for c in found if id(c) not in dropped] + indirect
     answers = interview_answers(ex) if "interview_answer" not in without else []
     if answers:  # an interview's answers hold whatever they quote
-        cands = outside_answers(cands, answers) + answers
+        cands = outside_answers(ex, cands, answers) + answers
     posts, signatures = embedded_posts(ex) if "embedded_post" not in without else ([], [])
     if signatures:  # so do embedded posts; their signature lines are no quotes
-        cands = with_posts(cands, posts, signatures)
+        cands = with_posts(ex, cands, posts, signatures)
     cands = sorted(cands, key=lambda c: c.start)
     find_speakers(ex, cands, enabled(SPEAKER_SIEVES, without))
     attach_to_cast(ex, cands)
-    unsaid = {id(c) for c in headings}
-    kept = [c for c in cands if id(c) not in unsaid or "headline_from_body" in c.reason]
-    return [ex.record(c) for c in kept]
+    unsaid = {id(c) for c in headings if "headline_from_body" not in c.reason and ex.reject(c.start, c.end, c.kind, "heading_not_in_body")}
+    if rejected is not None:
+        rejected.extend(ex.rejected)
+    return [ex.record(c) for c in cands if id(c) not in unsaid]

@@ -20,7 +20,7 @@ LABELS = {
     "incise_between_parts": "incise entre deux parties de la citation",
     "incise_inside_marks": "incise à l'intérieur des guillemets",
     "incise_after": "incise après la citation",
-    "speaker_named_after": "« Ce constat, c'est celui de X » : le locuteur nommé après la citation",
+    "speaker_named_after": "« Ce constat, c'est celui de X », « La phrase, lâchée par X » : le locuteur nommé après la citation",
     "incise_no_comma": "incise sans virgule après la citation",
     "cue_governs_fragment": "verbe de parole suivi du fragment cité",
     "cue_before": "verbe de parole avant la citation",

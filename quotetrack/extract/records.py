@@ -5,7 +5,32 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("direct", "partial", "indirect")
+# Steps that decide that quoted or reported words are nobody's quote, in the order they run;
+# each leaves a ``Rejection`` (read by ``eval --by-sieve``) and can be switched off (--without).
+REJECTING_STEPS = (
+    "named_word",  # le mot « résilience », la loi dite « Climat »: a word or a name mentioned
+    "work_title",  # le film « La Haine »: a title, with its capital
+    "charge",  # mis en examen pour « abus de confiance »: an offence
+    "proper_name",  # le missile « Orechnik »: a name in marks
+    "naming_verb",  # surnommé « le Professeur »: what someone or something is called
+    "partial_without_cue",  # a fragment no cue gives to anyone (scare quotes, labels)
+    "heading_not_in_body",  # a headline's quotation that the body does not attribute
+    "marked_cover",  # a statement the marks cover: the quotation in marks is the record
+    "around_quotes",  # a writer's frame around quoted words whose cue is their own
+    "inside_answer",  # words quoted inside an interview's answer are the interviewee's
+    "inside_post",  # words quoted inside an embedded post, and its signature line
+)
 SPEAKER_KINDS = ("person", "organization", "anonymous", "unknown")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Words a step decided are nobody's quote: where they are, and the step."""
+
+    start: int
+    end: int
+    kind: str
+    step: str
 
 
 @dataclass(frozen=True)
