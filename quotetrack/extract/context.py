@@ -27,6 +27,21 @@ from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
 MAX_SENTENCE = 3000
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 TERMINATORS = ".!?…"
+# Longest paragraph read as a heading (a title, a subheading, a pull quote) when it ends
+# without a full stop: the press's headlines stay under about two lines of a column.
+HEADING_LENGTH = 150
+# How many paragraphs a pronoun may reach back to the previous quote's speaker: in the
+# press, a speaker's words run over a few paragraphs before a new source is named.
+CHAIN_PARAGRAPHS = 3
+# Most words between a cue and the opening mark for the cue to govern the quote (dénonce
+# un projet « ... »): beyond a short complement the quote is a clause of its own.
+ADJACENT_WORDS = 3
+# Shortest statement, in characters, kept as reported speech: a shorter span is a
+# fragment of a clause (a name, a date), not a statement.
+SHORTEST_STATEMENT = 12
+# Most words of a name in marks (le missile « Orechnik »): longer capitalised runs are titles
+# or slogans read by the other steps.
+PROPER_NAME_WORDS = 5
 # The steps of a pronoun's resolution that --without can switch off (``pronoun_speaker``).
 PRONOUN_STEPS = ("body_subject",)
 
@@ -77,7 +92,7 @@ class ArticleContext:
         """Is the quote a short paragraph of its own (« Un budget de combat »)?"""
         a, b = self.paras[cand.paragraph]
         body = self.text[a:b].strip()
-        return len(body) < 150 and len(cand.parts) == 1 and body[:1] in "«“\"„" and cand.end - cand.start >= len(body) - 6
+        return len(body) < HEADING_LENGTH and len(cand.parts) == 1 and body[:1] in "«“\"„" and cand.end - cand.start >= len(body) - 6
 
     def clause_roots(self, clause) -> list:
         """The heads of a clause's tokens that depend on nothing inside it (its main verb,
@@ -97,7 +112,7 @@ class ArticleContext:
     def is_heading(self, p: int) -> bool:
         a, b = self.paras[p]
         body = self.text[a:b].strip()
-        return len(body) < 150 and body[-1:] not in TERMINATORS + "»\"”:)"
+        return len(body) < HEADING_LENGTH and body[-1:] not in TERMINATORS + "»\"”:)"
 
     def sentence_floor(self, offset: int) -> int:
         """Start of the writer's sentence holding ``offset``: after the last sentence end
@@ -201,9 +216,9 @@ class ArticleContext:
         return self._floors[at]
 
     def adjacent(self, cue: Cue, open_at: int) -> bool:
-        """A cue right before the quote: at most three words (sur, que, un projet) between."""
+        """A cue right before the quote: at most ``ADJACENT_WORDS`` (sur, que, un projet) between."""
         between = self.ix.between(cue.end, open_at)
-        return len(between) <= 3 and not any(t.upos in ("PUNCT", "VERB") for t in between)
+        return len(between) <= ADJACENT_WORDS and not any(t.upos in ("PUNCT", "VERB") for t in between)
 
     def inner_incise(self, cand: Candidate) -> Cue | None:
         """« Nous irons, a-t-il dit, jusqu'au bout » and — On gagnera, lance X.: an incise
@@ -257,7 +272,7 @@ class ArticleContext:
             start += 1
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:!?…"):
             end -= 1
-        if end - start < 12:
+        if end - start < SHORTEST_STATEMENT:
             return None
         return start, end
 
@@ -323,7 +338,7 @@ class ArticleContext:
         # antecedents stand before the quote: the reported words' own subjects are no speakers
         upto = bisect_left(positions, min(mention.start, cand.start))
         if prev is not None and prev.speaker is not None and compatible(prev.speaker, pronoun) and not (persons_only and prev.speaker.definite) and not mention.latest:
-            if cand.paragraph - prev.paragraph <= 3:
+            if cand.paragraph - prev.paragraph <= CHAIN_PARAGRAPHS:
                 since = bisect_right(positions, prev.end)
                 rivals = [
                     s for at, s in antecedents[since:upto]
@@ -445,4 +460,4 @@ class ArticleContext:
 def _proper_name(content: str) -> bool:
     """Every word capitalised, a few words, no sentence punctuation: a name, not speech."""
     words = content.split()
-    return 0 < len(words) <= 5 and not any(c in content for c in ".!?,;:…") and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return 0 < len(words) <= PROPER_NAME_WORDS and not any(c in content for c in ".!?,;:…") and all(w[:1].isupper() or w[:1].isdigit() for w in words)

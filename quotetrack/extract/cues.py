@@ -26,6 +26,9 @@ PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
+# Most words before a colon read as a speaker's name without a verb (Le ministre de
+# l'Intérieur, Jean Dupont : « ... »): a longer run is a sentence of the writer's.
+NAME_COLON_WORDS = 8
 # How many words back a verb introducing a quote may stand (see WINDOW).
 BEFORE_TOKENS = 60
 EUPHONIC_T = {"-t", "-t-", "t"}
@@ -42,15 +45,6 @@ class Cue:
     lemma: str
     mention: Mention | None
     pattern: str  # the construction's stable identifier, recorded in the quote's reason
-
-
-def multiword_frame(toks: list[Token], k: int) -> tuple[str, ...] | None:
-    """The multiword frame (aux yeux de, à en croire) that starts at toks[k], if one does."""
-    words = [t.text.lower().replace("’", "'") for t in toks[k : k + 4]]
-    for frame in lexicon.multiword_frames():
-        if tuple(words[: len(frame)]) == frame:
-            return frame
-    return None
 
 
 class CueFinder(NounPhrases):
@@ -403,7 +397,7 @@ class CueFinder(NounPhrases):
         if not toks or toks[-1].text != ":":
             return None
         last, head = toks[-1], toks[:-1]
-        if head and len(head) <= 8 and not any(t.upos in ("VERB", "AUX") for t in head):
+        if head and len(head) <= NAME_COLON_WORDS and not any(t.upos in ("VERB", "AUX") for t in head):
             who = self.mention(head)
             if who is not None and any(t.upos in ("PROPN", "NOUN") for t in head) and self.named_source(who):
                 return Cue(last.start, last.end, ":", ":", who, "name_colon")
@@ -442,7 +436,7 @@ class CueFinder(NounPhrases):
         skip = k + 1
         if first == "d'" and toks[k + 1].text.lower() == "après":
             first, skip = "d'après", k + 2
-        several = multiword_frame(toks, k)
+        several = lexicon.multiword_frame(toks, k)
         if several:
             first, skip = " ".join(several), k + len(several)
         if (first not in lexicon.cue_prepositions() and not several) or skip >= n:

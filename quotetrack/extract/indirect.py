@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .cues import Cue, multiword_frame
+from . import lexicon
+from .cues import Cue
 from .marks import paragraph_index
 
 from .candidates import Candidate
@@ -216,7 +217,7 @@ def frame_statement(ex: ArticleContext, s: Sentence) -> list:
     """Selon X, ... / ..., selon X. / ..., selon X, ...: the statement a frame attributes."""
     toks = s.tokens
     for k, t in enumerate(toks):
-        if ex.inside_marks(t.start) or (t.text.lower().replace("’", "'") not in ("selon", "d'", "pour") and not multiword_frame(toks, k)):
+        if ex.inside_marks(t.start) or (t.text.lower().replace("’", "'") not in ("selon", "d'", "pour") and not lexicon.multiword_frame(toks, k)):
             continue
         lead = k == 0 or (k == 1 and toks[0].text.lower() in ("mais", "et", "or", "ainsi", "enfin", "toujours"))
         if t.text.lower() == "pour" and k + 1 < len(toks) and toks[k + 1].text.lower() == "qui" and k > 0 and toks[k - 1].text == ",":

@@ -72,6 +72,15 @@ def multiword_frames() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(frames, key=len, reverse=True))
 
 
+def multiword_frame(toks, k: int) -> tuple[str, ...] | None:
+    """The multiword frame (aux yeux de, à en croire) that starts at toks[k], if one does."""
+    words = [t.text.lower().replace("’", "'") for t in toks[k : k + 4]]
+    for frame in multiword_frames():
+        if tuple(words[: len(frame)]) == frame:
+            return frame
+    return None
+
+
 @lru_cache(maxsize=None)
 def naming_words() -> dict[str, frozenset[str]]:
     return _sections("naming_words.txt")

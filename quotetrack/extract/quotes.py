@@ -25,6 +25,12 @@ from .records import REJECTING_STEPS, Quote
 from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 
 
+# Most characters between an incise's mention and the next opening mark for the two quoted
+# parts to be one quote (« A », a-t-il dit devant la presse, « B »): a longer gap holds a
+# clause of the writer's, and the second quote stands alone.
+INCISE_GAP = 40
+
+
 def marked_quotes(ctx: ArticleContext) -> list[Candidate]:
     """Every quotation in marks, with its kind and cue (``attribute``); names and titles left out."""
     found = []
@@ -42,7 +48,7 @@ def marked_quotes(ctx: ArticleContext) -> list[Candidate]:
             cue = ctx.cues.incise(span.outer[1], nxt.outer[0])
             if cue is not None and cue.mention is not None:
                 rest = ctx.text[max(cue.end, cue.mention.end) : nxt.outer[0]]
-                if len(rest) < 40 and rest.strip().endswith(",") and not any(c in rest for c in TERMINATORS):
+                if len(rest) < INCISE_GAP and rest.strip().endswith(",") and not any(c in rest for c in TERMINATORS):
                     cand.parts += list(nxt.parts)
                     cand.joins.append(JOIN)
                     cand.outer = (span.outer[0], nxt.outer[1])

@@ -335,6 +335,11 @@ def continues_speaker(chain: Chain, cand: Candidate) -> Speaker | None:
     return prev.speaker if chain.ex.continues(prev, cand) else None
 
 
+# How far back "de même source" reaches for the source just quoted, in paragraphs: the
+# phrase follows the source's words closely, or it would name the source again.
+SAME_SOURCE_PARAGRAPHS = 2
+
+
 def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
     """« ... », ajoute-t-on de même source: "on" stands for the source just quoted."""
     mention = cand.cue.mention if cand.cue else None
@@ -342,7 +347,7 @@ def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
     if mention is None or mention.pronoun != "on" or prev is None or not (prev.speaker and prev.speaker.name):
         return None
     after = chain.ex.text[cand.cue.end : cand.cue.end + 40].lower()
-    if not SAME_SOURCE.match(after) or cand.paragraph - prev.paragraph > 2:
+    if not SAME_SOURCE.match(after) or cand.paragraph - prev.paragraph > SAME_SOURCE_PARAGRAPHS:
         return None
     return prev.speaker
 
