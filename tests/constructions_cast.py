@@ -489,3 +489,18 @@ CASES += [
         [Q("la réforme va trop loin", "indirect", "deux syndicats")],
     ),
 ]
+
+# the full stop of an initial (Sylvain B., M. Dubreuil) ends no sentence: the subject before
+# it still speaks through the colon after its verb
+CASES += [
+    Case(
+        "initial_full_stop_ends_no_sentence_colon",
+        "Appelé à la barre, Sylvain B. a fait face aux juges : « Je n'ai rien vu. »",
+        [Q("Je n'ai rien vu.", "direct", "Sylvain B.")],
+    ),
+    Case(
+        "initial_full_stop_ends_no_sentence_answer",
+        "Interrogé par la présidente, Sylvain B. a répondu : « Je n'ai rien vu. »",
+        [Q("Je n'ai rien vu.", "direct", "Sylvain B.")],
+    ),
+]

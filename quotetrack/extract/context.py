@@ -25,7 +25,9 @@ from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
 
 # Longest stretch scanned for a sentence boundary: keeps pathological one-line texts linear.
 MAX_SENTENCE = 3000
-_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+# A sentence ends at . ! ? … before a space; not the full stop of an initial or of M. (Didier
+# M. s'est tourné ..., a déclaré M. Lemaire, A. Montebourg), which is no sentence's end.
+_SENTENCE_END = re.compile(r"(?m)(?:(?<![\s\-'’(\"«][A-ZÀ-ÖØ-Ý])(?<!^[A-ZÀ-ÖØ-Ý])\.|[!?…])(?=\s)")
 TERMINATORS = ".!?…"
 # Longest paragraph read as a heading (a title, a subheading, a pull quote) when it ends
 # without a full stop: the press's headlines stay under about two lines of a column.
