@@ -504,3 +504,18 @@ CASES += [
         [Q("Je n'ai rien vu.", "direct", "Sylvain B.")],
     ),
 ]
+
+# a name takes no lowercase word after it, whatever the tagger made of it (a verb read as a
+# proper noun: Lucienne Marchal repart ...): the speaker is the name alone
+CASES += [
+    Case(
+        "name_takes_no_lowercase_word_after_it",
+        "Lucienne Marchal repart avec un panier. « C'est plus cher qu'avant. »",
+        [Q("C'est plus cher qu'avant.", "direct", "Lucienne Marchal")],
+    ),
+    Case(
+        "name_takes_no_lowercase_word_after_it_2",
+        "Au marché couvert, Albert Février repart les mains vides. « Tout a augmenté depuis l'été. »",
+        [Q("Tout a augmenté depuis l'été.", "direct", "Albert Février")],
+    ),
+]

@@ -32,6 +32,9 @@ PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")  # the pronouns resolved to a 
 STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
 DE_WORDS = {"de", "du", "des", "d'", "d’"}
+# Lowercase words inside names and titles (The Death and Life of ..., Luis de Guindos); a
+# piece glued to the word before it (Moody' + s) is that word's
+NAME_LINKS = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "del", "y", "and", "of", "the"}
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,8 @@ class NounPhrases:
                 continue
             if seen_noun and low in TIME_WORDS:
                 break  # Emmanuel Macron jeudi à Paris
-            if t.upos == "NOUN" and not t.text[:1].isupper() and j > k and toks[j - 1].upos in ("PROPN", "X", "NOUN") and toks[j - 1].text[:1].isupper():
-                break  # Yannick Le Bras pêche ...: a name takes no lowercase noun after it
+            if t.upos in ("NOUN", "PROPN", "X") and t.text[:1].islower() and t.text.lower() not in NAME_LINKS and j > k and toks[j - 1].upos in ("PROPN", "X", "NOUN") and toks[j - 1].text[:1].isupper() and t.start > toks[j - 1].end:
+                break  # Yannick Le Bras pêche ..., Josiane Caron repart ...: a name takes no lowercase word after it
             if t.upos in ("NOUN", "PROPN", "ADJ", "X") or low in NP_OPEN_WORDS or (t.upos == "DET" and seen_noun and toks[j - 1].text.lower() in DE_WORDS):
                 seen_noun = seen_noun or t.upos in ("NOUN", "PROPN", "X") or low in NP_OPEN_WORDS
                 j += 1
