@@ -53,3 +53,24 @@ def test_eval_by_sieve_lists_the_steps_that_dropped_words(tmp_path):
     assert rows["incise_after"]["decision"] == "keeps"
     table = CliRunner().invoke(cli, ["eval", str(gold), "--engine", "spacy", "--by-sieve"])
     assert "écarte" in table.output and "retient" in table.output
+
+
+# signs and slogans, translations, links to other articles: quoted words no one says here
+NOT_SPEECH = [
+    ("sign", "Devant la mairie, une banderole proclamait : « Non à la fermeture ».", "Non à la fermeture"),
+    ("sign", "Sur la vitrine, une affichette prévient les clients : « Fermé jusqu'à lundi ».", "Fermé jusqu'à lundi"),
+    ("sign", "« Sauvez nos urgences » : le slogan a été repris par des centaines de manifestants.", "Sauvez nos urgences"),
+    ("sign", "Le cortège a défilé sous le mot d'ordre « Pas un lit de moins ».", "Pas un lit de moins"),
+    ("translation", "Les manifestants scandaient « No pasarán » (« Ils ne passeront pas ») devant la préfecture.", "Ils ne passeront pas"),
+    ("translation", "Un touriste a lancé « Thank you very much » (« Merci beaucoup ») en quittant la salle.", "Merci beaucoup"),
+    ("read_also", "Le conseil a voté la fermeture.\n\nLire aussi : « Nous ne lâcherons rien » : les salariés en grève", "Nous ne lâcherons rien"),
+    ("read_also", "Le conseil a voté la fermeture.\n\nÀ lire aussi : « On a tout perdu » : après les inondations, la colère", "On a tout perdu"),
+]
+
+
+@pytest.mark.parametrize("step, text, words", NOT_SPEECH, ids=[f"{c[0]}_{n}" for n, c in enumerate(NOT_SPEECH)])
+def test_words_no_one_says_here_are_dropped_with_their_reason(step, text, words, spacy_engine):
+    rejected = []
+    quotes = extract_quotes(spacy_engine.parse(text), rejected=rejected)
+    assert words not in [q.text for q in quotes]
+    assert any(r.step == step and words in text[r.start : r.end] for r in rejected), rejected

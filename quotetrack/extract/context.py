@@ -44,6 +44,8 @@ SHORTEST_STATEMENT = 12
 # Most words of a name in marks (le missile « Orechnik »): longer capitalised runs are titles
 # or slogans read by the other steps.
 PROPER_NAME_WORDS = 5
+# A paragraph that links to another article of the site (Lire aussi : « ... »): a headline, no one's speech.
+READ_ALSO = re.compile(r"\s*(lire aussi|à lire aussi|voir aussi|lire également)\b", re.I)
 # The steps of a pronoun's resolution that --without can switch off (``pronoun_speaker``).
 PRONOUN_STEPS = ("body_subject",)
 
@@ -158,7 +160,14 @@ class ArticleContext:
         « résilience » (named_word), le film « La Haine » (work_title), pour « abus de
         confiance » (charge), le missile « Orechnik » (proper_name), surnommé « le
         Professeur » (naming_verb)."""
-        before = self.ix.between(max(self.para_of(span.outer[0])[0], span.outer[0] - 200), span.outer[0])
+        p_start, p_end = self.para_of(span.outer[0])
+        if READ_ALSO.match(self.text, p_start):
+            return "read_also"
+        if self._translation(span, p_start):
+            return "translation"
+        if self._on_a_sign(span, p_end):
+            return "sign"
+        before = self.ix.between(max(p_start, span.outer[0] - 200), span.outer[0])
         if not before:
             return None
         prev = before[-1]
@@ -180,6 +189,24 @@ class ArticleContext:
         if lemma in words["verb"] or any(g in words["verb"] for g in verb_guesses(prev.text)):
             return "naming_verb"
         return None
+
+    def _translation(self, span: MarkedSpan, p_start: int) -> bool:
+        """« No pasarán » (« Ils ne passeront pas »): quoted words in parentheses right after
+        other quoted words translate them."""
+        before = self.text[max(p_start, span.outer[0] - 3) : span.outer[0]].replace(" ", "").replace("\u00a0", "")
+        return len(before) == 2 and before[1] == "(" and before[0] in "»”\"“"
+
+    def _on_a_sign(self, span: MarkedSpan, p_end: int) -> bool:
+        """Sur les pancartes : « ... » / « ... » : le slogan, scandé ...: the writer's sentence
+        before the words, or a colon right after them, names a sign or a slogan."""
+        signs = lexicon.naming_words()["sign"]
+        floor = self.sentence_floor(span.outer[0])
+        after = self.ix.between(span.outer[1], min(p_end, span.outer[1] + 40))
+        if after and after[0].text == ":":
+            words = after[1:4]
+        else:
+            words = [t for t in self.ix.between(floor, span.outer[0]) if not self.inside_marks(t.start)]
+        return any(t.upos == "NOUN" and (t.lemma.lower() in signs or t.text.lower().rstrip("s") in signs) for t in words) or _slogan(words)
 
     def reads_as_words(self, cand: Candidate) -> bool:
         """Does an uncued fragment read as someone's words rather than a label? Not a
@@ -457,6 +484,12 @@ class ArticleContext:
         if not cand.balanced:
             score *= 0.7
         return round(max(0.05, min(1.0, score)), 2)
+
+
+def _slogan(words) -> bool:
+    """sous le mot d'ordre « ... »: the rallying cry of a demonstration."""
+    low = [t.text.lower().replace("’", "'") for t in words]
+    return any(low[k : k + 3] == ["mot", "d'", "ordre"] for k in range(len(low)))
 
 
 def _proper_name(content: str) -> bool:

@@ -13,6 +13,9 @@ REJECTING_STEPS = (
     "charge",  # mis en examen pour « abus de confiance »: an offence
     "proper_name",  # le missile « Orechnik »: a name in marks
     "naming_verb",  # surnommé « le Professeur »: what someone or something is called
+    "sign",  # un panneau rappelle la règle : « Ni chiens ni vélos »: words on a sign, a slogan
+    "translation",  # « No pasarán » (« Ils ne passeront pas »): a translation of the words before
+    "read_also",  # Lire aussi : « ... »: a link to another article
     "partial_without_cue",  # a fragment no cue gives to anyone (scare quotes, labels)
     "heading_not_in_body",  # a headline's quotation that the body does not attribute
     "marked_cover",  # a statement the marks cover: the quotation in marks is the record
