@@ -11,7 +11,8 @@ speakers, in text order, as ``Quote`` records. The steps, each in its own module
 
 from __future__ import annotations
 
-from .quotes import extract_quotes, resolve_mentions, step_names
+from .quotes import extract_quotes, step_names
+from .resolution import resolve_mentions
 from .records import KINDS, SPEAKER_KINDS, Quote
 
 __all__ = ["extract_quotes", "resolve_mentions", "step_names", "Quote", "KINDS", "SPEAKER_KINDS"]

@@ -8,7 +8,7 @@ without marks (``indirect.py``), the speakers (the speaker sieves), then the cas
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from ..nlp.document import Document
 from .candidates import JOIN, Candidate
@@ -16,11 +16,9 @@ from .attach import ATTACH_STEPS, attach
 from .cast import CAST_PASSES
 from .context import PRONOUN_STEPS, TERMINATORS, ArticleContext, enabled
 from .indirect import INDIRECT_SIEVES, find_indirect
-from .impersonal import impersonal_source
 from .interview import interview_answers, outside_answers
 from .posts import embedded_posts, with_posts
-from .marks import MarkedSpan, paragraph_index
-from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
+from .marks import MarkedSpan
 from .records import REJECTING_STEPS, Quote
 from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 
@@ -129,66 +127,23 @@ def step_names() -> list[str]:
     return names + ["interview_answer", "embedded_post"] + list(PRONOUN_STEPS) + [n for n, _ in CAST_PASSES] + list(ATTACH_STEPS) + list(REJECTING_STEPS)
 
 
-# Possessives a frame takes (selon ses données, d'après son entourage): the owner is a speaker.
-POSSESSIVES = {"son": "il", "sa": "il", "ses": "il", "leur": "ils", "leurs": "ils"}
-
-
-def _relative_antecedent(ex: ArticleContext, relative) -> Mention | None:
-    """X, pour qui ... / X, qui assure ...: the noun phrase the relative pronoun follows."""
-    toks = ex.ix.between(max(0, relative.start - WINDOW), relative.start)
-    while toks and toks[-1].text in (",", "pour", "selon"):
-        toks = toks[:-1]
-    if not toks or toks[-1].upos not in ("NOUN", "PROPN", "X"):
-        return None
-    return ex.cues.np_left_of(toks[-1], ex.para_of(relative.start)[0])
-
-
-def resolve_mentions(document: Document, mentions: list[tuple[int, int]], without=frozenset()) -> list[str | None]:
-    """The speaker each mention (character span) stands for, as the cast resolves it: a
-    name or a description through the cast, a pronoun through its antecedent (``eval --cast``)."""
-    ex = ArticleContext(document, frozenset(without))
-    cast = ex.cast
-    antecedents = None
-    out: list[str | None] = []
-    for start, end in mentions:
-        toks = [t for t in ex.ix.tokens[max(0, bisect_left(ex.ix.starts, start) - 1) : bisect_left(ex.ix.starts, end)] if t.end > start]
-        mention = ex.cues.mention(toks) if toks else None  # a-t-il: the token that holds the pronoun
-        if mention is not None and mention.words in ("qui", "lequel", "laquelle"):
-            mention = _relative_antecedent(ex, toks[0])
-        if mention is not None and mention.words in POSSESSIVES:
-            pronoun = POSSESSIVES[mention.words]
-            antecedents = ex.antecedents() if antecedents is None else antecedents
-            here = Candidate([(end, end)], (end, end), paragraph_index(ex.paras, start), "direct")
-            speaker = ex.pronoun_speaker(mention, here, None, antecedents, pronoun=pronoun) or ex.pronoun_speaker(mention, here, None, antecedents, pronoun="elle")
-            out.append(speaker.name if speaker is not None else None)
-            continue
-        if mention is None:
-            out.append(None)
-            continue
-        if mention.pronoun in PRONOUN_SUBJECTS:
-            antecedents = ex.antecedents() if antecedents is None else antecedents
-            here = Candidate([(end, end)], (end, end), paragraph_index(ex.paras, start), "direct")
-            speaker = ex.pronoun_speaker(mention, here, None, antecedents)
-        elif mention.pronoun == "on":
-            speaker = impersonal_source(ex, mention, mention.end)
-        elif mention.pronoun is not None:
-            speaker = None
-        else:
-            speaker = ex.resolver.describe(mention)
-        found = attach(cast, speaker, mention, ex.without) if speaker is not None else None
-        speaker = found[0] if found is not None else speaker
-        out.append(speaker.name if speaker is not None else None)
-    return out
-
-
 def extract_quotes(document: Document, without=frozenset(), rejected: list | None = None) -> list[Quote]:
     """Direct, partial and indirect quotations of an article with their speakers, in text order.
     ``without``: identifiers of steps to switch off (see ``step_names``), to measure what each is worth.
     ``rejected``: a list that receives a ``Rejection`` for every span a rejecting step dropped."""
     if not document.text.strip():
         return []
-    without = frozenset(without)
-    ex = ArticleContext(document, without)
+    ex = ArticleContext(document, frozenset(without))
+    kept = attributed(ex)
+    if rejected is not None:
+        rejected.extend(ex.rejected)
+    return [ex.record(c) for c in kept]
+
+
+def attributed(ex: ArticleContext) -> list[Candidate]:
+    """Every stage in its order over one article: the quotations kept, in text order, with
+    their cues and speakers (the rejecting steps' decisions left in ``ex.rejected``)."""
+    without = ex.without
     found = marked_quotes(ex)
     indirect = find_indirect(ex, [c for c in found if c.cue is not None or c.kind != "partial"], enabled(INDIRECT_SIEVES, without))
     # a partial quote without a cue is no one's words (scare quotes, titles, names), unless it
@@ -212,6 +167,4 @@ def extract_quotes(document: Document, without=frozenset(), rejected: list | Non
     find_speakers(ex, cands, enabled(SPEAKER_SIEVES, without))
     attach_to_cast(ex, cands)
     unsaid = {id(c) for c in headings if "headline_from_body" not in c.reason and ex.reject(c.start, c.end, c.kind, "heading_not_in_body")}
-    if rejected is not None:
-        rejected.extend(ex.rejected)
-    return [ex.record(c) for c in cands if id(c) not in unsaid]
+    return [c for c in cands if id(c) not in unsaid]
