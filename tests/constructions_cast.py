@@ -519,3 +519,21 @@ CASES += [
         [Q("Tout a augmenté depuis l'été.", "direct", "Albert Février")],
     ),
 ]
+
+# "la même source", "de même source": the source just quoted, named again as such
+CASES += [
+    Case(
+        "same_source_after_an_incise",
+        "« Le pont restera fermé », a indiqué la préfecture. Les travaux dureront six mois, selon la même source.",
+        [Q("Le pont restera fermé", "direct", "préfecture"), Q("Les travaux dureront six mois", "indirect", "préfecture")],
+    ),
+    Case(
+        "same_source_after_a_frame",
+        "Selon une source policière, deux suspects ont été interpellés dans la nuit. "
+        "Ils ont été placés en garde à vue, selon la même source.",
+        [
+            Q("deux suspects ont été interpellés dans la nuit", "indirect", "une source policière"),
+            Q("Ils ont été placés en garde à vue", "indirect", "une source policière"),
+        ],
+    ),
+]

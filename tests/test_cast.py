@@ -139,3 +139,18 @@ def test_a_name_after_a_body_and_its_complement_is_the_bodys(text, name, spacy_e
 def test_a_group_opened_by_a_number_is_anonymous_and_lower_case(text, spacy_engine):
     (quote,) = extract_quotes(spacy_engine.parse(text))
     assert quote.speaker_kind == "anonymous" and quote.speaker[:1].islower(), (quote.speaker, quote.speaker_kind)
+
+
+def test_eval_cast_resolves_a_pronoun_and_the_same_source_through_the_chain_of_quotes(spacy_engine):
+    """eval --cast reads a mention as the extraction does: « ... », précise-t-il after the
+    ministry's words is the ministry, and "de même source" the source just quoted."""
+    from quotetrack.extract import resolve_mentions
+
+    text = (
+        "Le directeur, Paul Vigier, a quitté la réunion. « Quatre drones ont été abattus », rapporte le ministère de la Défense. "
+        "« Aucune victime n'est à déplorer », précise-t-il. La zone reste fermée, a-t-on appris de même source."
+    )
+    il = text.index("-il") + 1
+    same = text.index("de même source")
+    names = resolve_mentions(spacy_engine.parse(text), [(il, il + 2), (same, same + len("de même source"))])
+    assert names == ["ministère de la Défense", "ministère de la Défense"], names

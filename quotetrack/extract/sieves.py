@@ -36,6 +36,12 @@ TERMINATORS = ".!?…"
 # How far from a quoted headline its words are looked for in the body, in characters.
 BODY_WINDOW = 20_000
 SAME_SOURCE = re.compile(r"\W*(de|d'une|d’une) (même|bonne|la même) source")
+# The source just quoted, named again as such: selon la même source, de même source.
+SAME_SOURCE_MENTION = re.compile(r"(?:de\s+|d[’']une\s+)?(?:la\s+)?même\s+source", re.I)
+
+
+def names_the_same_source(words: str) -> bool:
+    return SAME_SOURCE_MENTION.fullmatch(words.strip()) is not None
 
 
 # ----- quote -> mention ---------------------------------------------------------------------
@@ -341,15 +347,18 @@ SAME_SOURCE_PARAGRAPHS = 2
 
 
 def same_source(chain: Chain, cand: Candidate) -> Speaker | None:
-    """« ... », ajoute-t-on de même source: "on" stands for the source just quoted."""
+    """« ... », ajoute-t-on de même source / ..., selon la même source: "on" or "la même
+    source" stands for the source just quoted."""
     mention = cand.cue.mention if cand.cue else None
     prev = chain.prev
-    if mention is None or mention.pronoun != "on" or prev is None or not (prev.speaker and prev.speaker.name):
+    if mention is None or prev is None or not (prev.speaker and prev.speaker.name):
         return None
+    if cand.paragraph - prev.paragraph > SAME_SOURCE_PARAGRAPHS:
+        return None
+    if names_the_same_source(mention.text):
+        return prev.speaker
     after = chain.ex.text[cand.cue.end : cand.cue.end + 40].lower()
-    if not SAME_SOURCE.match(after) or cand.paragraph - prev.paragraph > SAME_SOURCE_PARAGRAPHS:
-        return None
-    return prev.speaker
+    return prev.speaker if mention.pronoun == "on" and SAME_SOURCE.match(after) else None
 
 
 def headline_from_body(ex: ArticleContext, cands: list[Candidate]) -> None:
