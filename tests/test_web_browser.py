@@ -43,8 +43,8 @@ try:
     import selenium  # noqa: F401
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     missing = None
@@ -172,10 +172,20 @@ def test_first_appearances_take_words(seed_db, tmp_path, chrome):
 
 
 def click(chrome, element) -> None:
-    """Click, then wait for the next page: finding an element of the old one would go stale."""
+    """Click, then wait for the next page: finding an element of the old one would go stale.
+    (Chromium reports an element of a page being replaced either as stale or as a node that
+    "does not belong to the document": both say the old page is gone.)"""
     page = chrome.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(chrome, 10).until(expected_conditions.staleness_of(page))
+
+    def gone(_) -> bool:
+        try:
+            page.is_enabled()
+        except WebDriverException:  # StaleElementReferenceException is one
+            return True
+        return False
+
+    WebDriverWait(chrome, 10).until(gone)
 
 
 def add_account(db: Path, name: str) -> None:
