@@ -76,10 +76,14 @@ class Entity:
     roles: list = field(default_factory=list)
     mentions: list = field(default_factory=list)
     body: bool = False  # an organisation the text shows as one: a recognised ORG, an acronym, a name after a noun for a body
+    _words: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(fold(w) for w in self.name.split())
+        """The canonical name's words, folded; read again only when the name changes."""
+        if self._words is None or self._words[0] != self.name:
+            self._words = (self.name, tuple(fold(w) for w in self.name.split()))
+        return self._words[1]
 
     @property
     def first(self) -> int:

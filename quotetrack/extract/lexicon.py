@@ -72,8 +72,15 @@ def multiword_frames() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(frames, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _frame_openers() -> frozenset[str]:
+    return frozenset(frame[0] for frame in multiword_frames())
+
+
 def multiword_frame(toks, k: int) -> tuple[str, ...] | None:
     """The multiword frame (aux yeux de, à en croire) that starts at toks[k], if one does."""
+    if toks[k].text.lower() not in _frame_openers():
+        return None  # most words open no frame: asked of every word of every sentence
     words = [t.text.lower().replace("’", "'") for t in toks[k : k + 4]]
     for frame in multiword_frames():
         if tuple(words[: len(frame)]) == frame:
