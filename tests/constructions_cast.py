@@ -537,3 +537,29 @@ CASES += [
         ],
     ),
 ]
+
+# a name after "du / de la + noun" names that thing (le club Rugby Ouest, le festival Rock
+# en Seine), not the person the description is about; a lowercase particle (en, sur) keeps
+# two words of such a name together, and the person named after a comma is the speaker
+CASES += [
+    Case(
+        "name_of_the_complement_is_no_speaker",
+        "« Nous visons la montée », confie le président du club Rugby Ouest.",
+        [Q("Nous visons la montée", "direct", "président du club Rugby Ouest")],
+    ),
+    Case(
+        "name_of_the_complement_is_no_speaker_2",
+        "« La saison sera longue », prévient l'entraîneur du club Volley Lannion.",
+        [Q("La saison sera longue", "direct", "entraîneur du club Volley Lannion")],
+    ),
+    Case(
+        "particle_inside_an_event_name_then_the_person",
+        "« Nous tiendrons », confie la directrice du festival Jazz en Baie, Marie Ollivier.",
+        [Q("Nous tiendrons", "direct", "Marie Ollivier")],
+    ),
+    Case(
+        "particle_inside_an_event_name_then_the_person_2",
+        "« Les réservations ont doublé », se félicite la directrice du festival Rock en Seine, Léa Morin.",
+        [Q("Les réservations ont doublé", "direct", "Léa Morin")],
+    ),
+]

@@ -28,8 +28,6 @@ KNOWN_GAPS = {
     # 3. indirect speech
     "indirect_considere_que_organization": "no record: the subject 'la chambre régionale des "
     "comptes' is not accepted as a speaker (la Cour des comptes is)",
-    "indirect_participle_craignant_que": "speaker 'Vauban' (person), the name inside the "
-    "complement, instead of the group 'les riverains du quai Vauban'",
     "indirect_selon_middle_after_adverbial": "no record: 'En Bretagne, selon X, ...' (a frame "
     "after a leading adverbial) is not read as a frame",
     "indirect_selon_end_person": "speaker 'avocate de la famille': with ', selon X' at the end, "

@@ -32,6 +32,9 @@ PRONOUN_SUBJECTS = ("il", "elle", "ils", "elles")  # the pronouns resolved to a 
 STRESSED = {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"}
 NP_OPEN_WORDS = {"m.", "mme", "mmes", "mlle", "mm.", "dr", "pr", "me", "mgr", "sir"}
 DE_WORDS = {"de", "du", "des", "d'", "d’"}
+# Lowercase particles inside the names of places and events (Jazz en Baie, Bar-sur-Aube);
+# not "et", which joins two names (Paul et Marie are two people).
+PLACE_PARTICLES = {"en", "sur", "sous", "lès", "lez"}
 # Lowercase words inside names and titles (The Death and Life of ..., Luis de Guindos); a
 # piece glued to the word before it (Moody' + s) is that word's
 NAME_LINKS = {"de", "du", "des", "la", "le", "van", "von", "der", "den", "del", "y", "and", "of", "the"}
@@ -142,6 +145,9 @@ class NounPhrases:
                 continue
             if seen_noun and t.text[:1].isupper() and j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper():
                 j += 1  # a particle inside a name: Catherine Le Bihan
+                continue
+            if seen_noun and low in PLACE_PARTICLES and j + 1 < n and toks[j + 1].text[:1].isupper() and toks[j - 1].text[:1].isupper() and toks[j - 1].upos in ("PROPN", "X"):
+                j += 1  # a lowercase particle between two words of a name: Jazz en Baie, Bar-sur-Aube
                 continue
             if seen_noun and t.text[:1].isupper() and t.upos != "PUNCT" and toks[j - 1].text[:1].isupper() and toks[j - 1].upos in ("PROPN", "X"):
                 j += 1  # a name's next word, whatever the tagger made of it (Macron as ADV)

@@ -96,6 +96,8 @@ def split_name(tokens: tuple[Token, ...]) -> tuple[list[Token], list[Token], str
         before = desc[-2].text.lower() if len(desc) > 1 else ""
         if prev.text.lower() in DE_WORDS or prev.upos == "ADP" or (prev.upos == "DET" and (before in DE_WORDS or before in ("à", "dans", "en", "sur", "pour"))):
             return [], toks, None
+        if prev.upos == "NOUN" and before in DE_WORDS and not prev.text[:1].isupper():
+            return [], toks, None  # la directrice du festival Jazz en Baie: the festival's name, not hers
         if prev.upos == "DET" and len(name) > 1:
             desc, name = desc + name[:1], name[1:]
         elif prev.upos == "DET" and len(name) == 1 and name[0].upos != "PROPN":
