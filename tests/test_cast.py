@@ -47,11 +47,15 @@ def test_cast_links_names(text, short, full, spacy_engine):
     assert entity is not None and name_key(entity.name) == name_key(full), [(e.name, e.mentions) for e in cast.entities]
 
 
-def _speaker_problems(text, quotes) -> list[str]:
+def _speaker_problems(text, quotes, cast=None) -> list[str]:
     """What the speakers list must not hold (issue 21, Done when): a name with a verb or a
     trailing lowercase word, a first-name-only or surname-only duplicate of a full name of
-    the same article."""
+    the same article, a place or an outlet the article's cast reads as such typed person."""
     problems = []
+    for q in quotes:
+        member = cast.by_name(q.speaker) if cast is not None and q.speaker and q.speaker_kind == "person" else None
+        if member is not None and member.kind in ("place", "outlet"):
+            problems.append(f"{member.kind} typed person: {q.speaker}")
     people = {q.speaker for q in quotes if q.speaker and q.speaker_kind == "person" and q.speaker[:1].isupper()}
     for name in people:
         words = name.split()
@@ -63,21 +67,15 @@ def _speaker_problems(text, quotes) -> list[str]:
 
 
 ALL = BASE_CASES + SIEVE_CASES + CASES
-# Cases whose speakers still break the check, each with why.
-KNOWN_SPEAKER_GAPS = {
-    "org_club_reacts": "a club's name with a lowercase adjective (Stade brestois) is typed person",
-    "frame_nos_confreres": "an outlet's name with a lowercase adjective (Courrier picard) is typed person",
-}
 
 
 def test_speakers_list(spacy_engine):
     """After extraction over every construction table, the speakers are clean names."""
     problems = []
     for case in ALL:
-        if case.id in KNOWN_SPEAKER_GAPS:
-            continue
-        quotes = extract_quotes(spacy_engine.parse(case.text))
-        problems += [f"{case.id}: {p}" for p in _speaker_problems(case.text, quotes)]
+        doc = spacy_engine.parse(case.text)
+        quotes = extract_quotes(doc)
+        problems += [f"{case.id}: {p}" for p in _speaker_problems(case.text, quotes, Cast(DocIndex(doc)))]
     assert not problems, problems
 
 
@@ -154,3 +152,17 @@ def test_eval_cast_resolves_a_pronoun_and_the_same_source_through_the_chain_of_q
     same = text.index("de même source")
     names = resolve_mentions(spacy_engine.parse(text), [(il, il + 2), (same, same + len("de même source"))])
     assert names == ["ministère de la Défense", "ministère de la Défense"], names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("« Nous avons manqué de réalisme », reconnaît le Stade rennais.", "Stade rennais"),
+        ("D'après nos confrères de l'Écho républicain, la piscine fermera en juin.", "Écho républicain"),
+    ],
+)
+def test_a_name_ending_with_a_lowercase_word_is_a_body(text, name, spacy_engine):
+    """A person's name never ends with a lowercase word: le Stade rennais, l'Écho républicain
+    (a capital inside the sentence, then an adjective) name a club or a newspaper."""
+    (quote,) = extract_quotes(spacy_engine.parse(text))
+    assert quote.speaker == name and quote.speaker_kind == "organization", (quote.speaker, quote.speaker_kind)

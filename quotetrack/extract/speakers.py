@@ -295,6 +295,11 @@ class SpeakerResolver:
         canonical = self.canonical(words, mention.start)
         return Speaker(canonical, "person", _role(desc, self.text), gender, "Sing", {mention.text, name, canonical})
 
+    def _inside_sentence(self, token: Token) -> bool:
+        """Does ``token`` stand inside a sentence, where a capital says a name (le Stade
+        brestois, nos confrères du Courrier picard), not at its start?"""
+        return token.i > 0 and _inside_sentence_before(self.text, token.start)
+
     def _description(self, mention: Mention, toks: list[Token]) -> Speaker:
         """A speaker given by a noun phrase: an anonymous source, a body, a group, a role."""
         gender, number = _gender_number(toks)
@@ -313,7 +318,10 @@ class SpeakerResolver:
         if number == "Plur":
             kind = "anonymous" if det in INDEFINITE or toks[0].upos == "NUM" else "person"
             return Speaker(as_written, kind, None, gender, number, {mention.text})
-        if head in nouns["organization"] or "ORG" in ents:
+        named = head_noun is not None and head_noun.text[:1].isupper() and head_noun.text.lower() not in COMMON_CAPITALS and self._inside_sentence(toks[0])
+        if head in nouns["organization"] or "ORG" in ents or named:
+            # (le Stade brestois, le Courrier picard: a capital after the article names a body;
+            # a person's name never ends with a lowercase word)
             return Speaker(bare or phrase, "organization", None, None, number, {mention.text})
         person = self.role_person(bare) if bare else None
         if person:
@@ -321,6 +329,11 @@ class SpeakerResolver:
         if det in INDEFINITE:
             return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
         return Speaker(bare or phrase, "person", bare or None, gender, number, {mention.text}, definite=det in DEFINITE)
+
+
+def _inside_sentence_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return bool(before) and before[-1] not in ".!?:«»\"“”—–-"
 
 
 def _role(desc: list[Token], text: str) -> str | None:
