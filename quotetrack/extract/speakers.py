@@ -318,7 +318,10 @@ class SpeakerResolver:
         if number == "Plur":
             kind = "anonymous" if det in INDEFINITE or toks[0].upos == "NUM" else "person"
             return Speaker(as_written, kind, None, gender, number, {mention.text})
-        named = head_noun is not None and head_noun.text[:1].isupper() and head_noun.text.lower() not in COMMON_CAPITALS and self._inside_sentence(toks[0])
+        named = (
+            head_noun is not None and head_noun.text[:1].isupper() and head_noun.text.lower() not in COMMON_CAPITALS
+            and fold(head_noun.text.split("-")[0]) not in lexicon.person_nouns() and self._inside_sentence(toks[0])
+        )  # (le Président, le Président-candidat: a role capitalised by courtesy, a person)
         if head in nouns["organization"] or "ORG" in ents or named:
             # (le Stade brestois, le Courrier picard: a capital after the article names a body;
             # a person's name never ends with a lowercase word)
