@@ -12,13 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..nlp.document import Document
-from . import lexicon
 from .candidates import JOIN, Candidate
 from .cast import CAST_PASSES, Cast
 from .cues import Cue, CueFinder
-from .verbs import verb_guesses
 from .index import DocIndex
-from .marks import MarkedSpan, find_marked_spans, paragraph_index, paragraphs
+from .marks import find_marked_spans, paragraph_index, paragraphs
 from .mentions import PRONOUN_SUBJECTS, WINDOW, Mention
 from .records import Quote, Rejection
 from .speakers import PRONOUNS, Speaker, SpeakerResolver, compatible
@@ -41,11 +39,7 @@ ADJACENT_WORDS = 3
 # Shortest statement, in characters, kept as reported speech: a shorter span is a
 # fragment of a clause (a name, a date), not a statement.
 SHORTEST_STATEMENT = 12
-# Most words of a name in marks (le missile « Orechnik »): longer capitalised runs are titles
-# or slogans read by the other steps.
-PROPER_NAME_WORDS = 5
-# A paragraph that links to another article of the site (Lire aussi : « ... »): a headline, no one's speech.
-READ_ALSO = re.compile(r"\s*(lire aussi|à lire aussi|voir aussi|lire également)\b", re.I)
+
 # The steps of a pronoun's resolution that --without can switch off (``pronoun_speaker``).
 PRONOUN_STEPS = ("body_subject",)
 
@@ -74,7 +68,7 @@ class ArticleContext:
         self.resolver = SpeakerResolver(self.ix)
         self._starts_of, self._starts = None, []
         self._positions_of, self._positions = None, []
-        self._charges: list[int] = []  # where each quoted offence ends, in text order
+        self.charges: list[int] = []  # where each quoted offence ends, in text order (``not_speech.is_charge``)
         self.rejected: list[Rejection] = []  # what the rejecting steps decided (``records.REJECTING_STEPS``)
         self._floors: dict[int, int] = {}  # opening mark -> start of its sentence
         self._cast: Cast | None = None
@@ -112,6 +106,15 @@ class ArticleContext:
 
     def para_of(self, offset: int) -> tuple[int, int]:
         return self.paras[paragraph_index(self.paras, offset)]
+
+    def body(self, p: int) -> tuple[int, int]:
+        """Paragraph ``p`` without the spaces around it."""
+        a, b = self.paras[p]
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        return a, b
 
     def is_heading(self, p: int) -> bool:
         a, b = self.paras[p]
@@ -155,59 +158,6 @@ class ArticleContext:
         self.rejected.append(Rejection(start, end, kind, step))
         return True
 
-    def not_speech(self, span: MarkedSpan) -> str | None:
-        """The step that reads the marked words as no one's speech, if one does: le mot
-        « résilience » (named_word), le film « La Haine » (work_title), pour « abus de
-        confiance » (charge), le missile « Orechnik » (proper_name), surnommé « le
-        Professeur » (naming_verb)."""
-        p_start, p_end = self.para_of(span.outer[0])
-        if READ_ALSO.match(self.text, p_start):
-            return "read_also"
-        if self._translation(span, p_start):
-            return "translation"
-        if self._on_a_sign(span, p_end):
-            return "sign"
-        before = self.ix.between(max(p_start, span.outer[0] - 200), span.outer[0])
-        if not before:
-            return None
-        prev = before[-1]
-        word = prev.text.lower()
-        lemma = prev.lemma.lower()
-        words = lexicon.naming_words()
-        content = self.text[span.parts[0][0] : span.parts[0][1]]
-        if word in words["word"] or lemma in words["word"]:
-            return "named_word"
-        if word in ("dit", "dite", "dits", "dites") and len(before) > 1 and before[-2].upos == "NOUN":
-            return "named_word"  # la loi dite « Climat et résilience »
-        if (word in words["title"] or lemma in words["title"]) and content[:1].isupper() | content[:1].isdigit():
-            return "work_title"
-        if self.is_charge(before):
-            self._charges.append(span.outer[1])
-            return "charge"
-        if _proper_name(content) and before[-1].text not in (".", ":", "!", "?"):
-            return "proper_name"  # le missile « Orechnik », les exercices « Joint Sea-2024 »
-        if lemma in words["verb"] or any(g in words["verb"] for g in verb_guesses(prev.text)):
-            return "naming_verb"
-        return None
-
-    def _translation(self, span: MarkedSpan, p_start: int) -> bool:
-        """« No pasarán » (« Ils ne passeront pas »): quoted words in parentheses right after
-        other quoted words translate them."""
-        before = self.text[max(p_start, span.outer[0] - 3) : span.outer[0]].replace(" ", "").replace("\u00a0", "")
-        return len(before) == 2 and before[1] == "(" and before[0] in "»”\"“"
-
-    def _on_a_sign(self, span: MarkedSpan, p_end: int) -> bool:
-        """Sur les pancartes : « ... » / « ... » : le slogan, scandé ...: the writer's sentence
-        before the words, or a colon right after them, names a sign or a slogan."""
-        signs = lexicon.naming_words()["sign"]
-        floor = self.sentence_floor(span.outer[0])
-        after = self.ix.between(span.outer[1], min(p_end, span.outer[1] + 40))
-        if after and after[0].text == ":":
-            words = after[1:4]
-        else:
-            words = [t for t in self.ix.between(floor, span.outer[0]) if not self.inside_marks(t.start)]
-        return any(t.upos == "NOUN" and (t.lemma.lower() in signs or t.text.lower().rstrip("s") in signs) for t in words) or _slogan(words)
-
     def reads_as_words(self, cand: Candidate) -> bool:
         """Does an uncued fragment read as someone's words rather than a label? Not a
         title or a name (a capital first), not a noun phrase's quoted noun (une « réforme »,
@@ -220,21 +170,6 @@ class ArticleContext:
             return False
         before = self.ix.between(max(0, cand.outer[0] - 40), cand.outer[0])
         return not (before and (before[-1].upos == "DET" or before[-1].text.lower().replace("’", "'") in ("des", "du", "de", "d'")))
-
-    def is_charge(self, before) -> bool:
-        """mis en examen pour « abus de confiance », chef d'« association de malfaiteurs »:
-        the name of an offence, which no one is quoted as saying."""
-        words = lexicon.naming_words()["charge"]
-        toks = [t for t in before if t.text not in ("'", "’")]  # d ' « as some parses cut it
-        prev = toks[-1].text.lower().replace("’", "'").rstrip("'")
-        if prev in ("d", "de") and len(toks) > 1 and toks[-2].lemma.lower() in ("chef", "délit", "crime", "motif"):
-            return True
-        if prev in ("et", "ou", "d", "de", ",") and self._charges and 0 <= before[-1].start - self._charges[-1] <= 8:
-            return True  # … pour « abus de confiance » et « prise illégale d'intérêts »
-        if prev != "pour":
-            return False
-        start = self.sentence_floor(before[-1].start)
-        return any(t.lemma.lower() in words or t.text.lower() in words for t in before[:-1] if t.start >= start)
 
     def floor(self, cand: Candidate) -> int:
         """Start of the writer's sentence that opens with the quote's first mark, computed
@@ -484,15 +419,3 @@ class ArticleContext:
         if not cand.balanced:
             score *= 0.7
         return round(max(0.05, min(1.0, score)), 2)
-
-
-def _slogan(words) -> bool:
-    """sous le mot d'ordre « ... »: the rallying cry of a demonstration."""
-    low = [t.text.lower().replace("’", "'") for t in words]
-    return any(low[k : k + 3] == ["mot", "d'", "ordre"] for k in range(len(low)))
-
-
-def _proper_name(content: str) -> bool:
-    """Every word capitalised, a few words, no sentence punctuation: a name, not speech."""
-    words = content.split()
-    return 0 < len(words) <= PROPER_NAME_WORDS and not any(c in content for c in ".!?,;:…") and all(w[:1].isupper() or w[:1].isdigit() for w in words)

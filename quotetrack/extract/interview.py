@@ -37,15 +37,6 @@ OPENING = 8
 MIN_QUESTIONS = 2
 
 
-def _body(ctx: ArticleContext, p: int) -> tuple[int, int]:
-    a, b = ctx.paras[p]
-    while a < b and ctx.text[a].isspace():
-        a += 1
-    while b > a and ctx.text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def _label(ctx: ArticleContext, a: int, b: int) -> tuple[int, int] | None:
     """The span of a turn's label in capitals at the start of [a, b), if any."""
     m = LABEL.match(ctx.text, a, b)
@@ -84,7 +75,7 @@ def interview_answers(ctx: ArticleContext) -> list[Candidate]:
     """The answers of an interview as direct quotes, with the interviewee as their cue's
     mention (the label of the answer, or the interviewee's name in the opening)."""
     n = len(ctx.paras)
-    bodies = [_body(ctx, p) for p in range(n)]
+    bodies = [ctx.body(p) for p in range(n)]
     labels = [_label(ctx, a, b) for a, b in bodies]
     opening = [p for p in range(min(OPENING, n)) if MARKER.search(ctx.text, *bodies[p])]
     embedded = [p for p in range(n) if EMBEDDED.search(ctx.text, *bodies[p])]

@@ -28,26 +28,17 @@ SIGNATURE = re.compile(
 MARKS = "«»“”\"„ \u00a0\u202f"
 
 
-def _body(ctx: ArticleContext, p: int) -> tuple[int, int]:
-    a, b = ctx.paras[p]
-    while a < b and ctx.text[a].isspace():
-        a += 1
-    while b > a and ctx.text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def embedded_posts(ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """The posts (direct quotes whose cue's mention is the signature's name) and the
     signature lines (no quotes), in text order."""
     posts, signatures = [], []
     for p in range(1, len(ctx.paras)):
-        a, b = _body(ctx, p)
+        a, b = ctx.body(p)
         m = SIGNATURE.fullmatch(ctx.text, a, b)
         if m is None:
             continue
         signatures.append((a, b))
-        start, end = _body(ctx, p - 1)
+        start, end = ctx.body(p - 1)
         while start < end and ctx.text[start] in MARKS:
             start += 1  # « the post », printed in marks: the words inside them
         while end > start and ctx.text[end - 1] in MARKS:

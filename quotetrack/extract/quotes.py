@@ -19,6 +19,7 @@ from .indirect import INDIRECT_SIEVES, find_indirect
 from .interview import interview_answers, outside_answers
 from .posts import embedded_posts, with_posts
 from .marks import MarkedSpan
+from .not_speech import not_speech
 from .records import REJECTING_STEPS, Quote
 from .sieves import QUOTE_SIEVES, SPEAKER_SIEVES, find_cue, find_speakers
 
@@ -55,7 +56,7 @@ def marked_quotes(ctx: ArticleContext) -> list[Candidate]:
                     cand.reason.append("incise_between_parts")
                     k += 1
         k += 1
-        step = ctx.not_speech(span)
+        step = not_speech(ctx, span)
         if step is not None and ctx.reject(span.outer[0], span.outer[1], cand.kind, step):
             continue
         found.append(attribute(ctx, cand, span))
