@@ -563,3 +563,18 @@ CASES += [
         [Q("Les réservations ont doublé", "direct", "Léa Morin")],
     ),
 ]
+
+# an adverbial between the subject and its verb (X a de son côté indiqué, a pour sa part
+# assuré): the subject before it speaks, even when the parse ties it elsewhere
+CASES += [
+    Case(
+        "subject_before_pour_sa_part",
+        "« Le dossier avance bien. » La préfète, Anne Kerhervé, a pour sa part assuré que les travaux commenceraient en mai.",
+        [Q("Le dossier avance bien.", "direct", None), Q("les travaux commenceraient en mai", "indirect", "Anne Kerhervé")],
+    ),
+    Case(
+        "subject_before_pour_sa_part_2",
+        "« Le chantier sera livré à temps. » Le maire de Quimperlé, Paul Ollivier, a pour sa part promis que la route serait rouverte en juin.",
+        [Q("Le chantier sera livré à temps.", "direct", None), Q("la route serait rouverte en juin", "indirect", "Paul Ollivier")],
+    ),
+]

@@ -17,7 +17,7 @@ from ..nlp.document import Token
 from . import lexicon
 from .index import DocIndex, clitic
 from .names import name_spans
-from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases
+from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases, past_acronym
 from .speakers import fold
 from .verbs import AUX_FORMS, FILLER_ADVERBS, LEAD_VERBS, reporting_lemma
 
@@ -26,6 +26,8 @@ PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
+# Adverbials that may stand between a subject and its verb (X a de son côté indiqué ...).
+SIDE_ADVERBIALS = {("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"), ("à", "son", "tour"), ("à", "leur", "tour")}
 # Most words before a colon read as a speaker's name without a verb (Le ministre de
 # l'Intérieur, Jean Dupont : « ... »): a longer run is a sentence of the writer's.
 NAME_COLON_WORDS = 8
@@ -74,8 +76,6 @@ class CueFinder(NounPhrases):
             if who is None and k < n and toks[k].text.lower() in STRESSED:
                 who = self.mention([toks[k]])
             if who is None or not self._speaker_like(list(who.tokens)):
-                return None
-            if who is None:
                 return None
             return Cue(toks[first].start, toks[k - 1].end, self.text[toks[first].start : toks[k - 1].end], "selon" if low == "selon" else "d'après", who, "frame_after")
         pronoun = None
@@ -313,8 +313,15 @@ class CueFinder(NounPhrases):
     def _nearest_np_before(self, verb: Token, floor: int) -> Mention | None:
         toks = self.ix.between(max(floor, verb.start - WINDOW), verb.start)
         k = len(toks) - 1
-        while k >= 0 and (toks[k].upos in ("AUX", "ADV") or toks[k].text.lower() in ("ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en")):
-            k -= 1
+        while k >= 0:
+            if toks[k].upos in ("AUX", "ADV") or toks[k].text.lower() in ("ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en"):
+                k -= 1
+                continue
+            words = tuple(t.text.lower().replace("’", "'") for t in toks[max(0, k - 2) : k + 1])
+            if words in SIDE_ADVERBIALS:
+                k -= 3  # X a de son côté indiqué: the subject stands before the adverbial
+                continue
+            break
         if k < 0:
             return None
         t = toks[k]
@@ -463,7 +470,7 @@ class CueFinder(NounPhrases):
                 author = source  # selon les chiffres officiels: the source as written
             if first == "pour" or author is None:
                 return None
-            stop = _past_acronym(toks, stop)
+            stop = past_acronym(toks, stop)
             cue = Cue(toks[k].start, toks[skip - 1].end, self.text[toks[k].start : toks[skip - 1].end], first, author, "frame_before")
             return cue, stop
         plain = self.mention(toks[skip:end])
@@ -490,10 +497,3 @@ class CueFinder(NounPhrases):
 PRESS_SOURCES = {"informations", "sources", "renseignements"}
 # Other newspapers, named after these: selon nos confrères du Monde.
 PRESS_COLLEAGUES = {"confrères", "consœurs", "collègues", "confrère", "consœur"}
-
-
-def _past_acronym(toks: list[Token], k: int) -> int:
-    """The index after "(ACEA)" when one follows the source at toks[k]."""
-    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
-        return k + 3
-    return k

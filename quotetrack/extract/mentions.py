@@ -115,6 +115,13 @@ def agent_noun(head: Token) -> bool:
     return head.upos == "NOUN" and head.text[:1].islower() and len(low) >= AGENT_MIN_LENGTH and low.endswith(AGENT_ENDINGS)
 
 
+def past_acronym(toks: list[Token], k: int) -> int:
+    """The index after "(ACEA)" when one follows the source at toks[k]."""
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        return k + 3
+    return k
+
+
 class NounPhrases:
     """Noun phrases and the speaker filter over one document (``self.ix``, ``self.text``)."""
 
