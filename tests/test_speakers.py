@@ -186,6 +186,9 @@ def test_rename_is_logged_and_keeps_the_old_name_as_alias(db):
         ("ministère de l'Intérieur", "person", "organization", False),  # a ministry
         ("Le Parisien", "person", "organization", False),  # a newspaper
         ("Les Échos", "unknown", "organization", False),
+        ("Al Jazeera", "person", "organization", False),  # outlets abroad, which the tagger reads as people
+        ("The Wall Street Journal", "person", "organization", False),
+        ("Brut", "person", "organization", False),
         ("Rassemblement national", "person", "organization", False),  # a party
         ("TotalEnergies", "person", "organization", False),  # a company
         ("préfecture", "organization", "organization", True),  # a body named by a description
