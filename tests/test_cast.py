@@ -166,3 +166,17 @@ def test_a_name_ending_with_a_lowercase_word_is_a_body(text, name, spacy_engine)
     (a capital inside the sentence, then an adjective) name a club or a newspaper."""
     (quote,) = extract_quotes(spacy_engine.parse(text))
     assert quote.speaker == name and quote.speaker_kind == "organization", (quote.speaker, quote.speaker_kind)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Le Premier ministre britannique veut donner « un nouvel élan » à la relation franco-britannique.", "premier ministre britannique"),
+        ("« La réforme sera votée », assure le Premier ministre.", "premier ministre"),
+    ],
+)
+def test_a_description_is_written_in_lower_case(text, name, spacy_engine):
+    """A role with no name stays a description, in lower case as the others, never a name
+    with a trailing lowercase word in the speakers list."""
+    (quote,) = extract_quotes(spacy_engine.parse(text))
+    assert quote.speaker == name, quote.speaker

@@ -331,7 +331,10 @@ class SpeakerResolver:
             return Speaker(person, "person", bare, gender, "Sing", {mention.text, person})
         if det in INDEFINITE:
             return Speaker(as_written, "anonymous", None, gender, number, {mention.text})
-        return Speaker(bare or phrase, "person", bare or None, gender, number, {mention.text}, definite=det in DEFINITE)
+        described = bare or phrase
+        if described.split()[0].lower() in COMMON_CAPITALS:
+            described = described[:1].lower() + described[1:]  # le Premier ministre britannique: a description, in lower case as the others
+        return Speaker(described, "person", described if bare else None, gender, number, {mention.text}, definite=det in DEFINITE)
 
 
 def _inside_sentence_before(text: str, start: int) -> bool:
