@@ -189,6 +189,8 @@ def test_rename_is_logged_and_keeps_the_old_name_as_alias(db):
         ("Al Jazeera", "person", "organization", False),  # outlets abroad, which the tagger reads as people
         ("The Wall Street Journal", "person", "organization", False),
         ("Brut", "person", "organization", False),
+        ("Google Trends", "person", "organization", False),  # a company's product or service
+        ("Amazon Prime", "person", "organization", False),
         ("Rassemblement national", "person", "organization", False),  # a party
         ("TotalEnergies", "person", "organization", False),  # a company
         ("préfecture", "organization", "organization", True),  # a body named by a description

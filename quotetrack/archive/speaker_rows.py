@@ -74,6 +74,8 @@ def kind_of(name: str, extracted: str | None = None) -> str:
     if folded in organizations() or strip_article(folded) in organizations():
         return "organization"
     first = folded.split()[0] if folded else ""
+    if len(name.split()) > 1 and name[:1].isupper() and organizations().get(first) in ("company", "outlet"):
+        return "organization"  # a company's name opening a product's or a service's (Google Trends, Apple Music)
     if is_description(name):
         head = strip_article(folded).split()
         if first == "les" or (first in INDEFINITE and extracted not in ("anonymous", None) and extracted != "person"):
