@@ -578,3 +578,18 @@ CASES += [
         [Q("Le chantier sera livré à temps.", "direct", None), Q("la route serait rouverte en juin", "indirect", "Paul Ollivier")],
     ),
 ]
+
+# a complement set between commas after an indefinite subject (D'autres, parmi les
+# soignants, estiment ...): the subject before it speaks, an anonymous group
+CASES += [
+    Case(
+        "inserted_complement_after_d_autres",
+        "D'autres, parmi les soignants, estiment que la suspension était inévitable.",
+        [Q("la suspension était inévitable", "indirect", "d'autres")],
+    ),
+    Case(
+        "inserted_complement_after_plusieurs",
+        "Plusieurs, parmi les élus, assurent que le vote sera serré.",
+        [Q("le vote sera serré", "indirect", "plusieurs")],
+    ),
+]

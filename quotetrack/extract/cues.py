@@ -19,15 +19,13 @@ from .index import DocIndex, clitic
 from .names import name_spans
 from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases, past_acronym
 from .speakers import fold
-from .verbs import AUX_FORMS, FILLER_ADVERBS, LEAD_VERBS, reporting_lemma
+from .verbs import AUX_FORMS, FILLER_ADVERBS, INSERTED_COMPLEMENTS, LEAD_VERBS, SIDE_ADVERBIALS, reporting_lemma
 
 # Prepositions that start a phrase between the verb and an inverted subject (a déclaré à l'AFP X).
 PP_STARTS = {
     "à", "au", "aux", "devant", "lors", "pendant", "dans", "sur", "sous", "en", "avec",
     "depuis", "après", "avant", "auprès", "face", "via", "chez", "contre", "par", "vers", "dès",
 }
-# Adverbials that may stand between a subject and its verb (X a de son côté indiqué ...).
-SIDE_ADVERBIALS = {("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"), ("à", "son", "tour"), ("à", "leur", "tour")}
 # Most words before a colon read as a speaker's name without a verb (Le ministre de
 # l'Intérieur, Jean Dupont : « ... »): a longer run is a sentence of the writer's.
 NAME_COLON_WORDS = 8
@@ -348,6 +346,8 @@ class CueFinder(NounPhrases):
         segments = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
         phrases = []
         for a, b in reversed(segments):
+            if a < b and toks[a].upos == "ADP" and toks[a].text.lower() in INSERTED_COMPLEMENTS and not phrases:
+                continue  # D'autres, parmi les soignants, estiment ...: a complement set between the subject and its verb
             end = self.np_from(toks, a) if a < b else a
             if end == a or toks[a].upos not in ("DET", "PROPN", "NOUN", "X"):
                 break

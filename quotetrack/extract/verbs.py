@@ -1,7 +1,8 @@
-"""Which word is a reporting verb: the lemma a verb form stands for, tolerant of the
-tagger's and the lemmatiser's slips (annoncées -> annoncer, dit -> dire), checked against
-the word lists (``reporting_verbs.txt``, the multiword cues). Read by the cue matchers
-(``cues.py``) and the trigger scan (``triggers.py``).
+"""Which word is a reporting verb, and what may stand around one: the lemma a verb form
+stands for, tolerant of the tagger's and the lemmatiser's slips (annoncées -> annoncer, dit
+-> dire), checked against the word lists (``reporting_verbs.txt``, the multiword cues); the
+auxiliaries, adverbs and inserted complements between a subject and its verb. Read by the
+cue matchers (``cues.py``) and the trigger scan (``triggers.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ FILLER_ADVERBS = {
     "sobrement", "fermement", "pourtant", "cependant", "toutefois", "récemment", "hier", "tard",
     "plus", "publiquement", "lui-même", "elle-même", "clairement", "même",
 }
+# Prepositions that open a complement set between commas after a subject (D'autres, parmi les
+# soignants, estiment ...; Plusieurs, au sein du bloc central, jugent ...)
+INSERTED_COMPLEMENTS = {"parmi", "au", "dans", "chez"}
+# Adverbials that may stand between a subject and its verb (X a de son côté indiqué ...).
+SIDE_ADVERBIALS = {("de", "son", "côté"), ("de", "leur", "côté"), ("pour", "sa", "part"), ("pour", "leur", "part"), ("à", "son", "tour"), ("à", "leur", "tour")}
 # Verbs that lead a reporting verb: a tenu à préciser, a voulu rassurer.
 LEAD_VERBS = {"tenir", "vouloir", "accorder", "empresser", "contenter"}  # tient à souligner, s'accordent à dire, s'empresse de préciser
 IRREGULAR = {
