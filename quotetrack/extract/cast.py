@@ -104,15 +104,11 @@ class Cast:
         self.entities: list[Entity] = []
         self._by_words: dict[tuple, Entity] = {}
         self._spans = name_spans(ix)
+        self.name_starts = {ix.tokens[a].start for a, _ in self._spans}  # where the repaired names start
         self._collect()
         for name, cast_pass in CAST_PASSES if passes is None else passes:
             cast_pass(self)
         self._index()
-
-    @property
-    def name_starts(self) -> set[int]:
-        """Where the article's repaired names start (pass ``name_spans``)."""
-        return {self.ix.tokens[a].start for a, _ in self._spans}
 
     # ----- building ---------------------------------------------------------------------
     def _collect(self) -> None:

@@ -64,7 +64,7 @@ class ArticleContext:
         self.spans = find_marked_spans(self.text)
         self.outers = sorted(s.outer for s in self.spans)
         self.outer_starts = [a for a, _ in self.outers]
-        self.cues = CueFinder(self.ix, quoted=self.inside_marks)
+        self.cues = CueFinder(self.ix, quoted=self.inside_marks, name_starts=lambda: self.cast.name_starts)
         self.resolver = SpeakerResolver(self.ix)
         self._starts_of, self._starts = None, []
         self._positions_of, self._positions = None, []
@@ -248,7 +248,7 @@ class ArticleContext:
     def antecedents(self) -> list[tuple[int, Speaker]]:
         """People and groups mentioned as subjects or by name outside quotation marks."""
         found = []
-        names = self.cast_name_starts()
+        names = self.cast.name_starts  # an antecedent is a name only where the cast reads one
         for start, words in self.resolver.names:
             if start not in names:
                 continue  # no name once repaired (Assis devant sa ferme, ...)
@@ -268,11 +268,6 @@ class ArticleContext:
                 if m is not None and self.cues.can_speak(m):  # not « le secteur », « l'espèce »
                     found.append((m.start, self.resolver.describe(m)))
         return sorted(found, key=lambda x: x[0])
-
-    def cast_name_starts(self) -> set[int]:
-        """Where the cast's repaired names start (``cast.name_spans``): an antecedent is a
-        name only where the cast reads one."""
-        return self.cast.name_starts
 
     def _name_mention(self, start: int) -> Mention:
         toks = self.ix.between(start, start + WINDOW)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from ..nlp.document import Token
 from . import lexicon
 from .index import DocIndex, clitic
-from .names import name_spans
 from .mentions import DE_WORDS, NP_OPEN_WORDS, STRESSED, TIME_WORDS, WINDOW, Mention, NounPhrases, past_acronym
 from .speakers import fold
 from .verbs import AUX_FORMS, FILLER_ADVERBS, INSERTED_COMPLEMENTS, LEAD_VERBS, SIDE_ADVERBIALS, reporting_lemma
@@ -50,12 +49,12 @@ class Cue:
 class CueFinder(NounPhrases):
     """Cue and mention matchers over one document."""
 
-    def __init__(self, index: DocIndex, quoted=lambda offset: False):
+    def __init__(self, index: DocIndex, quoted=lambda offset: False, name_starts=lambda: frozenset()):
         self.ix = index
         self.text = index.text
         self.quoted = quoted  # is an offset inside quotation marks?
         self._lemmas: dict[int, str | None] = {}
-        self._names: set[int] | None = None  # where the names start (``_name_starts``), read once
+        self.name_starts = name_starts  # where the article's names start, as its cast reads them
 
     # ----- cues after a quotation: « ... », a-t-il dit / », selon X -------------------
     def incise(self, start: int, limit: int) -> Cue | None:
@@ -280,18 +279,12 @@ class CueFinder(NounPhrases):
         if any(t.upos == "NOUN" and t.lemma.lower() in lexicon.human_nouns() for t in mention.tokens):
             return True
         content = [t for t in mention.tokens if t.upos not in ("DET", "NUM", "PUNCT") and t.text[:1].isalpha()]  # 16h55 - X :
-        if not content or content[0].start not in self._name_starts():
+        if not content or content[0].start not in self.name_starts():
             return False
         name = content[: next((k for k, t in enumerate(content) if not t.text[:1].isupper()), len(content))]
         if any(self.ix.entity_labels(t.start, t.end) & {"PER", "ORG", "LOC"} for t in name):
             return True
         return any(lexicon.is_first_name(fold(t.text)) for t in name)
-
-    def _name_starts(self) -> set[int]:
-        """Where the article's names start, as the cast reads them (``names.name_spans``)."""
-        if self._names is None:
-            self._names = {self.ix.tokens[a].start for a, _ in name_spans(self.ix)}
-        return self._names
 
     def _person(self, token: Token) -> bool:
         """A person's name, or a noun for a person (not an organisation or a document)."""

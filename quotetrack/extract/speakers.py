@@ -298,7 +298,8 @@ class SpeakerResolver:
     def _inside_sentence(self, token: Token) -> bool:
         """Does ``token`` stand inside a sentence, where a capital says a name (le Stade
         brestois, nos confrères du Courrier picard), not at its start?"""
-        return token.i > 0 and _inside_sentence_before(self.text, token.start)
+        before = self.text[max(0, token.start - 3) : token.start].strip()
+        return token.i > 0 and bool(before) and before[-1] not in ".!?:«»\"“”—–-"
 
     def _description(self, mention: Mention, toks: list[Token]) -> Speaker:
         """A speaker given by a noun phrase: an anonymous source, a body, a group, a role."""
@@ -335,11 +336,6 @@ class SpeakerResolver:
         if described.split()[0].lower() in COMMON_CAPITALS:
             described = described[:1].lower() + described[1:]  # le Premier ministre britannique: a description, in lower case as the others
         return Speaker(described, "person", described if bare else None, gender, number, {mention.text}, definite=det in DEFINITE)
-
-
-def _inside_sentence_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].strip()
-    return bool(before) and before[-1] not in ".!?:«»\"“”—–-"
 
 
 def _role(desc: list[Token], text: str) -> str | None:
