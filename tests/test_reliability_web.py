@@ -68,14 +68,6 @@ def set_text(path, old_prefix: str, text: str) -> str:
         conn.close()
 
 
-def review_log(path) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT quote_id, field, reviewer FROM review_log").fetchall()
-    finally:
-        conn.close()
-
-
 # -- 25 #3: DNS rebinding -------------------------------------------------------------------------
 @pytest.mark.parametrize("host, allowed", [
     ("attacker.example", False), ("attacker.example:8001", False), ("127.0.0.1.nip.io", False),
@@ -101,7 +93,7 @@ def test_a_post_from_another_origin_is_refused(db_file, origin):
     response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", {"csrftoken": token, "action": "reject"},
                         cookies=cookies, origin=origin)  # fmt: skip
     assert response.status_code == 403 and "elle ne vient pas" in response.text
-    assert review_log(db_file) == []
+    assert web.review_log(db_file, "quote_id, field, reviewer") == []
 
 
 def test_a_referer_of_this_server_stands_for_a_missing_origin(db_file):
@@ -110,7 +102,7 @@ def test_a_referer_of_this_server_stands_for_a_missing_origin(db_file):
     token, cookies = web.csrf(ds, f"/-/quotetrack/quote/{quote_id}", cookies)
     response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", {"csrftoken": token, "action": "confirm"}, cookies=cookies,
                         origin=None, headers={"referer": f"http://localhost/-/quotetrack/quote/{quote_id}"})  # fmt: skip
-    assert response.status_code == 302 and review_log(db_file) == [(quote_id, "status", "claire")]
+    assert response.status_code == 302 and web.review_log(db_file, "quote_id, field, reviewer") == [(quote_id, "status", "claire")]
 
 
 def test_the_csrf_cookie_is_httponly_and_samesite_strict(db_file):
@@ -225,7 +217,7 @@ def test_a_review_after_the_database_moved_creates_no_new_database(db_file, chan
     assert db_file.exists() == (change == "replaced")
     for path in (db_file, moved):
         if path.exists():
-            assert review_log(path) == []
+            assert web.review_log(path, "quote_id, field, reviewer") == []
 
 
 # -- 25 #15: bidi controls ----------------------------------------------------------------------------

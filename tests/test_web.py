@@ -104,14 +104,6 @@ def the_quote(path, text) -> dict:
         conn.close()
 
 
-def review_log(path) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT quote_id, field, old_value, new_value, reviewer, action FROM review_log ORDER BY id").fetchall()
-    finally:
-        conn.close()
-
-
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -336,7 +328,7 @@ def test_review_from_the_browser_writes_what_the_cli_writes(db_file, tmp_path):
     result = CliRunner().invoke(cli, ["review", quote_id, "--status", "confirmed", "--note", "Vérifié sur la vidéo",
                                       "--reviewer", "claire", "--db", str(twin)])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert review_log(db_file) == review_log(twin) == [
+    assert web.review_log(db_file) == web.review_log(twin) == [
         (quote_id, "status", "unreviewed", "confirmed", "claire", "review"),
         (quote_id, "notes", None, "Vérifié sur la vidéo", "claire", "review"),
     ]
@@ -357,8 +349,8 @@ def test_one_click_reviews_name_what_the_reviewer_did(db_file, fields, status, c
     ds, cookies = web.reviewing_app(db_file)
     response = web.review(ds, cookies, quote_id, **fields)
     assert response.status_code == 302
-    assert [entry[1] for entry in review_log(db_file)] == changed
-    assert {entry[4] for entry in review_log(db_file)} == {"claire"}
+    assert [entry[1] for entry in web.review_log(db_file)] == changed
+    assert {entry[4] for entry in web.review_log(db_file)} == {"claire"}
     conn = sqlite3.connect(db_file)
     (found,) = conn.execute("SELECT status FROM quotes WHERE id = ?", [quote_id]).fetchone()
     assert found == status
@@ -379,10 +371,10 @@ def test_an_unknown_speaker_is_created_only_after_a_confirmation(db_file):
     ds, cookies = web.reviewing_app(db_file)
     response = web.review(ds, cookies, quote_id, action="speaker", speaker="Personne Inventée")
     assert response.status_code == 200 and "Créer « Personne Inventée »" in response.text
-    assert review_log(db_file) == []
+    assert web.review_log(db_file) == []
     response = web.review(ds, cookies, quote_id, action="speaker", speaker="Personne Inventée", confirm_new="1")
     assert response.status_code == 302
-    assert review_log(db_file)[-1][1:4] == ("speaker", "Jens Stoltenberg", "Personne Inventée")
+    assert web.review_log(db_file)[-1][1:4] == ("speaker", "Jens Stoltenberg", "Personne Inventée")
 
 
 def test_the_speaker_field_completes_over_existing_speakers(db_file):
@@ -400,7 +392,7 @@ def test_bad_review_is_refused_with_a_message(db_file, fields, message):
     ds, cookies = web.reviewing_app(db_file)
     response = web.review(ds, cookies, quote_id, **fields)
     assert response.status_code == 302
-    assert review_log(db_file) == []
+    assert web.review_log(db_file) == []
     followed = web.get(ds, response.headers["location"], {**cookies, "ds_messages": response.cookies["ds_messages"]})
     assert message in soup(followed).select_one(".message-error").get_text()
 
@@ -416,7 +408,7 @@ def test_review_without_a_valid_csrf_token_is_refused(db_file, cookies, token):
     data = {"action": "reject", **({"csrftoken": token} if token else {})}
     response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", data, cookies={"ds_actor": logged_in["ds_actor"], **cookies})
     assert response.status_code == 403
-    assert review_log(db_file) == []
+    assert web.review_log(db_file) == []
 
 
 def test_review_without_a_login_is_refused(db_file):
@@ -425,7 +417,7 @@ def test_review_without_a_login_is_refused(db_file):
     assert web.soup(web.get(ds, f"/-/quotetrack/quote/{quote_id}")).find("form", id="review-form") is None
     response = web.post(ds, f"/-/quotetrack/quote/{quote_id}", {"action": "reject", "reviewer": "Eve"})
     assert response.status_code == 401 and "Connectez-vous" in response.text
-    assert review_log(db_file) == []
+    assert web.review_log(db_file) == []
 
 
 def test_a_wrong_password_logs_nobody_in(db_file):
@@ -451,7 +443,7 @@ def test_read_only_server_has_no_form_refuses_posts_and_never_writes(db_file):
         assert get(ds, path).status_code == 200, path  # fmt: skip
     writes = asyncio.run(ds.get_database().execute_fn(lambda conn: conn.execute("PRAGMA query_only").fetchone()[0]))
     assert writes == 1
-    assert review_log(db_file) == [] and digest(db_file) == before
+    assert web.review_log(db_file) == [] and digest(db_file) == before
 
 
 def test_custom_sql_cannot_write_even_with_a_write_statement(db_file):
@@ -577,7 +569,7 @@ def test_a_logged_in_reviewer_confirms_or_rejects_from_the_sheet_in_one_click(db
     jar = {**cookies, "ds_csrftoken": response.cookies.get("ds_csrftoken") or cookies["ds_csrftoken"]}
     done = web.post(ds, form["action"], data, cookies=jar)
     assert done.status_code == 302 and done.headers["location"] == sheet
-    assert review_log(db_file) == [(quote_row["id"], "status", "unreviewed", "rejected", "claire", "review")]
+    assert web.review_log(db_file) == [(quote_row["id"], "status", "unreviewed", "rejected", "claire", "review")]
     assert soup(web.get(ds, sheet, cookies)).find("tr", {"data-quote": quote_row["id"]}) is None  # out of the table
 
 

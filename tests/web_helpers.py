@@ -4,6 +4,7 @@ not keep cookies, so each request carries them, and every POST the Origin a brow
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 from bs4 import BeautifulSoup
 
@@ -54,3 +55,12 @@ def review(ds, cookies, quote_id, **fields):
     """POST one review from the quote's page (token read from that page)."""
     token, cookies = csrf(ds, f"/-/quotetrack/quote/{quote_id}", cookies)
     return post(ds, f"/-/quotetrack/quote/{quote_id}", {"csrftoken": token, **fields}, cookies=cookies)
+
+
+def review_log(path, columns: str = "quote_id, field, old_value, new_value, reviewer, action") -> list[tuple]:
+    """The review log's rows, in order, with the columns a test reads."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT {columns} FROM review_log ORDER BY id").fetchall()
+    finally:
+        conn.close()
